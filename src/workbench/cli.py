@@ -1,0 +1,68 @@
+"""The ``workbench`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from workbench.errors import InputError
+
+
+def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", default=None, metavar="DIR", help="data folder (default: the project's data/)")
+
+
+def cmd_regions(args: argparse.Namespace) -> int:
+    """Print one line per region: code, name, number of gemeenten, population (tab-separated)."""
+    from workbench.kwb import read_kwb
+    from workbench.reference import read_composition, regions_summary
+
+    summary = regions_summary(read_composition(args.data_dir), read_kwb(args.data_dir))
+    for row in summary.itertuples(index=False):
+        print(f"{row.code}\t{row.naam}\t{row.gemeenten}\t{row.inwoners}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate every input; exit 1 when anything fails."""
+    from workbench.validation import summary, validate_all
+
+    results = validate_all(args.data_dir)
+    print(summary(results))
+    failed = [r for r in results if not r.ok]
+    print(f"\n{len(results) - len(failed)} of {len(results)} datasets valid.")
+    return 1 if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description="Regio-analyses huiselijk geweld en kindermishandeling for the 35 centrumgemeente regions.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    regions = sub.add_parser("regions", help="list the 35 regions: code, name, gemeenten, population")
+    _add_data_dir(regions)
+    regions.set_defaults(func=cmd_regions)
+    validate = sub.add_parser("validate", help="validate every input file with the expectation suites")
+    _add_data_dir(validate)
+    validate.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; bad input ends with a one-line message and exit code 2."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        print(f"workbench: {exc.describe()}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into e.g. head
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""Read a CSV file as people really have them, into a frame of strings with the file's line numbers.
+
+Every problem becomes an :class:`~workbench.errors.InputError` that names the file, the column and the lines.
+Typing (counts, amounts, codes) is left to the reader of each dataset; this module only makes the table.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Collection, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from workbench.errors import InputError
+
+LINE = "regel"
+"""Column added to every frame: the line of the file the row came from (the header is line 1)."""
+
+SEPARATORS = (";", ",", "\t")
+CONTROL_CHARACTERS = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"} | {"\x7f"}
+
+
+def decode(raw: bytes, path: Path) -> str:
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    Parameters
+    ----------
+    raw
+        The file's bytes.
+    path
+        The file, for the error message.
+
+    Returns
+    -------
+    str
+        The text, without BOM.
+    """
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[len(codecs.BOM_UTF8) :].decode("utf-8")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"the file says it is UTF-16 but is not readable as such ({exc.reason})") from exc
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="strict") if _is_cp1252(raw) else _undecodable(path)
+
+
+def _is_cp1252(raw: bytes) -> bool:
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _undecodable(path: Path) -> str:
+    raise InputError(path, "the file is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8")
+
+
+def _split_header(line: str, sep: str) -> list[str]:
+    return [h.strip() for h in next(csv.reader([line], delimiter=sep))]
+
+
+def choose_separator(header_line: str, required: Sequence[str], path: Path, preferred: str = ";") -> str:
+    """Return the separator under which the header holds every required column.
+
+    Parameters
+    ----------
+    header_line
+        The file's first (header) line.
+    required
+        Column names that must be present.
+    path
+        The file, for the error message.
+    preferred
+        Tried first.
+
+    Returns
+    -------
+    str
+        One of ``;``, ``,`` or a tab.
+    """
+    candidates = [preferred, *[s for s in SEPARATORS if s != preferred]]
+    for sep in candidates:
+        if set(required) <= set(_split_header(header_line, sep)):
+            return sep
+    found = _split_header(header_line, preferred)
+    missing = [c for c in required if c not in found]
+    raise InputError(
+        path,
+        f"the header lacks the column(s) {', '.join(missing)}; it reads as {found[:8]!r} — is the separator "
+        f"wrong (expected {preferred!r}) or the file not of this kind?",
+        column=missing[0] if missing else None,
+        rows=[1],
+    )
+
+
+def read_checked_csv(
+    path: str | Path,
+    required: Sequence[str],
+    key: Sequence[str] | None = None,
+    code_columns: Collection[str] = (),
+    preferred_sep: str = ",",
+) -> pd.DataFrame:
+    """Read a CSV file into a frame of stripped strings plus a :data:`LINE` column.
+
+    Parameters
+    ----------
+    path
+        The file.
+    required
+        Columns that must be in the header.
+    key
+        Columns that together identify a row; a duplicate is an error naming both lines.
+    code_columns
+        Columns holding codes; they are stripped of the trailing spaces CBS adds.
+    preferred_sep
+        The separator this kind of file normally has; others are tried when the header does not fit.
+
+    Returns
+    -------
+    pandas.DataFrame
+        All cells as ``str`` (empty string for an empty cell), in file order.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, "the file does not exist")
+    text = decode(path.read_bytes(), path)
+    lines = text.splitlines()
+    offset = 0
+    sep = None
+    if lines and lines[0].strip().lower().startswith("sep=") and len(lines[0].strip()) == 5:
+        sep = lines[0].strip()[4]
+        offset = 1
+    if len(lines) <= offset or not lines[offset].strip():
+        raise InputError(path, "the file is empty: no header line")
+    header_line = lines[offset]
+    if sep is None:
+        sep = choose_separator(header_line, required, path, preferred_sep)
+    header = _split_header(header_line, sep)
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError(
+            path, f"the header lacks the column(s) {', '.join(missing)}", column=missing[0], rows=[1 + offset]
+        )
+    seen: set[str] = set()
+    for name in header:
+        if name in seen and name:
+            raise InputError(path, "the header has this column twice", column=name, rows=[1 + offset])
+        seen.add(name)
+    trailing_empty_header = header[-1] == ""
+    records, line_numbers, ragged = _records(text, sep, offset, len(header))
+    if ragged:
+        raise InputError(
+            path,
+            f"these lines do not have {len(header)} fields like the header",
+            rows=[r for r, _ in ragged],
+            values=[n for _, n in ragged],
+        )
+    if not records:
+        raise InputError(path, "the file has a header but no data rows", rows=[1 + offset])
+    if trailing_empty_header:
+        header = header[:-1]
+        records = [r[: len(header)] for r in records]
+    frame = pd.DataFrame(records, columns=header, dtype=str)
+    frame = frame.apply(lambda s: s.str.strip())
+    _reject_control_characters(frame, path, line_numbers)
+    frame[LINE] = line_numbers
+    for col in code_columns:
+        frame[col] = frame[col].str.strip()
+    if key:
+        duplicated = frame.duplicated(subset=list(key), keep=False)
+        if duplicated.any():
+            dup = frame[duplicated]
+            raise InputError(
+                path,
+                f"the key ({', '.join(key)}) occurs more than once",
+                column=key[0],
+                rows=dup[LINE].tolist(),
+                values=dup[key[0]].tolist(),
+            )
+    return frame
+
+
+def _records(text: str, sep: str, offset: int, width: int) -> tuple[list[list[str]], list[int], list[tuple[int, int]]]:
+    """Split the data lines; a single empty field after the last column (a trailing separator) is dropped."""
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    records: list[list[str]] = []
+    line_numbers: list[int] = []
+    ragged: list[tuple[int, int]] = []
+    for row in reader:
+        if reader.line_num <= offset + 1 or not row or all(not c.strip() for c in row):
+            continue
+        if len(row) == width + 1 and row[-1].strip() == "":
+            row = row[:-1]
+        if len(row) != width:
+            ragged.append((reader.line_num, len(row)))
+            continue
+        records.append(row)
+        line_numbers.append(reader.line_num)
+    return records, line_numbers, ragged
+
+
+def _reject_control_characters(frame: pd.DataFrame, path: Path, line_numbers: list[int]) -> None:
+    for col in frame.columns:
+        bad = frame[col].map(lambda v: any(ch in CONTROL_CHARACTERS for ch in v))
+        if bad.any():
+            idx = [i for i, b in enumerate(bad) if b]
+            raise InputError(
+                path,
+                "cells hold control characters (not text)",
+                column=col,
+                rows=[line_numbers[i] for i in idx],
+                values=[frame[col].iloc[i] for i in idx],
+            )

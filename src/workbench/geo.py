@@ -1,0 +1,61 @@
+"""The 2020 boundaries (CBS/PDOK, generalised, WGS84) as shapely geometries in a flat kilometre grid."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import shape
+
+from workbench.errors import InputError
+from workbench.paths import data_dir
+
+GEMEENTE_FILE = Path("geo") / "gemeente_2020.geojson"
+VT_FILE = Path("geo") / "veiligthuisregio_2020.geojson"
+PROVINCIE_FILE = Path("geo") / "provincie_2020.geojson"
+
+_LAT0 = 52.15
+KM_PER_DEGREE_LON = 111.32 * math.cos(math.radians(_LAT0))
+KM_PER_DEGREE_LAT = 110.57
+"""An equirectangular projection around the Netherlands' mean latitude: distances within ~0.5% of true."""
+
+
+def to_km(geometry: shapely.Geometry) -> shapely.Geometry:
+    """Project a WGS84 geometry to kilometres (x east, y north)."""
+    return shapely.transform(geometry, lambda xy: xy * np.array([KM_PER_DEGREE_LON, KM_PER_DEGREE_LAT]))
+
+
+def read_boundaries(relative: Path, data: str | Path | None = None) -> pd.DataFrame:
+    """Read a boundary file into a frame of ``code``, ``naam`` and ``geometry`` (WGS84).
+
+    Parameters
+    ----------
+    relative
+        One of :data:`GEMEENTE_FILE`, :data:`VT_FILE`, :data:`PROVINCIE_FILE`.
+    data
+        The data folder; ``None`` for the project's ``data/``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per feature, sorted by code. Geometries are repaired with ``shapely.make_valid``: the
+        generalised CBS boundaries hold a few self-intersections that generalisation introduced.
+    """
+    path = data_dir(data) / relative
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        rows = [
+            {
+                "code": f["properties"]["statcode"].strip(),
+                "naam": f["properties"]["statnaam"].strip(),
+                "geometry": shapely.make_valid(shape(f["geometry"])),
+            }
+            for f in doc["features"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(path, f"not a readable GeoJSON boundary file with statcode/statnaam ({exc})") from exc
+    return pd.DataFrame(rows).sort_values("code", ignore_index=True)
