@@ -8,7 +8,7 @@ Tidy columns: ``regio_code, periode, jaar, halfjaar, voorlopig, categorie_code, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,6 +164,16 @@ def parse_periods(periods: pd.Series, lines: pd.Series, path: Path) -> pd.DataFr
 def _tidy(frame: pd.DataFrame, spec: TableSpec, path: Path) -> pd.DataFrame:
     """Turn a wide frame of strings (codes, period, one column per topic) into the tidy long form."""
     periods = parse_periods(frame["Perioden"], frame[LINE], path)
+    categories = frame[spec.dimension].str.strip()
+    unknown = ~categories.isin(spec.labels)
+    if unknown.any():
+        raise InputError(
+            path,
+            f"unknown {spec.dimension} category (known: {', '.join(spec.labels)})",
+            column=spec.dimension,
+            rows=frame.loc[unknown, LINE].tolist(),
+            values=categories[unknown].tolist(),
+        )
     parts = []
     for topic, measure in spec.topics.items():
         counts, states = parse_counts(frame, topic, path)
@@ -172,7 +182,7 @@ def _tidy(frame: pd.DataFrame, spec: TableSpec, path: Path) -> pd.DataFrame:
                 {
                     "regio_code": frame["RegioS"].str.strip(),
                     **{c: periods[c] for c in periods.columns},
-                    "categorie_code": frame[spec.dimension].str.strip(),
+                    "categorie_code": categories,
                     "maat": measure,
                     "aantal": counts,
                     "status": states,
@@ -181,15 +191,6 @@ def _tidy(frame: pd.DataFrame, spec: TableSpec, path: Path) -> pd.DataFrame:
             )
         )
     tidy = pd.concat(parts, ignore_index=True)
-    unknown = ~tidy["categorie_code"].isin(spec.labels)
-    if unknown.any():
-        raise InputError(
-            path,
-            f"unknown {spec.dimension} category (known: {', '.join(spec.labels)})",
-            column=spec.dimension,
-            rows=tidy.loc[unknown, LINE].tolist(),
-            values=tidy.loc[unknown, "categorie_code"].tolist(),
-        )
     return tidy[TIDY_COLUMNS]
 
 
@@ -253,14 +254,24 @@ def read_cbsodata_records(
     if missing:
         raise InputError(path, f"the records lack the field(s) {', '.join(missing)}", column=missing[0])
     for dimension, items in (codelists or {}).items():
-        by_title = {str(i["Title"]).strip(): str(i["Key"]).strip() for i in items}
-        frame[dimension] = frame[dimension].map(lambda v, m=by_title: m.get(str(v).strip(), str(v).strip()))
+        frame[dimension] = frame[dimension].map(_title_to_key(dimension, items))
     for topic in spec.topics:
         frame[topic] = frame[topic].map(_record_cell)
     for col in ["RegioS", "Perioden", spec.dimension]:
         frame[col] = frame[col].astype(str)
     frame[LINE] = range(2, len(frame) + 2)
     return _tidy(frame, spec, path)
+
+
+def _title_to_key(dimension: str, items: Iterable[Mapping[str, str]]) -> Callable[[object], str]:
+    """Map a dimension title back to its key; a provisional period keeps its ``*``."""
+    mapping = {}
+    for item in items:
+        key = str(item["Key"]).strip()
+        title = str(item["Title"]).strip()
+        provisional = title.endswith("*") or str(item.get("Status", "")).lower().startswith("voorlopig")
+        mapping[title] = key + "*" if dimension == "Perioden" and provisional else key
+    return lambda value: mapping.get(str(value).strip(), str(value).strip())
 
 
 def _record_cell(value: object) -> str:

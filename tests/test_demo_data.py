@@ -1,0 +1,97 @@
+import pandas as pd
+import pytest
+
+from workbench.budget import BUDGET_FILE
+from workbench.csv_input import read_checked_csv
+from workbench.demo_data import generate, write
+from workbench.kwb import gemeenten, read_kwb
+from workbench.paths import DEFAULT_DATA_DIR
+from workbench.reference import VT_NATIONAL_FILE, VT_SPLITS_FILE
+from workbench.statline import VT_AARD, VT_FILES, VT_MELDER, read_statline_csv
+
+
+@pytest.fixture(scope="module")
+def aard():
+    return read_statline_csv(DEFAULT_DATA_DIR / VT_FILES["84851NED"], VT_AARD)
+
+
+@pytest.fixture(scope="module")
+def melder():
+    return read_statline_csv(DEFAULT_DATA_DIR / VT_FILES["84849NED"], VT_MELDER)
+
+
+def cell(table, regio, periode, categorie, maat):
+    row = table[
+        (table["regio_code"] == regio)
+        & (table["periode"] == periode)
+        & (table["categorie_code"] == categorie)
+        & (table["maat"] == maat)
+    ]
+    assert len(row) == 1
+    return row["aantal"].iloc[0]
+
+
+def test_rerunning_the_generator_gives_the_committed_files(tmp_path):
+    written = write(generate(), tmp_path)
+    assert len(written) == 3
+    for relative in [*VT_FILES.values(), BUDGET_FILE]:
+        assert (tmp_path / relative).read_bytes() == (DEFAULT_DATA_DIR / relative).read_bytes(), relative
+
+
+def test_national_totals_equal_every_published_figure(aard, melder):
+    facts = read_checked_csv(DEFAULT_DATA_DIR / VT_NATIONAL_FILE, required=["cbs_periodecode"])
+    checked = 0
+    for row in facts.itertuples():
+        if not 2019 <= int(row.cbs_periodecode[:4]) <= 2024:
+            continue
+        for measure in ("ontvangen_meldingen", "gestarte_adviezen"):
+            published = getattr(row, measure)
+            if published:
+                assert cell(aard, "NL01", row.cbs_periodecode, "T001", measure) == int(published)
+                assert cell(melder, "NL01", row.cbs_periodecode, "T001", measure) == int(published)
+                checked += 1
+    assert checked >= 12
+    # 2020: the year total is rounded on its own, as CBS publishes it (halves sum to 127,415).
+    assert cell(aard, "NL01", "2020JJ00", "T001", "ontvangen_meldingen") == 127_410
+
+
+def test_2023_split_by_melder_equals_the_published_split(melder):
+    splits = read_checked_csv(DEFAULT_DATA_DIR / VT_SPLITS_FILE, required=["periode", "regio", "kenmerk"])
+    rows = splits[(splits["regio"] == "Nederland") & (splits["kenmerk"] == "melder")]
+    labels = {c.label: c.code for c in VT_MELDER.categories} | {"Totaal": "T001"}
+    for row in rows.itertuples():
+        for measure in ("ontvangen_meldingen", "gestarte_adviezen"):
+            assert cell(melder, "NL01", "2023JJ00", labels[row.categorie], measure) == int(getattr(row, measure))
+
+
+def test_split_by_aard_follows_the_published_shares(aard):
+    total = cell(aard, "NL01", "2024HJ01", "T001", "ontvangen_meldingen")
+    share = {c: cell(aard, "NL01", "2024HJ01", c, "ontvangen_meldingen") / total for c in ("AG01", "AG02", "AG03")}
+    assert share["AG01"] == pytest.approx(0.50, abs=0.03)
+    assert share["AG02"] == pytest.approx(0.38, abs=0.03)
+    assert share["AG03"] == pytest.approx(0.02, abs=0.01)
+
+
+def test_both_tables_agree_on_totals(aard, melder):
+    key = ["regio_code", "periode", "maat"]
+    a = aard[aard["categorie_code"] == "T001"].set_index(key)["aantal"].sort_index()
+    m = melder[melder["categorie_code"] == "T001"].set_index(key)["aantal"].sort_index()
+    pd.testing.assert_series_equal(a, m)
+
+
+def test_every_gemeente_every_period_with_plausible_variation(aard):
+    gem = gemeenten(read_kwb()).set_index("code")
+    cells = aard[aard["regio_code"].str.startswith("GM") & (aard["categorie_code"] == "T001")]
+    assert cells.groupby(["periode", "maat"])["regio_code"].nunique().eq(355).all()
+    year = cells[(cells["periode"] == "2023JJ00") & (cells["maat"] == "ontvangen_meldingen")].set_index("regio_code")
+    big = gem.index[gem["inwoners"] > 30_000]
+    rate = (year.loc[big, "aantal"] / gem.loc[big, "inwoners"] * 1000).astype(float)
+    assert 4 < rate.median() < 10  # national level is about 7.3 per 1,000
+    assert 0.15 < rate.std() / rate.mean() < 0.8
+
+
+def test_counts_are_published_only_as_multiples_of_five_or_secret(aard, melder):
+    for table in (aard, melder):
+        shown = table["aantal"].dropna()
+        assert (shown % 5 == 0).all() and (shown >= 10).all()
+        assert table.loc[table["status"] == "geheim", "aantal"].isna().all()

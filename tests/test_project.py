@@ -1,0 +1,42 @@
+"""Project habits a newcomer and CI rely on."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from workbench.paths import PROJECT_ROOT
+
+
+def test_ruff_is_clean():
+    ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
+    out = subprocess.run(
+        [ruff, "check", "src", "tests", "scripts"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_environment_yml_installs_the_package_and_declares_no_dependencies_of_its_own():
+    env = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8"))
+    conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    assert all(d.split("=")[0] in {"python", "pip"} for d in conda)
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    assert pip == ['-e ".[dev]"'] or pip == ["-e .[dev]"]
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "./wb test" in readme.split("\n## ")[0]
+    assert "./wb test" in ci
+
+
+def test_committed_notebooks_carry_no_outputs():
+    for nb in (PROJECT_ROOT / "notebooks").glob("*.ipynb"):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        for cell in cells:
+            if cell["cell_type"] == "code":
+                assert not cell.get("outputs") and cell.get("execution_count") is None, nb.name

@@ -1,0 +1,146 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import line_of, replace_in_file
+from workbench.validation import DATASETS, validate_all
+
+AARD = Path("veilig_thuis/84851NED_demo.csv")
+MELDER = Path("veilig_thuis/84849NED_demo.csv")
+BUDGET = Path("budget/begroting_demo.csv")
+UTRECHT_AARD_LINE = '"GM0344    ";"2019HJ01";"AG01";"690";"910"'
+
+
+def run_validate(data: Path):
+    return subprocess.run(
+        [sys.executable, "-m", "workbench.cli", "validate", "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_shipped_data_is_valid():
+    results = validate_all()
+    assert [r.name for r in results] == [d.name for d in DATASETS]
+    assert all(r.ok for r in results), [f.message() for r in results for f in r.failures]
+
+
+def test_negative_count_in_a_veilig_thuis_file_fails_with_file_column_and_line(data_copy):
+    path = data_copy / AARD
+    line = line_of(path, UTRECHT_AARD_LINE)
+    replace_in_file(path, UTRECHT_AARD_LINE, '"GM0344    ";"2019HJ01";"AG01";"690";"-910"')
+    out = run_validate(data_copy)
+    assert out.returncode != 0
+    problem = next(p for p in out.stdout.splitlines() if "not negative" in p)
+    assert "84851NED_demo.csv" in problem and "'aantal'" in problem and f"line {line} (-910)" in problem
+
+
+# One planted error per suite: (dataset, file, old text, new text, words the message must hold)
+PLANTED = [
+    (
+        "kwb_gemeenten",
+        "cbs/84799NED_kwb2020_gemeenten.csv",
+        "GM0003,Appingedam,Gemeente,11642,",
+        "GM0003,Appingedam,Gemeente,0,",
+        "population is positive",
+    ),
+    ("gemeentegrenzen", "geo/gemeente_2020.geojson", '"statcode":"GM0003"', '"statcode":"GM003"', "GM + 4 digits"),
+    ("vt_grenzen", "geo/veiligthuisregio_2020.geojson", '"statcode":"VT02"', '"statcode":"VT01"', "one boundary"),
+    (
+        "centrumgemeenten",
+        "reference/centrumgemeenten_vrouwenopvang.csv",
+        "GM0344,Utrecht",
+        "GM9344,Utrecht",
+        "a gemeente of 2020",
+    ),
+    ("prevalentie", "reference/prevalentie.csv", "per 1000,90000", "per 10000,90000", "unit"),
+    (
+        "regio_indeling",
+        "regions/regio_indeling_2020.csv",
+        "GM0344,Utrecht,GM0344",
+        "GM0344,Utrecht,GM0307",
+        "own region",
+    ),
+    ("vt_aard_84851NED", str(AARD), UTRECHT_AARD_LINE, '"GM0344    ";"2019HJ01";"AG01";"690";"913"', "multiple of 5"),
+    (
+        "vt_melder_84849NED",
+        str(MELDER),
+        '"GM0344    ";"2019HJ01";"M110";"75";"1120"',
+        '"GM0344    ";"2019HJ01";"M110";"75";"1995"',
+        "part is not above the total",
+    ),
+    (
+        "begroting",
+        str(BUDGET),
+        "GM0344;GM0344;2023;begroot;inkomsten;DU Vrouwenopvang;regionaal;9875900;",
+        "GM0344;GM0344;2023;begroot;inkomsten;DU Vrouwenopvang;regionaal;9875000;",
+        "add up to their Totaal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "relative", "old", "new", "words"), PLANTED, ids=[p[0] for p in PLANTED])
+def test_each_suite_catches_a_planted_error(data_copy, name, relative, old, new, words):
+    assert {p[0] for p in PLANTED} == {d.name for d in DATASETS}
+    replace_in_file(data_copy / relative, old, new)
+    (result,) = validate_all(data_copy, only=[name])
+    assert not result.ok
+    messages = [f.message() for f in result.failures]
+    assert any(words in m and Path(relative).name in m for m in messages), messages
+
+
+def test_unknown_gemeente_code_is_named(data_copy):
+    replace_in_file(data_copy / AARD, UTRECHT_AARD_LINE, UTRECHT_AARD_LINE.replace("GM0344", "GM9999"))
+    (result,) = validate_all(data_copy, only=["vt_aard_84851NED"])
+    assert any("known gemeente" in f.message() and "GM9999" in f.message() for f in result.failures)
+
+
+def test_code_that_lost_its_leading_zero_is_named(data_copy):
+    old = "GM0014;GM0014;2021;begroot;uitgaven;Veilig Thuis;regionaal;2228600;"
+    line = line_of(data_copy / BUDGET, old)
+    replace_in_file(data_copy / BUDGET, old, old.replace("GM0014;GM0014", "GM0014;GM14"))
+    (result,) = validate_all(data_copy, only=["begroting"])
+    failure = next(f for f in result.failures if "GM + 4 digits" in f.message())
+    assert failure.column == "gemeentecode" and failure.rows == [line] and failure.values == ["GM14"]
+
+
+def test_duplicated_key_is_a_read_error_naming_both_lines(data_copy):
+    path = data_copy / MELDER
+    text = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join([*text, text[5]]), encoding="utf-8")
+    (result,) = validate_all(data_copy, only=["vt_melder_84849NED"])
+    assert result.error is not None and "more than once" in str(result.error)
+    assert result.error.rows == [6, len(text) + 1]
+
+
+def test_decimal_comma_in_a_count_is_named(data_copy):
+    replace_in_file(data_copy / AARD, UTRECHT_AARD_LINE, '"GM0344    ";"2019HJ01";"AG01";"690";"910,5"')
+    (result,) = validate_all(data_copy, only=["vt_aard_84851NED"])
+    assert result.error is not None and result.error.column == "OntvangenMeldingen_2"
+    assert "decimal comma" in str(result.error)
+
+
+def test_windows_1252_budget_with_accents_is_read_and_valid(data_copy):
+    path = data_copy / BUDGET
+    text = path.read_text(encoding="utf-8").replace(
+        "demonstratiecijfer", "demonstratiecijfer 's-Hertogenbosch/Súdwest-Fryslân"
+    )
+    path.write_bytes(text.encode("cp1252"))
+    (result,) = validate_all(data_copy, only=["begroting"])
+    assert result.ok, [f.message() for f in result.failures]
+
+
+@pytest.mark.parametrize("damage", ["header_only", "wrong_separator"])
+def test_unusable_veilig_thuis_file_fails_validation_with_its_name(data_copy, damage):
+    path = data_copy / AARD
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if damage == "header_only":
+        path.write_text(lines[0] + "\n", encoding="utf-8")
+    else:
+        path.write_text("\n".join(line.replace(";", "|") for line in lines) + "\n", encoding="utf-8")
+    out = run_validate(data_copy)
+    assert out.returncode != 0
+    assert "84851NED_demo.csv" in out.stdout and "could not be read" in out.stdout
