@@ -35,6 +35,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Build one region's regio-analyse."""
+    from workbench.region_data import UnknownRegionError
+    from workbench.report_build import BuildError, build_report
+
+    try:
+        built = build_report(args.region, args.data_dir, args.out, args.periode)
+    except UnknownRegionError as exc:
+        print(f"workbench: {exc}", file=sys.stderr)
+        return 2
+    except BuildError as exc:
+        print(f"workbench: report not built: {exc}", file=sys.stderr)
+        return 1
+    print(built.html)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -48,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="validate every input file with the expectation suites")
     _add_data_dir(validate)
     validate.set_defaults(func=cmd_validate)
+    report = sub.add_parser("report", help="build one region's HTML regio-analyse")
+    report.add_argument("region", help="centrumgemeente code (GM0344) or name (utrecht)")
+    _add_data_dir(report)
+    report.add_argument("--out", default=None, metavar="DIR", help="reports folder (default: the project's reports/)")
+    report.add_argument("--periode", type=int, default=2024, help="reporting year (default: 2024)")
+    report.set_defaults(func=cmd_report)
     return parser
 
 

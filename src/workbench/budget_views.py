@@ -1,0 +1,63 @@
+"""Views on a region's budget: income against spending, by task, regional against local, per inhabitant."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from workbench.budget import TOTAL_POST
+
+
+def region_lines(budget: pd.DataFrame, region: str) -> pd.DataFrame:
+    """Return the region's budget lines without its total lines."""
+    return budget[(budget["regio_code"] == region) & (budget["post"] != TOTAL_POST)].reset_index(drop=True)
+
+
+def latest_year(lines: pd.DataFrame, status: str) -> int | None:
+    """Return the latest year with lines of the given status, or ``None``."""
+    years = lines.loc[lines["status"] == status, "jaar"]
+    return None if years.empty else int(years.max())
+
+
+def income_against_spending(lines: pd.DataFrame) -> pd.DataFrame:
+    """Income, spending and their balance per year and status (columns ``inkomsten``, ``uitgaven``, ``saldo``)."""
+    table = lines.pivot_table(index=["jaar", "status"], columns="soort", values="bedrag_euro", aggfunc="sum")
+    table = table.reindex(columns=["inkomsten", "uitgaven"]).fillna(0)
+    table["saldo"] = table["inkomsten"] - table["uitgaven"]
+    return table.reset_index()
+
+
+def spending_by_task(lines: pd.DataFrame, year: int, status: str, population: float) -> pd.DataFrame:
+    """Spending in one year and status by task and level, with euros per inhabitant of the region.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``post``, ``regionaal``, ``lokaal``, ``totaal``, ``per_inwoner``, sorted by ``totaal`` descending.
+    """
+    sel = lines[(lines["jaar"] == year) & (lines["status"] == status) & (lines["soort"] == "uitgaven")]
+    table = sel.pivot_table(index="post", columns="niveau", values="bedrag_euro", aggfunc="sum")
+    table = table.reindex(columns=["regionaal", "lokaal"]).fillna(0)
+    table["totaal"] = table["regionaal"] + table["lokaal"]
+    table["per_inwoner"] = table["totaal"] / population
+    return table.sort_values("totaal", ascending=False).reset_index()
+
+
+def income_by_source(lines: pd.DataFrame, year: int, status: str) -> pd.DataFrame:
+    """Income in one year and status by source, with its level (``post``, ``niveau``, ``bedrag_euro``)."""
+    sel = lines[(lines["jaar"] == year) & (lines["status"] == status) & (lines["soort"] == "inkomsten")]
+    return (
+        sel.groupby(["post", "niveau"], as_index=False)["bedrag_euro"]
+        .sum()
+        .sort_values("bedrag_euro", ascending=False, ignore_index=True)
+    )
+
+
+def per_inhabitant_by_region(budget: pd.DataFrame, populations: pd.Series, year: int, status: str) -> pd.Series:
+    """Spending per inhabitant for every region in one year and status (index: region code)."""
+    sel = budget[
+        (budget["jaar"] == year)
+        & (budget["status"] == status)
+        & (budget["soort"] == "uitgaven")
+        & (budget["post"] != TOTAL_POST)
+    ]
+    return sel.groupby("regio_code")["bedrag_euro"].sum() / populations

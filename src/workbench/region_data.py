@@ -1,0 +1,141 @@
+"""Everything one regio-analyse needs, loaded once: the region, its gemeenten and the data around them."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from workbench import budget as budget_io
+from workbench import geo, kwb, reference, statline
+from workbench.errors import InputError
+from workbench.paths import data_dir
+
+
+class UnknownRegionError(ValueError):
+    """A region that is not one of the 35; the message lists the valid ones."""
+
+
+def resolve_region(text: str, composition: pd.DataFrame) -> str:
+    """Turn a centrumgemeente code (``GM0344``) or name (``utrecht``, any case) into the region code.
+
+    Parameters
+    ----------
+    text
+        What the user typed.
+    composition
+        The region composition.
+
+    Returns
+    -------
+    str
+        The centrumgemeente code.
+    """
+    regions = composition[["centrumgemeente_code", "centrumgemeente_naam"]].drop_duplicates()
+    wanted = str(text).strip().casefold()
+    for code, name in regions.itertuples(index=False):
+        if wanted in (code.casefold(), name.casefold()):
+            return code
+    valid = ", ".join(f"{c} ({n})" for c, n in sorted(regions.itertuples(index=False), key=lambda r: r[1]))
+    raise UnknownRegionError(f"{text!r} is not one of the 35 regions. Valid: {valid}")
+
+
+def input_files(root: Path) -> list[Path]:
+    """The data files a regio-analyse reads (for the input hash in the report and for rebuild decisions)."""
+    return [
+        root / kwb.KWB_FILE,
+        root / geo.GEMEENTE_FILE,
+        root / geo.VT_FILE,
+        root / reference.CENTRUMGEMEENTEN_FILE,
+        root / reference.PREVALENTIE_FILE,
+        root / reference.COMPOSITION_FILE,
+        *(root / p for p in statline.VT_FILES.values()),
+        root / budget_io.BUDGET_FILE,
+    ]
+
+
+def inputs_hash(root: Path) -> str:
+    """SHA-256 over the names and contents of :func:`input_files`, first 16 hex digits."""
+    digest = hashlib.sha256()
+    for path in input_files(root):
+        digest.update(path.name.encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError as exc:
+            raise InputError(path, "the file cannot be read") from exc
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class RegionData:
+    """The inputs of one regio-analyse. All frames are complete (all gemeenten) unless named otherwise."""
+
+    code: str
+    naam: str
+    periode: int
+    data_root: Path
+    composition: pd.DataFrame
+    members: pd.DataFrame
+    kwb: pd.DataFrame
+    aard: pd.DataFrame
+    melder: pd.DataFrame
+    budget: pd.DataFrame
+    prevalentie: pd.DataFrame
+    gemeente_grenzen: pd.DataFrame
+    inputs_hash: str
+
+    @property
+    def member_codes(self) -> list[str]:
+        """The region's gemeente codes, centrumgemeente first, then by name."""
+        m = self.members.assign(_c=self.members["gemeentecode"] != self.code).sort_values(["_c", "gemeentenaam"])
+        return m["gemeentecode"].tolist()
+
+    @property
+    def vt_codes(self) -> list[str]:
+        """The VT-regions the region's gemeenten lie in."""
+        return sorted(self.members["vt_code"].unique())
+
+    @property
+    def is_demonstration(self) -> bool:
+        """True when the Veilig Thuis or budget figures are the shipped demonstration files."""
+        return any("demo" in p.name for p in (*statline.VT_FILES.values(), budget_io.BUDGET_FILE))
+
+
+def load_region(region: str, data: str | Path | None = None, periode: int = 2024) -> RegionData:
+    """Load all inputs of one region's regio-analyse.
+
+    Parameters
+    ----------
+    region
+        Centrumgemeente code or name.
+    data
+        The data folder; ``None`` for the project's ``data/``.
+    periode
+        The reporting year.
+
+    Returns
+    -------
+    RegionData
+        The loaded inputs.
+    """
+    root = data_dir(data)
+    composition = reference.read_composition(root)
+    code = resolve_region(region, composition)
+    members = composition[composition["centrumgemeente_code"] == code].reset_index(drop=True)
+    return RegionData(
+        code=code,
+        naam=str(members["centrumgemeente_naam"].iloc[0]),
+        periode=int(periode),
+        data_root=root,
+        composition=composition,
+        members=members,
+        kwb=kwb.read_kwb(root),
+        aard=statline.read_statline_csv(root / statline.VT_FILES[statline.VT_AARD.table_id], statline.VT_AARD),
+        melder=statline.read_statline_csv(root / statline.VT_FILES[statline.VT_MELDER.table_id], statline.VT_MELDER),
+        budget=budget_io.read_budget(data=root),
+        prevalentie=reference.read_prevalentie(root),
+        gemeente_grenzen=geo.read_boundaries(geo.GEMEENTE_FILE, root),
+        inputs_hash=inputs_hash(root),
+    )

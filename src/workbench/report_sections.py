@@ -1,0 +1,624 @@
+"""The sections of the regio-analyse. Each function takes the loaded region and returns escaped HTML (Dutch).
+
+Every count shown comes from published (rounded, non-secret) cells; rates are computed from those counts.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from workbench import budget_views, charts, extrapolation, peers, vt_views
+from workbench import html_parts as h
+from workbench.disclosure import ROUND_TO, SECRET_MAX
+from workbench.indicators import Indicators, region_population, year_code
+from workbench.kwb import gemeenten as kwb_gemeenten
+from workbench.rates import PER, compare, rate_table
+from workbench.region_data import RegionData
+from workbench.statline import NATIONAL_REGION, VT_AARD, VT_MELDER
+
+BRON_CBS = "Bron: CBS"
+DEMO_TEXT = (
+    "de cijfers over Veilig Thuis (meldingen en adviezen) en over het budget in dit rapport zijn "
+    "demonstratiecijfers. Ze zijn met een vastgelegde rekenregel gemaakt en komen landelijk overeen met de "
+    "gepubliceerde totalen, maar het zijn niet de echte cijfers van deze gemeenten of deze regio. "
+    "De bevolkingscijfers en prevalenties zijn wel echt."
+)
+AGE_LABELS = {
+    "leeftijd_0_14": "0–14 jaar",
+    "leeftijd_15_24": "15–24 jaar",
+    "leeftijd_25_44": "25–44 jaar",
+    "leeftijd_45_64": "45–64 jaar",
+    "leeftijd_65_plus": "65 jaar en ouder",
+}
+URBANITY = {
+    1: "zeer sterk stedelijk",
+    2: "sterk stedelijk",
+    3: "matig stedelijk",
+    4: "weinig stedelijk",
+    5: "niet stedelijk",
+}
+FORM_TO_AARD = {
+    "kindermishandeling": ["AG01"],
+    "huiselijk geweld (alle vormen)": ["AG02", "AG03", "AG04", "AG05"],
+    "ouderenmishandeling": ["AG03"],
+}
+
+
+def title(data: RegionData) -> str:
+    """The report's heading and, with demonstration data, the banner."""
+    parts = [
+        h.heading(1, f"Regio-analyse huiselijk geweld en kindermishandeling: regio {data.naam}"),
+        h.para(
+            f"Regiovisie, hoofdstuk 1. Verslagjaar {data.periode}. Centrumgemeente {data.naam} "
+            f"({data.code}) met {len(data.member_codes)} gemeenten.",
+            "lead",
+        ),
+    ]
+    if data.is_demonstration:
+        parts.append(h.banner(DEMO_TEXT))
+    return "".join(parts)
+
+
+def _names(data: RegionData) -> pd.Series:
+    return data.kwb.set_index("code")["naam"]
+
+
+def samenvatting(data: RegionData, ind: Indicators) -> str:
+    """Section 1: key figures and key messages computed from the data."""
+    bereik_low, bereik_high = ind.bereik_km
+    status = " (voorlopig)" if ind.voorlopig else ""
+    figures = [
+        ("Inwoners", h.fmt_int(ind.inwoners), f"{ind.gemeenten} gemeenten, 1 januari 2020"),
+        (f"Meldingen bij Veilig Thuis {data.periode}", h.fmt_int(ind.meldingen), f"ontvangen meldingen{status}"),
+        (
+            "Meldingen per 1.000 inwoners",
+            h.fmt_dec(ind.per_1000),
+            f"Nederland {h.fmt_dec(ind.nl_per_1000)}; 95%-interval {h.fmt_dec(ind.ci_laag)}–{h.fmt_dec(ind.ci_hoog)}",
+        ),
+        (
+            "Bereik kindermishandeling",
+            f"{h.fmt_pct(bereik_low)}–{h.fmt_pct(bereik_high)}",
+            "meldingen gedeeld door het geschatte aantal slachtoffers",
+        ),
+    ]
+    if ind.uitgaven_per_inwoner is not None:
+        figures.append(
+            ("Uitgaven per inwoner", h.fmt_euro(ind.uitgaven_per_inwoner), f"{ind.budget_status} {ind.budget_jaar}")
+        )
+    if ind.ci_laag > ind.nl_per_1000:
+        level = "hoger dan het landelijk gemiddelde; het verschil is groter dan toeval verklaart"
+    elif ind.ci_hoog < ind.nl_per_1000:
+        level = "lager dan het landelijk gemiddelde; het verschil is groter dan toeval verklaart"
+    else:
+        level = "niet duidelijk anders dan het landelijk gemiddelde"
+    messages = [
+        f"In {data.periode} ontving Veilig Thuis {h.fmt_int(ind.meldingen)} meldingen over inwoners van de regio: "
+        f"{h.fmt_dec(ind.per_1000)} per 1.000 inwoners. Dat is {level} ({h.fmt_dec(ind.nl_per_1000)}).",
+        f"Naar schatting worden jaarlijks {h.fmt_int(extrapolation.round_estimate(ind.km_schatting_laag))} tot "
+        f"{h.fmt_int(extrapolation.round_estimate(ind.km_schatting_hoog))} kinderen in de regio mishandeld; "
+        f"het aantal meldingen over kindermishandeling is {h.fmt_pct(bereik_low)} tot {h.fmt_pct(bereik_high)} "
+        "daarvan. Een groot deel van het probleem komt dus niet bij Veilig Thuis in beeld.",
+    ]
+    if ind.politie_aandeel is not None and ind.nl_politie_aandeel is not None:
+        messages.append(
+            f"{h.fmt_pct(ind.politie_aandeel)} van de meldingen komt van politie of justitie "
+            f"(Nederland {h.fmt_pct(ind.nl_politie_aandeel)})."
+        )
+    if ind.meldingen_geheim:
+        messages.append(
+            f"Bij {ind.meldingen_geheim} gemeente(n) is het aantal meldingen te klein om te publiceren; "
+            "de regiototalen zijn daarom een ondergrens."
+        )
+    return h.section(
+        "samenvatting", "1. Samenvatting", h.key_figures(figures), h.heading(3, "Kernboodschappen"), h.bullets(messages)
+    )
+
+
+def _profile(kwb: pd.DataFrame) -> pd.DataFrame:
+    n = kwb["inwoners"].astype("float64")
+    return pd.DataFrame(
+        {
+            "inwoners": kwb["inwoners"],
+            "% 0–14 jaar": kwb["leeftijd_0_14"] / n * 100,
+            "% 65+": kwb["leeftijd_65_plus"] / n * 100,
+            "bijstand per 1.000": kwb["bijstand"] / n * 1000,
+            "% eenpersoons­huishoudens": kwb["eenpersoonshuishoudens"] / kwb["huishoudens"] * 100,
+            "gescheiden per 1.000": kwb["gescheiden"] / n * 1000,
+        },
+        index=kwb.index,
+    )
+
+
+def de_regio(data: RegionData) -> str:
+    """Section 2: the gemeenten, their population and risk factors against the Netherlands, and a map."""
+    k = data.kwb.set_index("code")
+    members = data.member_codes
+    sub = k.loc[members]
+    prof = _profile(sub)
+    totals = (
+        sub[
+            [
+                "inwoners",
+                "leeftijd_0_14",
+                "leeftijd_65_plus",
+                "bijstand",
+                "eenpersoonshuishoudens",
+                "huishoudens",
+                "gescheiden",
+            ]
+        ]
+        .sum()
+        .to_frame()
+        .T
+    )
+    totals.index = ["Regio " + data.naam]
+    nl = k.loc[["NL00"]].rename(index={"NL00": "Nederland"})
+    rows = pd.concat([prof, _profile(totals), _profile(nl)])
+    rows.insert(0, "gemeente", [k.loc[c, "naam"] if c in k.index else c for c in rows.index])
+    rows.insert(
+        2,
+        "stedelijkheid",
+        [URBANITY.get(int(k.loc[c, "stedelijkheid"]), "") if c in members else "" for c in rows.index],
+    )
+    fmt = {
+        "inwoners": h.fmt_int,
+        "% 0–14 jaar": h.fmt_dec,
+        "% 65+": h.fmt_dec,
+        "bijstand per 1.000": h.fmt_dec,
+        "% eenpersoons­huishoudens": h.fmt_dec,
+        "gescheiden per 1.000": h.fmt_dec,
+    }
+    table = h.table(
+        rows,
+        f"Gemeenten van de regio {data.naam}: bevolking en kenmerken op 1 januari 2020. {BRON_CBS} "
+        "(Kerncijfers wijken en buurten 2020).",
+        fmt,
+    )
+    bands = list(AGE_LABELS)
+    region_pct = pd.Series((sub[bands].sum() / sub["inwoners"].sum() * 100).to_numpy(), index=AGE_LABELS.values())
+    nl_pct = pd.Series(
+        (k.loc["NL00", bands].astype(float) / float(k.loc["NL00", "inwoners"]) * 100).to_numpy(),
+        index=AGE_LABELS.values(),
+    )
+    fig, alt = charts.age_structure(region_pct, nl_pct, f"regio {data.naam}")
+    period = year_code(data.periode)
+    counts = vt_views.area_counts(data.aard, period, "T001", vt_views.MELDINGEN, members)
+    rates = counts.astype("float64") / sub["inwoners"].astype("float64") * PER
+    map_fig, map_alt = charts.region_map(
+        data.gemeente_grenzen, members, rates, _names(data), f"meldingen per 1.000 inwoners {data.periode}", data.naam
+    )
+    bijstand_region = sub["bijstand"].sum() / sub["inwoners"].sum() * 1000
+    bijstand_nl = float(k.loc["NL00", "bijstand"]) / float(k.loc["NL00", "inwoners"]) * 1000
+    compare_text = "meer" if bijstand_region > bijstand_nl else "minder"
+    text = (
+        f"De regio {data.naam} telt {len(members)} gemeenten en {h.fmt_int(sub['inwoners'].sum())} inwoners. "
+        f"Per 1.000 inwoners ontvangen {h.fmt_dec(bijstand_region)} mensen bijstand, {compare_text} dan in "
+        f"Nederland ({h.fmt_dec(bijstand_nl)}). Bijstand, scheidingen en alleenwonen hangen samen met een "
+        "hoger risico op huiselijk geweld; de cijfers over lage inkomens en jeugdzorg ontbreken in deze editie "
+        "van de CBS-tabel."
+    )
+    return h.section(
+        "de-regio",
+        "2. De regio",
+        h.para(text),
+        table,
+        h.figure(fig, alt, f"Leeftijdsopbouw van de regio en Nederland. {BRON_CBS}."),
+        h.figure(
+            map_fig,
+            map_alt,
+            f"Kaart: meldingen per 1.000 inwoners per gemeente, {data.periode}. "
+            "Grenzen: CBS/PDOK 2020. Grijs: geen gepubliceerd cijfer.",
+        ),
+    )
+
+
+def _half_year_label(code: str) -> str:
+    return f"{code[:4]}-{code[-1]}"
+
+
+def meldingen(data: RegionData, ind: Indicators) -> str:
+    """Section 3: trend by aard, rates per gemeente with intervals, who reports, and a funnel plot."""
+    members = data.member_codes
+    k = data.kwb.set_index("code")
+    names = _names(data)
+    period = year_code(data.periode)
+    series = vt_views.region_series(data.aard, members, vt_views.MELDINGEN)
+    series = series[series["categorie_code"] != "T001"]
+    wide = series.pivot(index="periode", columns="categorie_code", values="aantal").rename(columns=VT_AARD.labels)
+    wide.index = [_half_year_label(p) for p in wide.index]
+    trend_fig, trend_alt = charts.trend(
+        wide, f"Meldingen per halfjaar naar aard van het geweld, regio {data.naam}", "aantal meldingen"
+    )
+    counts = vt_views.area_counts(data.aard, period, "T001", vt_views.MELDINGEN, members)
+    table = rate_table(counts, k.loc[members, "inwoners"].astype("float64"))
+    table["vergeleken met Nederland"] = compare(table, ind.nl_per_1000)
+    table.index = [names[c] for c in members]
+    vt_rates = {}
+    for vt in data.vt_codes:
+        vt_count = vt_views.cells(data.aard, period, "T001", vt_views.MELDINGEN).loc[vt, "aantal"]
+        vt_pop = k.loc[data.composition.loc[data.composition["vt_code"] == vt, "gemeentecode"], "inwoners"].sum()
+        vt_name = data.composition.loc[data.composition["vt_code"] == vt, "vt_naam"].iloc[0]
+        vt_rates[f"VT-regio {vt_name}"] = float(vt_count) / float(vt_pop) * PER
+    refs = {f"regio {data.naam}": ind.per_1000, **vt_rates, "Nederland": ind.nl_per_1000}
+    rate_fig, rate_alt = charts.rates_with_intervals(
+        table, refs, f"Meldingen per 1.000 inwoners per gemeente, {data.periode}"
+    )
+    shown = table.reset_index().rename(
+        columns={
+            "index": "gemeente",
+            "aantal": "meldingen",
+            "populatie": "inwoners",
+            "per_1000": "per 1.000",
+            "ci_laag": "95%-interval van",
+            "ci_hoog": "95%-interval tot",
+        }
+    )
+    rate_html = h.table(
+        shown,
+        f"Ontvangen meldingen {data.periode} per gemeente, per 1.000 inwoners met "
+        f"95%-betrouwbaarheidsinterval. {BRON_CBS} (tabelvorm 84851NED). '.' = geheim (0–7).",
+        {
+            "meldingen": h.fmt_int,
+            "inwoners": h.fmt_int,
+            "per 1.000": h.fmt_dec,
+            "95%-interval van": h.fmt_dec,
+            "95%-interval tot": h.fmt_dec,
+        },
+    )
+    melder_rows = {}
+    for label, areas in [(f"regio {data.naam}", members), ("Nederland", [NATIONAL_REGION])]:
+        total, _ = vt_views.published_sum(vt_views.area_counts(data.melder, period, "T001", vt_views.MELDINGEN, areas))
+        shares = {}
+        for code in ["M110", "M120", "M130", "M140", "M150", "M190", "M200", "M900"]:
+            part, _ = vt_views.published_sum(vt_views.area_counts(data.melder, period, code, vt_views.MELDINGEN, areas))
+            shares[VT_MELDER.labels[code]] = part / total if total else None
+        melder_rows[label] = shares
+    melder_fig, melder_alt = charts.stacked_shares(pd.DataFrame(melder_rows).T, f"Wie meldt, {data.periode}")
+    pop = k.loc[members, "inwoners"].astype("float64")
+    points = pd.DataFrame({"populatie": pop, "per_1000": counts.astype("float64") / pop * PER}).dropna()
+    highlight = names[data.code]
+    points.index = [names[c] for c in points.index]
+    funnel_fig, funnel_alt = charts.funnel(
+        points, ind.nl_per_1000, highlight, f"Meldingen per 1.000 inwoners tegen omvang, {data.periode}"
+    )
+    status = (
+        "De cijfers over dit jaar zijn voorlopig." if ind.voorlopig else "De cijfers over dit jaar zijn definitief."
+    )
+    intro = (
+        f"Veilig Thuis ontving in {data.periode} {h.fmt_int(ind.meldingen)} meldingen en startte "
+        f"{h.fmt_int(ind.adviezen)} adviezen over inwoners van de regio. {status} Cijfers van Veilig Thuis "
+        "verschillen tussen regio's ook door verschillen in registratie; vergelijk ze daarom met voorzichtigheid."
+    )
+    police = ""
+    if ind.politie_aandeel is not None and ind.nl_politie_aandeel is not None:
+        police = h.para(
+            f"Het aandeel meldingen van politie of justitie is {h.fmt_pct(ind.politie_aandeel)} "
+            f"(Nederland {h.fmt_pct(ind.nl_politie_aandeel)})."
+        )
+    return h.section(
+        "meldingen",
+        "3. Meldingen en adviezen bij Veilig Thuis",
+        h.para(intro),
+        h.figure(
+            trend_fig,
+            trend_alt,
+            f"Ontvangen meldingen per halfjaar naar aard van het geweld. {BRON_CBS}; "
+            "regiototalen zijn sommen van gepubliceerde gemeentecijfers.",
+        ),
+        rate_html,
+        h.figure(rate_fig, rate_alt, f"Meldingen per 1.000 inwoners met 95%-intervallen (exacte Poisson). {BRON_CBS}."),
+        h.heading(3, "Wie meldt"),
+        police,
+        h.figure(
+            melder_fig,
+            melder_alt,
+            f"Aandeel van de meldingen naar melder, {data.periode}. {BRON_CBS} (tabelvorm 84849NED).",
+        ),
+        h.heading(3, "Trechterdiagram"),
+        h.para(
+            "Een gemeente buiten de grenzen van de trechter wijkt meer af van het landelijk gemiddelde dan bij "
+            "haar omvang door toeval te verwachten is. Binnen de grenzen is een verschil niet zeker."
+        ),
+        h.figure(
+            funnel_fig,
+            funnel_alt,
+            f"Trechterdiagram met 95%- en 99,8%-grenzen rond het landelijk gemiddelde. {BRON_CBS}.",
+        ),
+    )
+
+
+def omvang(data: RegionData) -> str:
+    """Section 4: national prevalence extrapolated to the gemeenten and the region, next to the meldingen."""
+    members = data.member_codes
+    names = _names(data)
+    period = year_code(data.periode)
+    prevalence = extrapolation.latest_per_form(data.prevalentie)
+    groups = extrapolation.age_groups(data.kwb[data.kwb["code"].isin(members)])
+    est = extrapolation.extrapolate(groups, prevalence)
+    region = est.groupby(["vorm", "leeftijdsgroep", "studie", "referentiejaar"], as_index=False)[
+        ["populatie", "schatting_laag", "schatting_hoog"]
+    ].sum()
+    rows, chart_rows = [], {}
+    for r in region.itertuples():
+        codes = FORM_TO_AARD.get(r.vorm)
+        mel = None
+        if codes:
+            mel = sum(
+                vt_views.published_sum(vt_views.area_counts(data.aard, period, c, vt_views.MELDINGEN, members))[0]
+                for c in codes
+            )
+        low, high = extrapolation.round_estimate(r.schatting_laag), extrapolation.round_estimate(r.schatting_hoog)
+        reach = "–"
+        if mel:
+            reach_low, reach_high = h.fmt_pct(mel / r.schatting_hoog), h.fmt_pct(mel / r.schatting_laag)
+            reach = reach_low if reach_low == reach_high else f"{reach_low}–{reach_high}"
+        est_text = h.fmt_int(low) if low == high else f"{h.fmt_int(low)}–{h.fmt_int(high)}"
+        rows.append(
+            (
+                r.vorm,
+                r.leeftijdsgroep,
+                est_text,
+                h.fmt_int(mel) if mel is not None else "–",
+                reach,
+                f"{r.studie} ({r.referentiejaar})",
+            )
+        )
+        chart_rows[r.vorm] = {"laag": low, "hoog": high, "meldingen": mel}
+    table = h.table(
+        pd.DataFrame(
+            rows,
+            columns=[
+                "vorm",
+                "leeftijdsgroep",
+                "geschat aantal slachtoffers per jaar",
+                f"meldingen {data.periode}",
+                "bereik",
+                "bron",
+            ],
+        ),
+        f"Schatting van het aantal slachtoffers in de regio {data.naam} (landelijke prevalentie × "
+        "inwoners van de leeftijdsgroep), met meldingen en bereik. Schattingen zijn afgerond.",
+    )
+    fig, alt = charts.ranges_against_counts(
+        pd.DataFrame(chart_rows).T, f"Geschat aantal slachtoffers en meldingen, regio {data.naam}"
+    )
+    per_gem = est[est["vorm"].isin(["kindermishandeling", "huiselijk geweld (alle vormen)"])].copy()
+    per_gem["gemeente"] = per_gem["code"].map(names)
+    per_gem["schatting"] = [
+        f"{h.fmt_int(extrapolation.round_estimate(lo))}–{h.fmt_int(extrapolation.round_estimate(hi))}"
+        if extrapolation.round_estimate(lo) != extrapolation.round_estimate(hi)
+        else h.fmt_int(extrapolation.round_estimate(lo))
+        for lo, hi in zip(per_gem["schatting_laag"], per_gem["schatting_hoog"], strict=True)
+    ]
+    wide = (
+        per_gem.pivot(index="gemeente", columns="vorm", values="schatting")
+        .reindex([names[c] for c in members])
+        .reset_index()
+    )
+    wide.columns = ["gemeente", *[f"{c} (schatting)" for c in wide.columns[1:]]]
+    gem_table = h.table(wide, "Geschat aantal slachtoffers per jaar per gemeente (afgerond). Schatting, geen telling.")
+    caveats = [
+        "Een schatting is landelijke prevalentie maal het aantal inwoners in de leeftijdsgroep; ze veronderstelt "
+        "dat het risico in de regio gelijk is aan het landelijke. Het is een schatting, geen telling.",
+        "Het bereik is het aantal meldingen gedeeld door het geschatte aantal slachtoffers. Een melding kan over "
+        "meer personen gaan en één persoon kan vaker gemeld worden; het bereik is dus een grove indicatie.",
+        "De prevalentiestudies komen uit verschillende jaren dan de meldingen, en gebruiken eigen definities.",
+        extrapolation.AGE_GROUP_ASSUMPTION,
+    ]
+    return h.section(
+        "omvang",
+        "4. Omvang: extrapolatie van landelijke prevalentie",
+        h.para(
+            "Hoeveel inwoners zijn naar verwachting jaarlijks slachtoffer, als de landelijke "
+            "prevalentie ook hier geldt? De tabel zet de schatting naast de meldingen bij Veilig Thuis."
+        ),
+        table,
+        h.figure(fig, alt, "Schatting (bandbreedte) en meldingen per vorm. Bronnen: zie Verantwoording."),
+        gem_table,
+        h.heading(3, "Kanttekeningen"),
+        h.bullets(caveats),
+    )
+
+
+def vergelijkbare_regios(data: RegionData, ind: Indicators) -> str:
+    """Section 5: the region against its peer group on the key indicators."""
+    gem = kwb_gemeenten(data.kwb)
+    features = peers.region_features(gem, data.composition)
+    group = peers.peer_group(features, data.code)
+    region_names = data.composition.drop_duplicates("centrumgemeente_code").set_index("centrumgemeente_code")[
+        "centrumgemeente_naam"
+    ]
+    period = year_code(data.periode)
+    mel = vt_views.regions_sum(data.aard, data.composition, period, "T001", vt_views.MELDINGEN)
+    pops = (
+        gem.set_index("code")["inwoners"]
+        .groupby(data.composition.set_index("gemeentecode")["centrumgemeente_code"])
+        .sum()
+        .astype("float64")
+    )
+    rates = mel / pops * PER
+    codes = [data.code, *group.index]
+    feat = features.loc[codes].copy()
+    feat.insert(0, "regio", [region_names[c] for c in codes])
+    feat["meldingen per 1.000"] = rates.reindex(codes).to_numpy()
+    feat["log_inwoners"] = 10 ** feat["log_inwoners"]
+    feat = feat.rename(columns={"log_inwoners": "inwoners", **peers.SHORT_LABELS})
+    fmt = {c: h.fmt_dec for c in feat.columns if c != "regio"}
+    fmt["inwoners"] = h.fmt_int
+    table = h.table(
+        feat.reset_index(drop=True), f"De regio {data.naam} en de vijf meest vergelijkbare regio's. {BRON_CBS}.", fmt
+    )
+    values = rates.reindex(codes)
+    values.index = [region_names[c] for c in codes]
+    fig, alt = charts.bars(
+        values,
+        data.naam,
+        ("Nederland", ind.nl_per_1000),
+        f"Meldingen per 1.000 inwoners, {data.periode}: regio en vergelijkbare regio's",
+        "meldingen per 1.000 inwoners",
+    )
+    mean_peers = float(rates.reindex(group.index).mean())
+    text = (
+        f"De meest vergelijkbare regio's zijn {', '.join(region_names[c] for c in group.index)}. Gemiddeld "
+        f"ontvangen zij {h.fmt_dec(mean_peers)} meldingen per 1.000 inwoners, de regio {data.naam} "
+        f"{h.fmt_dec(ind.per_1000)}."
+    )
+    return h.section(
+        "vergelijkbare-regios",
+        "5. Vergelijkbare regio's",
+        h.para(text),
+        table,
+        h.figure(fig, alt, f"Meldingen per 1.000 inwoners in vergelijkbare regio's. {BRON_CBS}."),
+        h.heading(3, "Methode"),
+        h.para(peers.METHOD_TEXT),
+    )
+
+
+def taken_en_budget(data: RegionData) -> str:
+    """Section 6: income against spending, by task, regional against local, per inhabitant."""
+    lines = budget_views.region_lines(data.budget, data.code)
+    if lines.empty:
+        return h.section("budget", "6. Taken en budget", h.para("Voor deze regio is geen budget aangeleverd."))
+    pop = region_population(data)
+    balance = budget_views.income_against_spending(lines)
+    balance_html = h.table(
+        balance.rename(
+            columns={"jaar": "jaar", "inkomsten": "inkomsten (€)", "uitgaven": "uitgaven (€)", "saldo": "saldo (€)"}
+        ),
+        "Inkomsten en uitgaven per jaar, begroot en gerealiseerd (euro).",
+        {"inkomsten (€)": h.fmt_int, "uitgaven (€)": h.fmt_int, "saldo (€)": h.fmt_int},
+    )
+    status = "gerealiseerd" if budget_views.latest_year(lines, "gerealiseerd") is not None else "begroot"
+    year = min(data.periode, budget_views.latest_year(lines, status) or data.periode)
+    by_task = budget_views.spending_by_task(lines, year, status, pop)
+    task_html = h.table(
+        by_task.rename(
+            columns={
+                "post": "taak",
+                "regionaal": "regionaal (€)",
+                "lokaal": "lokaal (€)",
+                "totaal": "totaal (€)",
+                "per_inwoner": "per inwoner (€)",
+            }
+        ),
+        f"Uitgaven {status} {year} per taak, regionaal en lokaal, en per inwoner van de regio.",
+        {
+            "regionaal (€)": h.fmt_int,
+            "lokaal (€)": h.fmt_int,
+            "totaal (€)": h.fmt_int,
+            "per inwoner (€)": lambda v: h.fmt_dec(v, 2),
+        },
+    )
+    spent = lines[(lines["soort"] == "uitgaven") & (lines["status"] == "begroot")]
+    per_year = spent.pivot_table(index="jaar", columns="post", values="bedrag_euro", aggfunc="sum") / pop
+    fig, alt = charts.stacked_columns(
+        per_year, f"Begrote uitgaven per inwoner naar taak, regio {data.naam}", "euro per inwoner"
+    )
+    regional = by_task["regionaal"].sum()
+    total = by_task["totaal"].sum()
+    text = (
+        f"In {year} ({status}) gaf de regio {h.fmt_euro(total)} uit, {h.fmt_euro(total / pop)} per inwoner. "
+        f"{h.fmt_pct(regional / total if total else None)} daarvan is regionaal besteed (uit de "
+        "decentralisatie-uitkering Vrouwenopvang en bijdragen van gemeenten), de rest lokaal door de gemeenten."
+    )
+    return h.section(
+        "budget",
+        "6. Taken en budget",
+        h.para(text),
+        balance_html,
+        task_html,
+        h.figure(fig, alt, "Begrote uitgaven per inwoner naar taak. Bron: begrotingsoverzicht van de regio."),
+    )
+
+
+def verantwoording(data: RegionData, validation: dict | None, version: str) -> str:
+    """Section 7: sources, definitions, assumptions, disclosure rule, validation, status, version and input hash."""
+    prevalence = extrapolation.latest_per_form(data.prevalentie)
+    sources = [
+        "CBS, Kerncijfers wijken en buurten 2020 (tabel 84799NED), peildatum 1 januari 2020; CC BY 4.0. "
+        "Bevolking, leeftijd, huishoudens, bijstand, stedelijkheid.",
+        "CBS/PDOK, gebiedsindelingen 2020 (gegeneraliseerd): gemeenten en Veilig Thuis-regio's; CC BY 4.0.",
+        "CBS, Veilig Thuis: adviezen en meldingen naar aard van het geweld (84851NED) en naar melder (84849NED), "
+        "halfjaren en jaren 2019–2024"
+        + (" — in dit rapport demonstratiecijfers in die vorm." if data.is_demonstration else "."),
+        "Begrotingsoverzicht van de regio (sjabloon van de workbench)"
+        + (" — demonstratiecijfers." if data.is_demonstration else "."),
+        *[f"Prevalentie {r.vorm}: {r.studie}." for r in prevalence.itertuples()],
+        "Indeling in 35 regio's: afgeleid met de regel hieronder; bekende samenstellingen gaan voor.",
+    ]
+    definitions = [
+        (
+            "Melding",
+            "Een melding van (een vermoeden van) huiselijk geweld of kindermishandeling die Veilig Thuis ontvangt.",
+        ),
+        ("Advies", "Een adviesvraag aan Veilig Thuis (gestart advies)."),
+        ("Per 1.000 inwoners", "Aantal gedeeld door het aantal inwoners op 1 januari 2020, maal 1.000."),
+        ("95%-interval", "Exact Poisson-betrouwbaarheidsinterval van het aantal, gedeeld door de bevolking."),
+        ("Bereik", "Meldingen gedeeld door het geschatte aantal slachtoffers."),
+        ("Regiototaal", "Som van de gepubliceerde gemeentecijfers; geheime cellen tellen niet mee."),
+    ]
+    assumptions = [
+        extrapolation.AGE_GROUP_ASSUMPTION,
+        "Regio-indeling: een gemeente hoort bij de Veilig Thuis-regio waarin haar representatieve punt ligt; binnen "
+        "een Veilig Thuis-regio met meer centrumgemeenten bij de centrumgemeente waarvan het gebied het dichtst bij "
+        "dat punt ligt (bij gelijke afstand: het dichtstbijzijnde representatieve punt). Een bekende samenstelling "
+        "gaat voor. De regio kan de indeling vervangen door haar eigen lijst.",
+        "Ouderenmishandeling: de prevalentie onder thuiswonende 65-plussers is toegepast op alle 65-plussers.",
+    ]
+    disclosure = (
+        f"Kleine aantallen worden niet gepubliceerd: aantallen van 0 tot en met {SECRET_MAX} staan als '.', "
+        f"andere aantallen zijn afgerond op veelvouden van {ROUND_TO}. Totalen zijn apart afgerond en kunnen "
+        "afwijken van de som van de delen. Cijfers per 1.000 zijn berekend uit afgeronde aantallen en "
+        "vervallen met het aantal. Dit geldt voor tabellen, grafieken en tekst."
+    )
+    parts = [
+        h.heading(3, "Bronnen"),
+        h.bullets(sources),
+        h.heading(3, "Begrippen"),
+        h.definition_list(definitions),
+        h.heading(3, "Aannames"),
+        h.bullets(assumptions),
+        h.heading(3, "Geheimhouding"),
+        h.para(disclosure),
+        h.heading(3, "Status van de cijfers"),
+    ]
+    provisional = sorted({p for p, v in zip(data.aard["periode"], data.aard["voorlopig"], strict=True) if v})
+    parts.append(
+        h.para(
+            "Voorlopige perioden: "
+            + (", ".join(provisional) if provisional else "geen")
+            + ". Alle andere perioden zijn definitief."
+        )
+    )
+    parts.append(h.heading(3, "Controle van de invoer"))
+    if validation is None:
+        parts.append(h.para("De invoer is voor dit rapport niet gecontroleerd."))
+    else:
+        rows = pd.DataFrame(
+            [
+                (r["name"], r["file"], "in orde" if r["ok"] else "fout", r["expectations"])
+                for r in validation["datasets"]
+            ],
+            columns=["dataset", "bestand", "uitkomst", "regels"],
+        )
+        parts.append(
+            h.table(rows, "Uitkomst van de controle (Great Expectations) per invoerbestand.", {"regels": h.fmt_int})
+        )
+    if data.is_demonstration:
+        parts.append(h.banner(DEMO_TEXT))
+    parts.append(
+        h.para(
+            f"Gemaakt met regiovisie-workbench versie {version}. Kenmerk van de invoer (SHA-256, "
+            f"eerste 16 tekens): {data.inputs_hash}.",
+            "small",
+        )
+    )
+    return h.section("verantwoording", "7. Verantwoording", *parts)
+
+
+def einde(data: RegionData) -> str:
+    """The report's last element; the builder publishes a report only when it is present."""
+    return (
+        f'<footer><p class="small">Einde van de regio-analyse {h.esc(data.naam)}.</p></footer>'
+        f'<div hidden data-report-complete="{h.esc(data.code)}"></div>'
+    )
