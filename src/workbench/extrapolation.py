@@ -114,7 +114,7 @@ def round_estimate(value: float) -> int:
     if np.isnan(value):
         raise ValueError("an estimate cannot be missing")
     step = 10 if value < 1_000 else 100 if value < 10_000 else 1_000
-    return int(step * round(value / step))
+    return int(step * np.floor(value / step + 0.5))
 
 
 def bereik(meldingen: float, schatting_laag: float, schatting_hoog: float) -> tuple[float, float]:

@@ -7,6 +7,7 @@ the report, and nbconvert exports exactly that HTML.
 from __future__ import annotations
 
 import json
+import time
 import warnings
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from IPython.display import HTML
 from workbench import __version__, report_sections
 from workbench.indicators import Indicators, compute
 from workbench.region_data import RegionData, load_region
+
+VALIDATION_WAIT_SECONDS = 120
 
 
 class RegioAnalyse:
@@ -28,17 +31,30 @@ class RegioAnalyse:
         The validation summary (see :func:`workbench.report_build.validation_summary`), or ``None``.
     """
 
-    def __init__(self, data: RegionData, validation: dict | None = None) -> None:
+    def __init__(self, data: RegionData, validation: str | Path | None = None) -> None:
         self.data = data
-        self.validation = validation
+        self.validation_path = Path(validation) if validation else None
         self.indicators: Indicators = compute(data)
 
     @classmethod
     def load(cls, regio: str, data_dir: str = "", periode: int = 2024, validatie: str = "") -> RegioAnalyse:
-        """Load a region (code or name); ``data_dir`` empty for the project's ``data/``."""
+        """Load a region (code or name); ``data_dir`` empty for the project's ``data/``.
+
+        ``validatie`` is the path where the builder puts the validation summary; it is read only by
+        :meth:`verantwoording`, which waits for it (validation may still be running when the notebook starts).
+        """
         warnings.filterwarnings("ignore")
-        validation = json.loads(Path(validatie).read_text(encoding="utf-8")) if validatie else None
-        return cls(load_region(regio, data_dir or None, periode), validation)
+        return cls(load_region(regio, data_dir or None, periode), validatie or None)
+
+    def _validation(self) -> dict | None:
+        if self.validation_path is None:
+            return None
+        deadline = time.monotonic() + VALIDATION_WAIT_SECONDS
+        while not self.validation_path.is_file():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no validation summary after {VALIDATION_WAIT_SECONDS} s")
+            time.sleep(0.05)
+        return json.loads(self.validation_path.read_text(encoding="utf-8"))
 
     def titel(self) -> HTML:
         """Heading and, with demonstration data, the banner."""
@@ -70,7 +86,7 @@ class RegioAnalyse:
 
     def verantwoording(self) -> HTML:
         """7. Verantwoording."""
-        return HTML(report_sections.verantwoording(self.data, self.validation, __version__))
+        return HTML(report_sections.verantwoording(self.data, self._validation(), __version__))
 
     def einde(self) -> HTML:
         """The closing element that marks the report as complete."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,16 @@ class BuildError(RuntimeError):
         super().__init__(f"{region}: {reason}" + (f" (details: {log})" if log else ""))
 
 
-def validation_summary(root: Path, cache_dir: Path = BUILD_DIR / "validation") -> dict:
+VALIDATION_CACHE = BUILD_DIR / "validation"
+
+
+def cached_validation(root: Path, cache_dir: Path = VALIDATION_CACHE) -> dict | None:
+    """The validation summary for these exact input contents, if it was made before."""
+    cached = cache_dir / f"{inputs_hash(root)}.json"
+    return json.loads(cached.read_text(encoding="utf-8")) if cached.is_file() else None
+
+
+def validation_summary(root: Path, cache_dir: Path = VALIDATION_CACHE) -> dict:
     """Validate the inputs, or reuse the result for the same input contents.
 
     Returns
@@ -44,10 +54,10 @@ def validation_summary(root: Path, cache_dir: Path = BUILD_DIR / "validation") -
     dict
         ``inputs_hash``, ``ok`` and per dataset ``name``, ``file``, ``ok``, ``expectations``, ``problems``.
     """
+    cached = cached_validation(root, cache_dir)
+    if cached is not None:
+        return cached
     key = inputs_hash(root)
-    cached = cache_dir / f"{key}.json"
-    if cached.is_file():
-        return json.loads(cached.read_text(encoding="utf-8"))
     from workbench.validation import validate_all
 
     results = validate_all(root)
@@ -65,7 +75,7 @@ def validation_summary(root: Path, cache_dir: Path = BUILD_DIR / "validation") -
             for r in results
         ],
     }
-    _write_atomic(cached, json.dumps(summary, indent=1, ensure_ascii=False))
+    _write_atomic(cache_dir / f"{key}.json", json.dumps(summary, indent=1, ensure_ascii=False))
     return summary
 
 
@@ -168,19 +178,28 @@ def build_report(
     target = out_dir / code / REPORT_FILE
     if not target.resolve().is_relative_to(out_dir):
         raise BuildError(code, "the report path leaves the reports folder")
-    summary = validation_summary(root)
     run_dir = BUILD_DIR / "runs" / code
-    if not summary["ok"]:
-        problems = [p for d in summary["datasets"] for p in d["problems"]]
-        raise BuildError(code, "the input data failed validation: " + "; ".join(problems[:5]))
     summary_path = run_dir / "validatie.json"
-    _write_atomic(summary_path, json.dumps(summary, ensure_ascii=False))
+    summary_path.unlink(missing_ok=True)
     executed = run_dir / "regio_analyse.executed.ipynb"
     params = {"regio": code, "data_dir": str(root), "periode": int(periode), "validatie": str(summary_path)}
-    try:
-        run_notebook(notebook, executed, params)
-    except Exception as exc:
-        raise BuildError(code, f"the notebook failed: {type(exc).__name__}: {_first_line(exc)}", executed) from exc
+    summary = cached_validation(root)
+    if summary is not None:
+        _refuse_invalid(code, summary)
+        _write_atomic(summary_path, json.dumps(summary, ensure_ascii=False))
+        notebook_error = _run_catching(notebook, executed, params)
+    else:
+        # First build on these inputs: validate on the other core while the kernel runs the notebook, which
+        # waits for the summary only in its last section. Nothing is published unless validation passed.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(_validate_into, root, summary_path)
+            notebook_error = _run_catching(notebook, executed, params)
+            summary = pending.result()
+        _refuse_invalid(code, summary)
+    if notebook_error is not None:
+        raise BuildError(
+            code, f"the notebook failed: {type(notebook_error).__name__}: {_first_line(notebook_error)}", executed
+        ) from notebook_error
     nb = nbformat.read(executed, as_version=4)
     if not ran_to_the_end(nb):
         raise BuildError(code, "the notebook stopped before its last cell", executed)
@@ -190,6 +209,41 @@ def build_report(
         raise BuildError(code, "the HTML failed the safety scan: " + "; ".join(problems[:5]), executed)
     _write_atomic(target, html)
     return BuiltReport(code, target, executed, summary["inputs_hash"])
+
+
+def _refuse_invalid(code: str, summary: dict) -> None:
+    if not summary["ok"]:
+        problems = [p for d in summary["datasets"] for p in d["problems"]]
+        raise BuildError(code, "the input data failed validation: " + "; ".join(problems[:5]))
+
+
+def _validate_into(root: Path, summary_path: Path) -> dict:
+    """Validate (or reuse the cache) and write the summary where the notebook waits for it."""
+    try:
+        summary = validation_summary(root)
+    except Exception as exc:  # the notebook must not wait forever: it gets a failed summary
+        summary = {
+            "ok": False,
+            "datasets": [
+                {
+                    "name": "validatie",
+                    "file": "",
+                    "ok": False,
+                    "expectations": 0,
+                    "problems": [f"validation could not run: {exc}"],
+                }
+            ],
+        }
+    _write_atomic(summary_path, json.dumps(summary, ensure_ascii=False))
+    return summary
+
+
+def _run_catching(notebook: Path, executed: Path, params: dict) -> Exception | None:
+    try:
+        run_notebook(notebook, executed, params)
+    except Exception as exc:
+        return exc
+    return None
 
 
 def _first_line(exc: BaseException) -> str:

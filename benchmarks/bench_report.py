@@ -1,0 +1,51 @@
+"""Time `workbench report GM0344` as a user runs it: cold (no cached validation) and warm (validation cached).
+
+Usage: .venv/bin/python benchmarks/bench_report.py [--region GM0344] [--repeat 3]
+Prints the wall-clock seconds of each run (a fresh process, as from the command line) and the report's size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from workbench.paths import DEFAULT_DATA_DIR
+from workbench.region_data import inputs_hash
+from workbench.report_build import BUILD_DIR, REPORT_FILE
+
+
+def run(region: str, out: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "workbench.cli", "report", region, "--out", str(out)], check=True,
+                   capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--region", default="GM0344")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    cache = BUILD_DIR / "validation" / f"{inputs_hash(DEFAULT_DATA_DIR)}.json"
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        cold = []
+        for _ in range(args.repeat):
+            cache.unlink(missing_ok=True)
+            cold.append(run(args.region, out))
+        warm = [run(args.region, out) for _ in range(args.repeat)]
+        size = next(out.glob(f"*/{REPORT_FILE}")).stat().st_size
+    print(f"report {args.region}: cold (validation included) median {statistics.median(cold):.1f} s "
+          f"{[round(t, 1) for t in cold]}")
+    print(f"report {args.region}: warm (validation cached)    median {statistics.median(warm):.1f} s "
+          f"{[round(t, 1) for t in warm]}")
+    print(f"report size: {size / 1e6:.2f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+import pytest
+
+from workbench.html_parts import esc, table
+from workbench.html_safety import scan
+
+GOOD = (
+    '<!DOCTYPE html><html lang="nl"><head><title>t</title></head><body><h1>T</h1><h2>A</h2><h3>a</h3>'
+    '<img src="data:image/png;base64,AAAA" alt="grafiek"></body></html>'
+)
+
+
+def test_a_clean_page_passes():
+    assert scan(GOOD) == []
+
+
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        ('<img src=x onerror=alert(1) alt="x">', "event-handler"),
+        ('<a href="javascript:alert(1)">x</a>', "javascript"),
+        ('<iframe src="data:text/html,hi"></iframe>', "data"),
+        ('<script src="https://cdn.example.org/x.js"></script>', "script"),
+        ('<img src="https://example.org/x.png" alt="x">', "another server"),
+        ('<style>@import url("https://example.org/x.css");</style>', "CSS"),
+        ("<p>Traceback (most recent call last):</p>", "Traceback"),
+        ("<p>/home/analist/data.csv</p>", "/home/"),
+        ("<p>Calculating Metrics: 100%|####|</p>", "Calculating"),
+        ('<img src="data:image/png;base64,AAAA">', "alt"),
+        ("<h1>again</h1>", "h1"),
+        ("<h5>deep</h5>", "skips"),
+    ],
+)
+def test_scanner_catches(bad, words):
+    problems = scan(GOOD.replace("</body>", bad + "</body>"))
+    assert any(words in p for p in problems), problems
+
+
+def test_wrong_language_is_caught():
+    assert any("lang" in p for p in scan(GOOD.replace('lang="nl"', 'lang="en"')))
+
+
+def test_names_are_escaped_in_tables():
+    import pandas as pd
+
+    evil = '<img src=x onerror=alert(1)> "Súdwest"'
+    html = table(pd.DataFrame({"gemeente": [evil], "inwoners": [10]}), caption=evil)
+    assert "<img" not in html and esc(evil) in html
+    assert scan(GOOD.replace("</body>", html + "</body>")) == []

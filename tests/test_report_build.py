@@ -1,0 +1,176 @@
+"""Build Utrecht's regio-analyse from the notebook and check what a reviewer gets."""
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from workbench.html_safety import scan
+from workbench.kwb import read_kwb
+from workbench.reference import read_composition
+from workbench.region_data import UnknownRegionError, resolve_region
+from workbench.report_build import NOTEBOOK, REPORT_FILE, BuildError, build_report
+
+SECTIONS = [
+    "1. Samenvatting",
+    "2. De regio",
+    "3. Meldingen en adviezen bij Veilig Thuis",
+    "4. Omvang: extrapolatie van landelijke prevalentie",
+    "5. Vergelijkbare regio's",
+    "6. Taken en budget",
+    "7. Verantwoording",
+]
+
+
+class Tables(HTMLParser):
+    """Collect headings and table cells of a page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.headings, self.tables, self._tag, self._cell = [], [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h1", "h2"):
+            self._tag, self._text = tag, ""
+        if tag == "table":
+            self.tables.append([])
+        if tag == "tr":
+            self.tables[-1].append([])
+        if tag in ("td", "th"):
+            self._cell = ""
+
+    def handle_endtag(self, tag):
+        if tag in ("h1", "h2") and self._tag == tag:
+            self.headings.append((tag, self._text))
+            self._tag = None
+        if tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][-1].append(self._cell)
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._tag:
+            self._text += data
+        if self._cell is not None:
+            self._cell += data
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    report = build_report("utrecht", out=out)
+    html = report.html.read_text(encoding="utf-8")
+    page = Tables()
+    page.feed(html)
+    return report, html, page
+
+
+def test_report_lands_in_out_code_folder(built):
+    report, _, _ = built
+    assert report.region == "GM0344"
+    assert report.html.name == REPORT_FILE and report.html.parent.name == "GM0344"
+    assert report.html.stat().st_size < 2_000_000
+
+
+def test_sections_in_order_under_one_h1(built):
+    _, _, page = built
+    assert [t for t, _ in page.headings].count("h1") == 1
+    assert [text for tag, text in page.headings if tag == "h2"] == SECTIONS
+
+
+def test_no_code_parameters_or_outside_urls(built):
+    _, html, _ = built
+    for needle in ("RegioAnalyse", "ra.titel", "import ", "validatie", "papermill", "In&nbsp;[", "Traceback"):
+        assert needle not in html
+    assert not re.search(r"https?://", html)
+    assert scan(html) == []
+
+
+def test_population_equals_cbs_for_the_region(built):
+    _, _, page = built
+    kwb = read_kwb().set_index("naam")
+    comp = read_composition()
+    members = comp.loc[comp["centrumgemeente_code"] == "GM0344", "gemeentenaam"].tolist()
+    region_table = next(t for t in page.tables if t and t[0][:2] == ["gemeente", "inwoners"])
+    shown = {row[0]: int(row[1].replace(".", "")) for row in region_table[1:]}
+    for name in members:
+        assert shown[name] == kwb.loc[name, "inwoners"]
+    assert shown["Regio Utrecht"] == sum(kwb.loc[n, "inwoners"] for n in members)
+    assert shown["Nederland"] == 17_407_585
+
+
+def test_demonstration_banner_and_accountability(built):
+    _, html, _ = built
+    assert html.count("demonstratiecijfers") >= 2  # banner at the top and in the Verantwoording
+    assert "Bron: CBS" in html and "Kenmerk van de invoer" in html and "Voorlopige perioden" in html
+
+
+def test_published_counts_respect_the_disclosure_rule(built):
+    _, _, page = built
+    melding_table = next(t for t in page.tables if t and t[0][:2] == ["gemeente", "meldingen"])
+    for row in melding_table[1:]:
+        count = row[1]
+        assert count == "." or (int(count.replace(".", "")) % 5 == 0 and int(count.replace(".", "")) >= 10)
+
+
+def _notebook_variant(tmp_path: Path, change) -> Path:
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    change(nb)
+    path = tmp_path / "variant.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def _raise_after_parameters(nb):
+    nb.cells[2].source = 'raise RuntimeError("kapot")'
+
+
+def _drop_last_cell(nb):
+    nb.cells.pop()
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"), [(_raise_after_parameters, "notebook failed"), (_drop_last_cell, "before its last cell")]
+)
+def test_failed_run_keeps_the_previous_report(built, tmp_path, change, reason):
+    report, html, _ = built
+    before = report.html.stat().st_mtime_ns
+    with pytest.raises(BuildError, match=reason):
+        build_report("GM0344", out=report.html.parent.parent, notebook=_notebook_variant(tmp_path, change))
+    assert report.html.read_text(encoding="utf-8") == html
+    assert report.html.stat().st_mtime_ns == before
+    assert not list(report.html.parent.glob("*.tmp"))
+
+
+def test_region_by_code_or_name_and_a_clear_error_otherwise():
+    comp = read_composition()
+    assert resolve_region("GM0344", comp) == resolve_region("uTrEcHt", comp) == "GM0344"
+    assert resolve_region("'s-gravenhage", comp) == "GM0518"
+    with pytest.raises(UnknownRegionError, match=r"GM0344 \(Utrecht\)"):
+        resolve_region("Gotham", comp)
+
+
+def test_cli_rejects_unknown_region_listing_valid_ones(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "workbench.cli", "report", "../../x", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 2
+    assert "GM0344 (Utrecht)" in out.stderr
+    assert not any(tmp_path.iterdir())
+
+
+def test_invalid_data_builds_no_report(data_copy, tmp_path):
+    from conftest import replace_in_file
+
+    line = '"GM0344    ";"2019HJ01";"AG01";"690";"910"'
+    replace_in_file(data_copy / "veilig_thuis/84851NED_demo.csv", line, line.replace('"910"', '"-910"'))
+    with pytest.raises(BuildError, match="failed validation") as err:
+        build_report("GM0344", data=data_copy, out=tmp_path)
+    assert "84851NED_demo.csv" in str(err.value) and "not negative" in str(err.value)
+    assert not (tmp_path / "GM0344" / REPORT_FILE).exists()
