@@ -14,7 +14,11 @@ from workbench.paths import PROJECT_ROOT
 def test_ruff_is_clean():
     ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
     out = subprocess.run(
-        [ruff, "check", "src", "tests", "scripts", "benchmarks"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False
+        [ruff, "check", "src", "tests", "scripts", "benchmarks"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert out.returncode == 0, out.stdout + out.stderr
 
