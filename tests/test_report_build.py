@@ -133,7 +133,8 @@ def _drop_last_cell(nb):
 
 
 @pytest.mark.parametrize(
-    ("change", "reason"), [(_raise_after_parameters, "notebook failed"), (_drop_last_cell, "before its last cell")]
+    ("change", "reason"),
+    [(_raise_after_parameters, "a cell raised RuntimeError"), (_drop_last_cell, "before its last cell")],
 )
 def test_failed_run_keeps_the_previous_report(built, tmp_path, change, reason):
     report, html, _ = built

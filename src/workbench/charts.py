@@ -70,9 +70,13 @@ def region_map(
     values: pd.Series,
     names: pd.Series,
     value_label: str,
-    region_name: str,
+    place: str,
+    area_word: str = "gemeenten",
 ) -> tuple[Figure, str]:
-    """A map of the region's gemeenten shaded by a rate, neighbours in light grey, names as labels."""
+    """A map of areas (``members`` of ``boundaries``) shaded by a rate, neighbours in light grey, names as labels.
+
+    ``place`` completes the title and alt text ("de regio Utrecht", "Nederland"); ``area_word`` names the areas.
+    """
     fig = Figure(figsize=(7.0, 6.0), layout="constrained")
     ax = fig.add_subplot()
     own = boundaries[boundaries["code"].isin(members)]
@@ -130,15 +134,15 @@ def region_map(
     ax.set_yticks([])
     for side in ax.spines.values():
         side.set_visible(False)
-    ax.set_title(f"Gemeenten in de regio {region_name}: {value_label}", fontsize=10, loc="left")
+    ax.set_title(f"{area_word.capitalize()} in {place}: {value_label}", fontsize=10, loc="left")
     sm = _scalar_mappable(cmap, vmin, vmax)
     fig.colorbar(sm, ax=ax, shrink=0.6, label=value_label)
     shown = vals.dropna().sort_values(ascending=False)
     listing = "; ".join(f"{names.get(c, c)} {fmt_dec(v)}" for c, v in shown.items())
     hidden = int(vals.isna().sum())
-    extra = f" {hidden} gemeente(n) zonder gepubliceerd cijfer zijn grijs." if hidden else ""
+    extra = f" {hidden} gebied(en) zonder gepubliceerd cijfer zijn grijs." if hidden else ""
     return fig, (
-        f"Kaart van de {len(own)} gemeenten van de regio {region_name}, gekleurd naar {value_label}, "
+        f"Kaart van de {len(own)} {area_word} in {place}, gekleurd naar {value_label}, "
         f"van hoog naar laag: {listing}.{extra}"
     )
 

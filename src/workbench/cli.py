@@ -52,6 +52,25 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    """Build many regions (all 35 and the index when none are named); exit 1 when any failed."""
+    from workbench.batch import run_batch
+    from workbench.region_data import UnknownRegionError
+    from workbench.report_build import BuildError
+
+    try:
+        result = run_batch(args.regions, args.jobs, args.force, args.data_dir, args.out, args.periode, args.timeout)
+    except UnknownRegionError as exc:
+        print(f"workbench: {exc}", file=sys.stderr)
+        return 2
+    except BuildError as exc:
+        print(f"workbench: {exc}", file=sys.stderr)
+        return 2
+    print()
+    print(result.summary())
+    return 1 if result.failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -71,6 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default=None, metavar="DIR", help="reports folder (default: the project's reports/)")
     report.add_argument("--periode", type=int, default=2024, help="reporting year (default: 2024)")
     report.set_defaults(func=cmd_report)
+    run = sub.add_parser("run", help="build many regions in parallel (all 35 and the national index by default)")
+    run.add_argument("regions", nargs="*", metavar="REGION", help="centrumgemeente codes or names (default: all)")
+    run.add_argument("--jobs", type=int, default=None, help="regions built at the same time (default: cores)")
+    run.add_argument("--force", action="store_true", help="rebuild even what has not changed")
+    _add_data_dir(run)
+    run.add_argument("--out", default=None, metavar="DIR", help="reports folder (default: the project's reports/)")
+    run.add_argument("--periode", type=int, default=2024, help="reporting year (default: 2024)")
+    run.add_argument("--timeout", type=int, default=120, help="seconds a cell may run (default: 120)")
+    run.set_defaults(func=cmd_run)
     return parser
 
 

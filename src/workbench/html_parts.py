@@ -10,6 +10,7 @@ import base64
 import html
 import io
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -128,7 +129,8 @@ def table(
             tag = "th" if (row_header and i == 0) else "td"
             scope = ' scope="row"' if tag == "th" else ""
             cls = num_class if col in numeric else ""
-            cells.append(f"<{tag}{scope}{cls}>{esc(text)}</{tag}>")
+            inner = text.html() if isinstance(text, Link) else esc(text)
+            cells.append(f"<{tag}{scope}{cls}>{inner}</{tag}>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     cls = f' class="{esc(css)}"' if css else ""
     return (
@@ -137,7 +139,23 @@ def table(
     )
 
 
+@dataclass(frozen=True)
+class Link:
+    """A table cell that links to another page of the same site (a relative path, never another server)."""
+
+    text: str
+    href: str
+
+    def html(self) -> str:
+        """The escaped anchor; an absolute or scheme URL is refused."""
+        if "//" in self.href or ":" in self.href.split("/")[0]:
+            raise ValueError(f"only relative links are allowed: {self.href!r}")
+        return f'<a href="{esc(self.href)}">{esc(self.text)}</a>'
+
+
 def _plain_cell(value: object) -> object:
+    if isinstance(value, Link):
+        return value
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     return value

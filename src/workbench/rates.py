@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special
 
 PER = 1000
 
@@ -29,8 +29,9 @@ def poisson_interval(count: float, level: float = 0.95) -> tuple[float, float]:
         Lower and upper limit for the expected count.
     """
     alpha = 1.0 - level
-    lower = 0.0 if count == 0 else stats.chi2.ppf(alpha / 2, 2 * count) / 2
-    upper = stats.chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2
+    # chi2.ppf(q, 2k) / 2 equals the inverse regularised lower incomplete gamma function P^-1(k, q)
+    lower = 0.0 if count == 0 else special.gammaincinv(count, alpha / 2)
+    upper = special.gammaincinv(count + 1, 1 - alpha / 2)
     return float(lower), float(upper)
 
 

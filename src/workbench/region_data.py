@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -11,7 +14,9 @@ import pandas as pd
 from workbench import budget as budget_io
 from workbench import geo, kwb, reference, statline
 from workbench.errors import InputError
-from workbench.paths import data_dir
+from workbench.paths import PROJECT_ROOT, data_dir
+
+INPUTS_CACHE = PROJECT_ROOT / "build" / "cache"
 
 
 class UnknownRegionError(ValueError):
@@ -103,6 +108,82 @@ class RegionData:
         return any("demo" in p.name for p in (*statline.VT_FILES.values(), budget_io.BUDGET_FILE))
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """All parsed input tables of a data folder (shared by every region)."""
+
+    data_root: Path
+    composition: pd.DataFrame
+    kwb: pd.DataFrame
+    aard: pd.DataFrame
+    melder: pd.DataFrame
+    budget: pd.DataFrame
+    prevalentie: pd.DataFrame
+    gemeente_grenzen: pd.DataFrame
+    inputs_hash: str
+
+
+def read_inputs(root: Path) -> Inputs:
+    """Read and parse every input file of a data folder."""
+    return Inputs(
+        data_root=root,
+        composition=reference.read_composition(root),
+        kwb=kwb.read_kwb(root),
+        aard=statline.read_statline_csv(root / statline.VT_FILES[statline.VT_AARD.table_id], statline.VT_AARD),
+        melder=statline.read_statline_csv(root / statline.VT_FILES[statline.VT_MELDER.table_id], statline.VT_MELDER),
+        budget=budget_io.read_budget(data=root),
+        prevalentie=reference.read_prevalentie(root),
+        gemeente_grenzen=geo.read_boundaries(geo.GEMEENTE_FILE, root),
+        inputs_hash=inputs_hash(root),
+    )
+
+
+def load_inputs(data: str | Path | None = None, cache_dir: Path = INPUTS_CACHE) -> Inputs:
+    """Read the inputs, or take them from the build cache made for the same file contents.
+
+    The cache (a pickle in the private build folder, keyed by the SHA-256 of the input files) lets a batch
+    parse the inputs once instead of once per region.
+    """
+    root = data_dir(data)
+    cached = cache_dir / f"inputs-{inputs_hash(root)}.pkl"
+    if cached.is_file():
+        try:
+            with cached.open("rb") as handle:
+                inputs = pickle.load(handle)  # our own private build cache, keyed by content hash
+            if isinstance(inputs, Inputs):
+                return replace(inputs, data_root=root)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+    inputs = read_inputs(root)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".inputs-", suffix=".tmp", dir=cache_dir)
+    with os.fdopen(fd, "wb") as handle:
+        pickle.dump(inputs, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, cached)
+    return inputs
+
+
+def region_view(inputs: Inputs, region: str, periode: int = 2024) -> RegionData:
+    """The inputs as one region's regio-analyse sees them."""
+    code = resolve_region(region, inputs.composition)
+    members = inputs.composition[inputs.composition["centrumgemeente_code"] == code].reset_index(drop=True)
+    return RegionData(
+        code=code,
+        naam=str(members["centrumgemeente_naam"].iloc[0]),
+        periode=int(periode),
+        data_root=inputs.data_root,
+        composition=inputs.composition,
+        members=members,
+        kwb=inputs.kwb,
+        aard=inputs.aard,
+        melder=inputs.melder,
+        budget=inputs.budget,
+        prevalentie=inputs.prevalentie,
+        gemeente_grenzen=inputs.gemeente_grenzen,
+        inputs_hash=inputs.inputs_hash,
+    )
+
+
 def load_region(region: str, data: str | Path | None = None, periode: int = 2024) -> RegionData:
     """Load all inputs of one region's regio-analyse.
 
@@ -120,22 +201,4 @@ def load_region(region: str, data: str | Path | None = None, periode: int = 2024
     RegionData
         The loaded inputs.
     """
-    root = data_dir(data)
-    composition = reference.read_composition(root)
-    code = resolve_region(region, composition)
-    members = composition[composition["centrumgemeente_code"] == code].reset_index(drop=True)
-    return RegionData(
-        code=code,
-        naam=str(members["centrumgemeente_naam"].iloc[0]),
-        periode=int(periode),
-        data_root=root,
-        composition=composition,
-        members=members,
-        kwb=kwb.read_kwb(root),
-        aard=statline.read_statline_csv(root / statline.VT_FILES[statline.VT_AARD.table_id], statline.VT_AARD),
-        melder=statline.read_statline_csv(root / statline.VT_FILES[statline.VT_MELDER.table_id], statline.VT_MELDER),
-        budget=budget_io.read_budget(data=root),
-        prevalentie=reference.read_prevalentie(root),
-        gemeente_grenzen=geo.read_boundaries(geo.GEMEENTE_FILE, root),
-        inputs_hash=inputs_hash(root),
-    )
+    return region_view(load_inputs(data), region, periode)

@@ -7,9 +7,13 @@ the previous report untouched. Executed notebooks and logs stay in the private b
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
+import shutil
 import tempfile
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,12 +75,45 @@ def validation_summary(root: Path, cache_dir: Path = VALIDATION_CACHE) -> dict:
                 "ok": r.ok,
                 "expectations": r.expectations,
                 "problems": ([r.error.describe()] if r.error else []) + [f.message() for f in r.failures],
+                "areas": _failure_areas(r),
             }
             for r in results
         ],
     }
     _write_atomic(cache_dir / f"{key}.json", json.dumps(summary, indent=1, ensure_ascii=False))
     return summary
+
+
+def _failure_areas(result) -> list[str] | None:
+    """The areas a dataset's failures concern; ``None`` when they concern every region (or it was not read)."""
+    if result.ok:
+        return []
+    if result.error is not None or any(f.areas is None for f in result.failures):
+        return None
+    return sorted({a for f in result.failures for a in f.areas})
+
+
+def blocked_regions(summary: dict, composition) -> dict[str, list[str]]:
+    """Which regions the validation failures stop, with the problems that concern each.
+
+    A failure tied to a gemeente stops its region, one tied to a VT-region every region with a gemeente in it,
+    one tied to Nederland or to no area (a file that could not be read, a reference table) every region.
+    """
+    region_of = dict(zip(composition["gemeentecode"], composition["centrumgemeente_code"], strict=True))
+    regions = sorted(set(region_of.values()))
+    by_vt = composition.groupby("vt_code")["centrumgemeente_code"].agg(lambda s: sorted(set(s))).to_dict()
+    blocked: dict[str, list[str]] = {}
+    for dataset in summary["datasets"]:
+        if dataset["ok"]:
+            continue
+        areas = dataset.get("areas")
+        if areas is None or any(a not in region_of and a not in by_vt for a in areas):
+            hit = regions
+        else:
+            hit = sorted({region_of[a] for a in areas if a in region_of} | {r for a in areas for r in by_vt.get(a, [])})
+        for region in hit:
+            blocked.setdefault(region, []).extend(dataset["problems"])
+    return blocked
 
 
 def _write_atomic(target: Path, text: str) -> None:
@@ -92,18 +129,80 @@ def _write_atomic(target: Path, text: str) -> None:
         raise
 
 
-def run_notebook(notebook: Path, output: Path, parameters: dict, timeout: int = CELL_TIMEOUT_SECONDS) -> None:
+class WarmKernel:
+    """A kernel kept running between notebooks of a batch, talking over Unix sockets (no TCP ports).
+
+    Before each notebook its namespace is cleared; after a failure the kernel is discarded, so the next
+    notebook gets a fresh one. Modules stay imported, which saves every region the start-up and imports.
+    It is an ``AsyncKernelManager``, as nbclient expects: with it nbclient notices a kernel that dies.
+    """
+
+    def __init__(self) -> None:
+        self._sockets = tempfile.mkdtemp(prefix="wb-kernel-")
+        self.km = None
+
+    def ready(self):
+        """The running kernel's manager, (re)started when needed, with a clean namespace."""
+        from jupyter_core.utils import run_sync
+
+        return run_sync(self._ready)()
+
+    async def _ready(self):
+        from jupyter_client.manager import AsyncKernelManager
+
+        if self.km is not None and await self.km.is_alive():
+            client = self.km.client()
+            client.start_channels()
+            try:
+                await client.wait_for_ready(timeout=30)
+                await client.execute_interactive("%reset -f", timeout=30, store_history=False)
+                return self.km
+            except Exception:  # a kernel that does not answer is replaced below
+                pass
+            finally:
+                client.stop_channels()
+        await self._discard()
+        self.km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(self._sockets, "k"))
+        await self.km.start_kernel()
+        return self.km
+
+    def discard(self) -> None:
+        """Shut the kernel down (the next :meth:`ready` starts a fresh one)."""
+        from jupyter_core.utils import run_sync
+
+        run_sync(self._discard)()
+
+    async def _discard(self) -> None:
+        if self.km is not None and self.km.has_kernel:
+            with contextlib.suppress(Exception):  # already gone: nothing left to stop
+                await self.km.shutdown_kernel(now=True)
+        self.km = None
+
+    def close(self) -> None:
+        """Shut down and remove the socket folder."""
+        self.discard()
+        shutil.rmtree(self._sockets, ignore_errors=True)
+
+
+def run_notebook(
+    notebook: Path,
+    output: Path,
+    parameters: dict,
+    timeout: int = CELL_TIMEOUT_SECONDS,
+    kernel: WarmKernel | None = None,
+) -> None:
     """Execute a notebook with Papermill into ``output`` (private build folder).
 
-    The kernel talks over Unix sockets in a private temporary folder (IPC transport), so kernels running in
-    parallel never compete for TCP ports and nothing listens on the network.
+    Without ``kernel`` a fresh kernel is started and always shut down; with one, that warm kernel is used and
+    left running. Either way the kernel talks over Unix sockets in a private temporary folder (IPC transport),
+    so kernels running in parallel never compete for TCP ports and nothing listens on the network.
     """
     import papermill
-    from jupyter_client.manager import KernelManager
 
     output.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="wb-kernel-") as sockets:
-        km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "k"))
+    own = kernel is None
+    kernel = WarmKernel() if own else kernel
+    try:
         papermill.execute_notebook(
             str(notebook),
             str(output),
@@ -113,8 +212,50 @@ def run_notebook(notebook: Path, output: Path, parameters: dict, timeout: int = 
             log_output=False,
             cwd=str(output.parent),
             execution_timeout=timeout,
-            km=km,
+            km=kernel.ready(),
         )
+    finally:
+        if own:
+            kernel.close()
+
+
+def check_parameters(notebook: Path, parameters: dict, region: str = "") -> None:
+    """Refuse parameters the notebook does not declare in its ``parameters`` cell (not merely warn)."""
+    import papermill
+
+    declared = set(papermill.inspect_notebook(str(notebook)))
+    unknown = sorted(set(parameters) - declared)
+    if unknown:
+        raise BuildError(
+            region or notebook.name,
+            f"unknown notebook parameter(s) {', '.join(unknown)}; "
+            f"{notebook.name} declares {', '.join(sorted(declared))}",
+        )
+
+
+def no_cell_ran(executed: Path) -> bool:
+    """True when the kernel never ran a cell (it failed to start): nothing was written or nothing executed."""
+    if not executed.is_file():
+        return True
+    try:
+        nb = nbformat.read(executed, as_version=4)
+    except Exception:
+        return True
+    return not any(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
+
+
+def describe_failure(exc: BaseException, timeout: int) -> str:
+    """Say why a notebook run failed, in one line a reader of the summary understands."""
+    name = type(exc).__name__
+    if name == "PapermillExecutionError":
+        return (
+            f"a cell raised {getattr(exc, 'ename', 'an error')}: {_first_line(Exception(getattr(exc, 'evalue', '')))}"
+        )
+    if name in {"CellTimeoutError", "TimeoutError"} or "timed out" in str(exc).lower():
+        return f"a cell ran longer than {timeout} s and was stopped"
+    if name == "DeadKernelError" or "kernel died" in str(exc).lower():
+        return "the kernel died while running the notebook"
+    return f"{name}: {_first_line(exc)}"
 
 
 def ran_to_the_end(nb: nbformat.NotebookNode) -> bool:
@@ -145,12 +286,111 @@ class BuiltReport:
     inputs_hash: str
 
 
+@dataclass(frozen=True)
+class Run:
+    """The private files of one notebook run."""
+
+    notebook: Path
+    executed: Path
+    log: Path
+    parameters: dict
+    timeout: int
+
+    def log_line(self, text: str) -> None:
+        """Append a line to the run's private log."""
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        with self.log.open("a", encoding="utf-8") as handle:
+            handle.write(text.rstrip() + "\n")
+
+
+def execute(run: Run, region: str, kernel: WarmKernel | None = None) -> BuildError | None:
+    """Run the notebook, once more if the kernel failed to start; return the failure, if any.
+
+    A warm kernel is discarded after any failure, so that a hung or broken kernel never serves another region.
+    """
+    run.log_line(f"parameters: {json.dumps(run.parameters, ensure_ascii=False)}")
+    for attempt in (1, 2):
+        run.executed.unlink(missing_ok=True)
+        try:
+            run_notebook(run.notebook, run.executed, run.parameters, run.timeout, kernel)
+        except Exception as exc:
+            if kernel is not None:
+                kernel.discard()
+            run.log_line(f"attempt {attempt}: {type(exc).__name__}\n" + "".join(traceback.format_exception(exc)))
+            if attempt == 1 and no_cell_ran(run.executed):
+                run.log_line("the kernel ran no cell: retrying once")
+                continue
+            return BuildError(region, describe_failure(exc, run.timeout), run.log)
+        run.log_line(f"attempt {attempt}: notebook ran")
+        return None
+    return None  # pragma: no cover - the loop always returns
+
+
+def publish(run: Run, region: str, target: Path, title: str) -> None:
+    """Check that the run completed, export it, scan it, and rename it over ``target``."""
+    nb = nbformat.read(run.executed, as_version=4)
+    if not ran_to_the_end(nb):
+        raise BuildError(region, "the notebook stopped before its last cell", run.log)
+    html = export_html(nb, title)
+    problems = scan(html)
+    if problems:
+        raise BuildError(region, "the HTML failed the safety scan: " + "; ".join(problems[:5]), run.log)
+    _write_atomic(target, html)
+    run.log_line(f"published {target}")
+
+
+def report_target(out_dir: Path, code: str) -> Path:
+    """``OUT/CODE/regio-analyse.html``, refusing any path that would leave OUT."""
+    target = (out_dir / code / REPORT_FILE).resolve()
+    if not target.is_relative_to(out_dir.resolve()) or not re.fullmatch(r"GM\d{4}", code):
+        raise BuildError(code, "the report path leaves the reports folder")
+    return target
+
+
+def region_run(code: str, root: Path, periode: int, notebook: Path, timeout: int) -> Run:
+    """The private run of one region's notebook in ``build/runs/CODE/`` (its log starts empty)."""
+    run_dir = BUILD_DIR / "runs" / code
+    run_dir.mkdir(parents=True, exist_ok=True)
+    log = run_dir / "build.log"
+    log.write_text("", encoding="utf-8")
+    params = {
+        "regio": code,
+        "data_dir": str(root),
+        "periode": int(periode),
+        "validatie": str(run_dir / "validatie.json"),
+    }
+    return Run(notebook, run_dir / "regio_analyse.executed.ipynb", log, params, timeout)
+
+
+def build_region(
+    code: str,
+    root: Path,
+    out_dir: Path,
+    summary: dict,
+    periode: int = 2024,
+    notebook: Path = NOTEBOOK,
+    timeout: int = CELL_TIMEOUT_SECONDS,
+    kernel: WarmKernel | None = None,
+) -> BuiltReport:
+    """Build one region's report with inputs already validated (``summary``); raise :class:`BuildError`."""
+    target = report_target(out_dir, code)
+    run = region_run(code, root, periode, notebook, timeout)
+    check_parameters(notebook, run.parameters, code)
+    _write_atomic(Path(run.parameters["validatie"]), json.dumps(summary, ensure_ascii=False))
+    error = execute(run, code, kernel)
+    if error is not None:
+        raise error
+    publish(run, code, target, f"Regio-analyse regio {code}")
+    return BuiltReport(code, target, run.executed, summary["inputs_hash"])
+
+
 def build_report(
     region: str,
     data: str | Path | None = None,
     out: str | Path | None = None,
     periode: int = 2024,
     notebook: Path = NOTEBOOK,
+    timeout: int = CELL_TIMEOUT_SECONDS,
 ) -> BuiltReport:
     """Build ``OUT/CODE/regio-analyse.html`` for one region.
 
@@ -166,6 +406,8 @@ def build_report(
         The reporting year.
     notebook
         The notebook to run.
+    timeout
+        Seconds a cell may run before it is stopped.
 
     Returns
     -------
@@ -175,40 +417,24 @@ def build_report(
     root = data_dir(data)
     code = resolve_region(region, read_composition(root))
     out_dir = Path(out).resolve() if out is not None else DEFAULT_REPORTS_DIR
-    target = out_dir / code / REPORT_FILE
-    if not target.resolve().is_relative_to(out_dir):
-        raise BuildError(code, "the report path leaves the reports folder")
-    run_dir = BUILD_DIR / "runs" / code
-    summary_path = run_dir / "validatie.json"
-    summary_path.unlink(missing_ok=True)
-    executed = run_dir / "regio_analyse.executed.ipynb"
-    params = {"regio": code, "data_dir": str(root), "periode": int(periode), "validatie": str(summary_path)}
     summary = cached_validation(root)
     if summary is not None:
         _refuse_invalid(code, summary)
-        _write_atomic(summary_path, json.dumps(summary, ensure_ascii=False))
-        notebook_error = _run_catching(notebook, executed, params)
-    else:
-        # First build on these inputs: validate on the other core while the kernel runs the notebook, which
-        # waits for the summary only in its last section. Nothing is published unless validation passed.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(_validate_into, root, summary_path)
-            notebook_error = _run_catching(notebook, executed, params)
-            summary = pending.result()
-        _refuse_invalid(code, summary)
-    if notebook_error is not None:
-        raise BuildError(
-            code, f"the notebook failed: {type(notebook_error).__name__}: {_first_line(notebook_error)}", executed
-        ) from notebook_error
-    nb = nbformat.read(executed, as_version=4)
-    if not ran_to_the_end(nb):
-        raise BuildError(code, "the notebook stopped before its last cell", executed)
-    html = export_html(nb, f"Regio-analyse regio {code}")
-    problems = scan(html)
-    if problems:
-        raise BuildError(code, "the HTML failed the safety scan: " + "; ".join(problems[:5]), executed)
-    _write_atomic(target, html)
-    return BuiltReport(code, target, executed, summary["inputs_hash"])
+        return build_region(code, root, out_dir, summary, periode, notebook, timeout)
+    # First build on these inputs: validate on the other core while the kernel runs the notebook, which waits
+    # for the summary only in its last section. Nothing is published unless validation passed.
+    target = report_target(out_dir, code)
+    run = region_run(code, root, periode, notebook, timeout)
+    check_parameters(notebook, run.parameters, code)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(_validate_into, root, Path(run.parameters["validatie"]))
+        error = execute(run, code)
+        summary = pending.result()
+    _refuse_invalid(code, summary)
+    if error is not None:
+        raise error
+    publish(run, code, target, f"Regio-analyse regio {code}")
+    return BuiltReport(code, target, run.executed, summary["inputs_hash"])
 
 
 def _refuse_invalid(code: str, summary: dict) -> None:
@@ -222,28 +448,15 @@ def _validate_into(root: Path, summary_path: Path) -> dict:
     try:
         summary = validation_summary(root)
     except Exception as exc:  # the notebook must not wait forever: it gets a failed summary
+        problem = f"validation could not run: {exc}"
         summary = {
             "ok": False,
             "datasets": [
-                {
-                    "name": "validatie",
-                    "file": "",
-                    "ok": False,
-                    "expectations": 0,
-                    "problems": [f"validation could not run: {exc}"],
-                }
+                {"name": "validatie", "file": "", "ok": False, "expectations": 0, "problems": [problem], "areas": None}
             ],
         }
     _write_atomic(summary_path, json.dumps(summary, ensure_ascii=False))
     return summary
-
-
-def _run_catching(notebook: Path, executed: Path, params: dict) -> Exception | None:
-    try:
-        run_notebook(notebook, executed, params)
-    except Exception as exc:
-        return exc
-    return None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -185,7 +185,12 @@ def de_regio(data: RegionData) -> str:
     counts = vt_views.area_counts(data.aard, period, "T001", vt_views.MELDINGEN, members)
     rates = counts.astype("float64") / sub["inwoners"].astype("float64") * PER
     map_fig, map_alt = charts.region_map(
-        data.gemeente_grenzen, members, rates, _names(data), f"meldingen per 1.000 inwoners {data.periode}", data.naam
+        data.gemeente_grenzen,
+        members,
+        rates,
+        _names(data),
+        f"meldingen per 1.000 inwoners {data.periode}",
+        f"de regio {data.naam}",
     )
     bijstand_region = sub["bijstand"].sum() / sub["inwoners"].sum() * 1000
     bijstand_nl = float(k.loc["NL00", "bijstand"]) / float(k.loc["NL00", "inwoners"]) * 1000

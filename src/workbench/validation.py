@@ -24,6 +24,8 @@ from workbench.errors import InputError
 from workbench.paths import EXPECTATIONS_DIR, data_dir
 
 MAX_ROWS_SHOWN = 5
+AREA = "regio_code"
+"""Column that ties a row to an area (gemeente, VT-region, Nederland or region), where a dataset has one."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class Failure:
     rows: list[int]
     values: list[object]
     count: int
+    areas: list[str] | None = None
+    """Region codes (``regio_code``) of the offending rows, where the dataset has them; ``None``: all areas."""
 
     def message(self) -> str:
         """Say it in one line: file, expectation, column and the first offending lines."""
@@ -120,10 +124,11 @@ class SuiteRunner:
         spec = load_suite(name)
         suite = self._gx.ExpectationSuite(name=spec["name"], expectations=spec["expectations"])
         batch = self._batch_definition.get_batch(batch_parameters={"dataframe": frame})
+        index_columns = [LINE, *([AREA] if AREA in frame.columns else [])]
         result = batch.validate(
             suite,
             expectation_parameters=parameters,
-            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [LINE]},
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": index_columns},
         )
         return [_failure(name, path, r) for r in result.results if not r.success]
 
@@ -149,7 +154,10 @@ def _failure(name: str, path: Path, r) -> Failure:
     if not rows and "observed_value" in res:
         values = [res["observed_value"]]
     count = int(res.get("unexpected_count") or len(rows) or 1)
-    return Failure(name, path, config.type, description, column, rows, [_plain(v) for v in values], count)
+    areas = sorted({str(i[AREA]) for i in index if isinstance(i, dict) and AREA in i}) or None
+    if rows and len(rows) < count:
+        areas = None  # not every offending row was listed: do not narrow the failure down
+    return Failure(name, path, config.type, description, column, rows, [_plain(v) for v in values], count, areas)
 
 
 def _parameters(root: Path) -> dict[str, object]:
