@@ -21,8 +21,9 @@ from workbench.report_build import BUILD_DIR, REPORT_FILE
 
 def run(region: str, out: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "workbench.cli", "report", region, "--out", str(out)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "workbench.cli", "report", region, "--out", str(out)], check=True, capture_output=True
+    )
     return time.perf_counter() - start
 
 
@@ -40,10 +41,14 @@ def main() -> None:
             cold.append(run(args.region, out))
         warm = [run(args.region, out) for _ in range(args.repeat)]
         size = next(out.glob(f"*/{REPORT_FILE}")).stat().st_size
-    print(f"report {args.region}: cold (validation included) median {statistics.median(cold):.1f} s "
-          f"{[round(t, 1) for t in cold]}")
-    print(f"report {args.region}: warm (validation cached)    median {statistics.median(warm):.1f} s "
-          f"{[round(t, 1) for t in warm]}")
+    print(
+        f"report {args.region}: cold (validation included) median {statistics.median(cold):.1f} s "
+        f"{[round(t, 1) for t in cold]}"
+    )
+    print(
+        f"report {args.region}: warm (validation cached)    median {statistics.median(warm):.1f} s "
+        f"{[round(t, 1) for t in warm]}"
+    )
     print(f"report size: {size / 1e6:.2f} MB")
 
 
