@@ -37,14 +37,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Build one region's regio-analyse."""
-    from workbench.region_data import UnknownRegionError
     from workbench.report_build import BuildError, build_report
 
     try:
         built = build_report(args.region, args.data_dir, args.out, args.periode)
-    except UnknownRegionError as exc:
-        print(f"workbench: {exc}", file=sys.stderr)
-        return 2
     except BuildError as exc:
         print(f"workbench: report not built: {exc}", file=sys.stderr)
         return 1
@@ -55,14 +51,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """Build many regions (all 35 and the index when none are named); exit 1 when any failed."""
     from workbench.batch import run_batch
-    from workbench.region_data import UnknownRegionError
     from workbench.report_build import BuildError
 
     try:
         result = run_batch(args.regions, args.jobs, args.force, args.data_dir, args.out, args.periode, args.timeout)
-    except UnknownRegionError as exc:
-        print(f"workbench: {exc}", file=sys.stderr)
-        return 2
     except BuildError as exc:
         print(f"workbench: {exc}", file=sys.stderr)
         return 2
@@ -103,12 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; bad input ends with a one-line message and exit code 2."""
+    """Run the command line; bad input or an unknown region ends with a one-line message and exit code 2."""
+    from workbench.region_data import UnknownRegionError
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except InputError as exc:
         print(f"workbench: {exc.describe()}", file=sys.stderr)
+        return 2
+    except UnknownRegionError as exc:
+        print(f"workbench: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into e.g. head
         sys.stderr.close()

@@ -8,6 +8,7 @@ import pandas as pd
 
 from workbench.csv_input import read_checked_csv
 from workbench.paths import data_dir
+from workbench.region_rule import COMPOSITION_COLUMNS
 
 CENTRUMGEMEENTEN_FILE = Path("reference") / "centrumgemeenten_vrouwenopvang.csv"
 PREVALENTIE_FILE = Path("reference") / "prevalentie.csv"
@@ -70,15 +71,7 @@ def read_composition(data: str | Path | None = None) -> pd.DataFrame:
     path = data_dir(data) / COMPOSITION_FILE
     return read_checked_csv(
         path,
-        required=[
-            "gemeentecode",
-            "gemeentenaam",
-            "centrumgemeente_code",
-            "centrumgemeente_naam",
-            "vt_code",
-            "vt_naam",
-            "methode",
-        ],
+        required=[c for c in COMPOSITION_COLUMNS if c != "bron"],
         key=["gemeentecode"],
         code_columns={"gemeentecode", "centrumgemeente_code", "vt_code"},
     )

@@ -6,7 +6,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import pandas as pd
@@ -74,15 +74,11 @@ def inputs_hash(root: Path) -> str:
 
 
 @dataclass(frozen=True)
-class RegionData:
-    """The inputs of one regio-analyse. All frames are complete (all gemeenten) unless named otherwise."""
+class Inputs:
+    """All parsed input tables of a data folder (shared by every region)."""
 
-    code: str
-    naam: str
-    periode: int
     data_root: Path
     composition: pd.DataFrame
-    members: pd.DataFrame
     kwb: pd.DataFrame
     aard: pd.DataFrame
     melder: pd.DataFrame
@@ -90,6 +86,16 @@ class RegionData:
     prevalentie: pd.DataFrame
     gemeente_grenzen: pd.DataFrame
     inputs_hash: str
+
+
+@dataclass(frozen=True)
+class RegionData(Inputs):
+    """The inputs of one regio-analyse: all inputs (complete, all gemeenten) plus the region itself."""
+
+    code: str
+    naam: str
+    periode: int
+    members: pd.DataFrame
 
     @property
     def member_codes(self) -> list[str]:
@@ -108,21 +114,6 @@ class RegionData:
         return any("demo" in p.name for p in (*statline.VT_FILES.values(), budget_io.BUDGET_FILE))
 
 
-@dataclass(frozen=True)
-class Inputs:
-    """All parsed input tables of a data folder (shared by every region)."""
-
-    data_root: Path
-    composition: pd.DataFrame
-    kwb: pd.DataFrame
-    aard: pd.DataFrame
-    melder: pd.DataFrame
-    budget: pd.DataFrame
-    prevalentie: pd.DataFrame
-    gemeente_grenzen: pd.DataFrame
-    inputs_hash: str
-
-
 def read_inputs(root: Path) -> Inputs:
     """Read and parse every input file of a data folder."""
     return Inputs(
@@ -138,6 +129,15 @@ def read_inputs(root: Path) -> Inputs:
     )
 
 
+def _reader_code_hash() -> str:
+    """Hash of the modules that parse the inputs, so that changed reading code never uses an old cache."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("csv_input", "cells", "statline", "kwb", "budget", "reference", "geo", "region_rule", "region_data"):
+        digest.update((package / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def load_inputs(data: str | Path | None = None, cache_dir: Path = INPUTS_CACHE) -> Inputs:
     """Read the inputs, or take them from the build cache made for the same file contents.
 
@@ -145,7 +145,7 @@ def load_inputs(data: str | Path | None = None, cache_dir: Path = INPUTS_CACHE) 
     parse the inputs once instead of once per region.
     """
     root = data_dir(data)
-    cached = cache_dir / f"inputs-{inputs_hash(root)}.pkl"
+    cached = cache_dir / f"inputs-{inputs_hash(root)}-{_reader_code_hash()}.pkl"
     if cached.is_file():
         try:
             with cached.open("rb") as handle:
@@ -168,19 +168,11 @@ def region_view(inputs: Inputs, region: str, periode: int = 2024) -> RegionData:
     code = resolve_region(region, inputs.composition)
     members = inputs.composition[inputs.composition["centrumgemeente_code"] == code].reset_index(drop=True)
     return RegionData(
+        **{f.name: getattr(inputs, f.name) for f in fields(Inputs)},
         code=code,
         naam=str(members["centrumgemeente_naam"].iloc[0]),
         periode=int(periode),
-        data_root=inputs.data_root,
-        composition=inputs.composition,
         members=members,
-        kwb=inputs.kwb,
-        aard=inputs.aard,
-        melder=inputs.melder,
-        budget=inputs.budget,
-        prevalentie=inputs.prevalentie,
-        gemeente_grenzen=inputs.gemeente_grenzen,
-        inputs_hash=inputs.inputs_hash,
     )
 
 
