@@ -184,6 +184,8 @@ def run_batch(
     )
     codes = list(dict.fromkeys(resolve_region(r, composition) for r in regions)) if regions else list(names.index)
     targets = {code: report_target(out_dir, code) for code in codes}
+    for stale in [*out_dir.glob(".*.tmp"), *(p for t in targets.values() for p in t.parent.glob(".*.tmp"))]:
+        stale.unlink(missing_ok=True)  # left by a batch that was killed while renaming a report into place
     probe = {"regio": codes[0], "data_dir": str(root), "periode": int(periode), "validatie": ""}
     check_parameters(notebook, probe)
 

@@ -46,7 +46,8 @@ XLSX_SHEET = "begroting"
 def _frame_from_xlsx(path: Path) -> pd.DataFrame:
     """Read the template sheet of an .xlsx workbook as strings, with file line numbers."""
     try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=str, header=0)
+        # keep_default_na=False: a cell reading "NA" or "None" is text, not a missing value
+        sheets = pd.read_excel(path, sheet_name=None, dtype=str, header=0, keep_default_na=False, na_values=[])
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
         raise InputError(path, f"not a readable .xlsx workbook ({exc})") from exc
     sheet = sheets.get(XLSX_SHEET, next(iter(sheets.values())))

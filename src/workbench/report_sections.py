@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from workbench import budget_views, charts, extrapolation, peers, vt_views
+from workbench import budget_views, charts, differencing, extrapolation, peers, vt_views
 from workbench import html_parts as h
 from workbench.disclosure import ROUND_TO, SECRET_MAX
 from workbench.indicators import Indicators, region_population, year_code
@@ -234,10 +234,17 @@ def meldingen(data: RegionData, ind: Indicators) -> str:
     trend_fig, trend_alt = charts.trend(
         wide, f"Meldingen per halfjaar naar aard van het geweld, regio {data.naam}", "aantal meldingen"
     )
-    counts = vt_views.area_counts(data.aard, period, "T001", vt_views.MELDINGEN, members)
+    # The region total is the sum of the published cells; the guard hides a second cell should a hidden one
+    # ever become recoverable from a total published next to it.
+    counts = differencing.secondary_suppression(
+        vt_views.area_counts(data.aard, period, "T001", vt_views.MELDINGEN, members), ind.meldingen
+    )
     table = rate_table(counts, k.loc[members, "inwoners"].astype("float64"))
     table["vergeleken met Nederland"] = compare(table, ind.nl_per_1000)
     table.index = [names[c] for c in members]
+    region_row = rate_table(pd.Series([ind.meldingen], dtype="Int64"), pd.Series([float(ind.inwoners)]))
+    region_row["vergeleken met Nederland"] = compare(region_row, ind.nl_per_1000)
+    region_row.index = [f"Regio {data.naam}"]
     vt_rates = {}
     for vt in data.vt_codes:
         vt_count = vt_views.cells(data.aard, period, "T001", vt_views.MELDINGEN).loc[vt, "aantal"]
@@ -248,15 +255,19 @@ def meldingen(data: RegionData, ind: Indicators) -> str:
     rate_fig, rate_alt = charts.rates_with_intervals(
         table, refs, f"Meldingen per 1.000 inwoners per gemeente, {data.periode}"
     )
-    shown = table.reset_index().rename(
-        columns={
-            "index": "gemeente",
-            "aantal": "meldingen",
-            "populatie": "inwoners",
-            "per_1000": "per 1.000",
-            "ci_laag": "95%-interval van",
-            "ci_hoog": "95%-interval tot",
-        }
+    shown = (
+        pd.concat([table, region_row])
+        .reset_index()
+        .rename(
+            columns={
+                "index": "gemeente",
+                "aantal": "meldingen",
+                "populatie": "inwoners",
+                "per_1000": "per 1.000",
+                "ci_laag": "95%-interval van",
+                "ci_hoog": "95%-interval tot",
+            }
+        )
     )
     rate_html = h.table(
         shown,

@@ -1,0 +1,245 @@
+"""Trust: hostile names, disclosure across reports, safe and reproducible HTML, a real browser, interrupted runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from itertools import pairwise
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from browser import CHROMIUM, render
+from workbench.batch import BUILT, run_batch
+from workbench.charts import PALETTE
+from workbench.html_safety import scan
+from workbench.report_build import REPORT_FILE, build_report
+from workbench.statline import VT_AARD, read_statline_csv
+
+EVIL_GEMEENTE = "Bunnik <img src=x onerror=alert(1)> \"quote\" 'single' & Súdwest"
+EVIL_CENTRUM = 'Delft <script>alert("x")</script>'
+RENAMES = {"Bunnik": EVIL_GEMEENTE, "Delft": EVIL_CENTRUM}
+
+
+def rename_gemeenten(data: Path, renames: dict[str, str]) -> None:
+    """Give gemeenten other names in every file that holds names (CSV written properly quoted)."""
+    for relative, columns in [
+        ("cbs/84799NED_kwb2020_gemeenten.csv", ["Gemeentenaam_1"]),
+        ("regions/regio_indeling_2020.csv", ["gemeentenaam", "centrumgemeente_naam"]),
+        ("reference/centrumgemeenten_vrouwenopvang.csv", ["gemeentenaam_2020"]),
+    ]:
+        path = data / relative
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for col in columns:
+            frame[col] = frame[col].replace(renames)
+        frame.to_csv(path, index=False, lineterminator="\n")
+    geo = data / "geo/gemeente_2020.geojson"
+    doc = json.loads(geo.read_text(encoding="utf-8"))
+    for feature in doc["features"]:
+        name = feature["properties"]["statnaam"]
+        feature["properties"]["statnaam"] = renames.get(name, name)
+    geo.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """All 35 reports and the index, built from data with hostile names."""
+    root = tmp_path_factory.mktemp("hostile")
+    data = root / "data"
+    import shutil
+
+    from workbench.paths import DEFAULT_DATA_DIR
+
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    rename_gemeenten(data, RENAMES)
+    out = root / "reports"
+    result = run_batch(data=data, out=out, echo=lambda _line: None)
+    return data, out, result
+
+
+def built_pages(out: Path) -> list[Path]:
+    return [*sorted(out.glob("GM*/" + REPORT_FILE)), out / "index.html"]
+
+
+def test_all_regions_and_the_index_build(hostile):
+    _, out, result = hostile
+    assert [o.status for o in result.regions] == [BUILT] * 35 and result.index.status == BUILT
+    assert not result.failures
+    assert len(built_pages(out)) == 36
+
+
+def test_every_page_passes_the_scanner(hostile):
+    _, out, _ = hostile
+    for page in built_pages(out):
+        html = page.read_text(encoding="utf-8")
+        assert scan(html) == [], page
+        assert not re.search(r"https?://", html), page
+        assert "data:text/" not in html and "javascript:" not in html.lower()
+
+
+class Parsed(HTMLParser):
+    """Text, attribute values and tags of a page, as a browser would parse them."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.text, self.attributes, self.tags = [], [], []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self.attributes += [v for _k, v in attrs if v]
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_hostile_names_are_escaped_everywhere(hostile):
+    _, out, _ = hostile
+    pages = {
+        "utrecht": out / "GM0344" / REPORT_FILE,
+        "delft": out / "GM0503" / REPORT_FILE,
+        "index": out / "index.html",
+    }  # Bunnik lies in Utrecht's region
+    parsed = {k: Parsed(p.read_text(encoding="utf-8")) for k, p in pages.items()}
+    for page in parsed.values():
+        assert not any(tag == "script" for tag, _ in page.tags)
+        assert not any(tag == "img" and attrs.get("src") == "x" for tag, attrs in page.tags)
+        assert not any(k.startswith("on") for _, attrs in page.tags for k in attrs)
+    text = {k: "".join(p.text) for k, p in parsed.items()}
+    assert EVIL_GEMEENTE in text["utrecht"]  # in tables, headings and prose: shown as text
+    assert any(EVIL_GEMEENTE in a for a in parsed["utrecht"].attributes)  # and inside alt text
+    assert EVIL_CENTRUM in text["delft"] and EVIL_CENTRUM in text["index"]
+
+
+class Cells(HTMLParser):
+    """Rows (lists of cell texts) of the table whose header starts with the given columns."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tables, self._cell = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self._cell = ""
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][-1].append(self._cell)
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+
+def test_no_secret_cell_is_published_or_recoverable_across_reports(hostile):
+    data, out, _ = hostile
+    aard = read_statline_csv(data / "veilig_thuis/84851NED_demo.csv", VT_AARD)
+    year = aard[
+        (aard["periode"] == "2024JJ00")
+        & (aard["categorie_code"] == "T001")
+        & (aard["maat"] == "ontvangen_meldingen")
+        & aard["regio_code"].str.startswith("GM")
+    ]
+    secret = set(year.loc[year["status"] == "geheim", "regio_code"])
+    assert secret, "the test needs gemeenten with a secret cell"
+    names = pd.read_csv(data / "cbs/84799NED_kwb2020_gemeenten.csv", dtype=str).set_index("WijkenEnBuurten")[
+        "Gemeentenaam_1"
+    ]
+    secret_names = {names[c] for c in secret}
+    seen = 0
+    for page in sorted(out.glob("GM*/" + REPORT_FILE)):
+        parser = Cells()
+        parser.feed(page.read_text(encoding="utf-8"))
+        table = next(t for t in parser.tables if t and t[0][:2] == ["gemeente", "meldingen"])
+        rows = {r[0]: r[1] for r in table[1:]}
+        total_label = next(k for k in rows if k.startswith("Regio "))
+        visible = [int(v.replace(".", "")) for k, v in rows.items() if k != total_label and v != "."]
+        # the region total is the sum of the visible cells, so subtracting reveals nothing hidden
+        assert int(rows[total_label].replace(".", "")) == sum(visible), page
+        for name in secret_names & set(rows):
+            assert rows[name] == ".", (page, name)
+            seen += 1
+    assert seen == len(secret)
+
+
+def test_building_twice_gives_identical_html(hostile, tmp_path):
+    data, out, _ = hostile
+    again = build_report("GM0503", data=data, out=tmp_path)  # a fresh kernel, not the batch's warm one
+    assert again.html.read_bytes() == (out / "GM0503" / REPORT_FILE).read_bytes()
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (Debian package 'chromium'; .ci/run installs it)"
+)
+@pytest.mark.parametrize("page", ["GM0344/regio-analyse.html", "index.html"])
+def test_real_browser_renders_without_requests_or_errors(hostile, tmp_path, page):
+    _, out, _ = hostile
+    rendered = render(out / page, tmp_path / "browser")
+    assert rendered.requests == []
+    assert rendered.console == []
+    assert rendered.screenshot.stat().st_size > 10_000
+    dom = rendered.dom
+    assert '<html lang="nl">' in dom
+    levels = [int(h) for h in re.findall(r"<h([1-6])[\s>]", dom)]
+    assert levels[0] == 1 and levels.count(1) == 1 and all(b <= a + 1 for a, b in pairwise(levels))
+    assert all(re.search(r'alt="[^"]+', img) for img in re.findall(r"<img[^>]*>", dom))
+    assert dom.count("<table") == dom.count("<thead>") and 'scope="col"' in dom
+    assert "<img src=x" not in dom  # the hostile name stayed text in the live DOM
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_chart_colours_have_enough_contrast_on_white():
+    for colour in PALETTE:
+        assert (1.05) / (_luminance(colour) + 0.05) >= 3.0, colour  # WCAG 1.4.11, graphical objects
+
+
+def test_killing_a_batch_leaves_each_report_old_or_new_and_complete(hostile, tmp_path):
+    data, out, _ = hostile
+    codes = ["GM0344", "GM0503", "GM0014", "GM0363"]
+    previous = {c: (out / c / REPORT_FILE).read_bytes() for c in codes}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "workbench.cli",
+            "run",
+            *codes,
+            "--force",
+            "--jobs",
+            "2",
+            "--data-dir",
+            str(data),
+            "--out",
+            str(out),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    time.sleep(4.5)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    for code in codes:
+        html = (out / code / REPORT_FILE).read_bytes()
+        assert html == previous[code] or (b"data-report-complete" in html and scan(html.decode("utf-8")) == [])
+    # the next run finishes the work and leaves no temporary files behind
+    result = run_batch(codes, data=data, out=out, echo=lambda _line: None)
+    assert not result.failures
+    assert not list(out.rglob("*.tmp"))
