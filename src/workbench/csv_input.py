@@ -68,7 +68,7 @@ def _split_header(line: str, sep: str) -> list[str]:
 
 
 def choose_separator(header_line: str, required: Sequence[str], path: Path, preferred: str = ";") -> str:
-    """Return the separator under which the header holds every required column.
+    """Return the separator under which the header holds the most required columns (all, in a good file).
 
     Parameters
     ----------
@@ -87,16 +87,15 @@ def choose_separator(header_line: str, required: Sequence[str], path: Path, pref
         One of ``;``, ``,`` or a tab.
     """
     candidates = [preferred, *[s for s in SEPARATORS if s != preferred]]
-    for sep in candidates:
-        if set(required) <= set(_split_header(header_line, sep)):
-            return sep
+    best = max(candidates, key=lambda s: len(set(required) & set(_split_header(header_line, s))))
+    if set(required) & set(_split_header(header_line, best)):
+        return best
     found = _split_header(header_line, preferred)
-    missing = [c for c in required if c not in found]
     raise InputError(
         path,
-        f"the header lacks the column(s) {', '.join(missing)}; it reads as {found[:8]!r} — is the separator "
+        f"the header lacks the column(s) {', '.join(required)}; it reads as {found[:8]!r}: is the separator "
         f"wrong (expected {preferred!r}) or the file not of this kind?",
-        column=missing[0] if missing else None,
+        column=required[0] if required else None,
         rows=[1],
     )
 
@@ -144,16 +143,16 @@ def read_checked_csv(
     if sep is None:
         sep = choose_separator(header_line, required, path, preferred_sep)
     header = _split_header(header_line, sep)
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise InputError(
-            path, f"the header lacks the column(s) {', '.join(missing)}", column=missing[0], rows=[1 + offset]
-        )
     seen: set[str] = set()
     for name in header:
         if name in seen and name:
             raise InputError(path, "the header has this column twice", column=name, rows=[1 + offset])
         seen.add(name)
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError(
+            path, f"the header lacks the column(s) {', '.join(missing)}", column=missing[0], rows=[1 + offset]
+        )
     trailing_empty_header = header[-1] == ""
     records, line_numbers, ragged = _records(text, sep, offset, len(header))
     if ragged:
