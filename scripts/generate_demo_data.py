@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import argparse
 
-from workbench.demo_data import generate, write
+from workbench import demo_regiovisie
+from workbench.demo_data import generate, write, write_texts
+from workbench.paths import data_dir
+from workbench.region_data import read_inputs
 
 
 def main() -> None:
@@ -15,6 +18,10 @@ def main() -> None:
     parser.add_argument("--data-dir", default=None, help="data folder (default: the project's data/)")
     args = parser.parse_args()
     for path in write(generate(args.data_dir), args.data_dir):
+        print(f"wrote {path}")
+    # the example region input files take their baselines from the tables just written
+    texts = demo_regiovisie.generate(read_inputs(data_dir(args.data_dir)))
+    for path in write_texts(texts, args.data_dir):
         print(f"wrote {path}")
 
 

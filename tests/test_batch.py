@@ -97,9 +97,12 @@ def test_broken_input_blocks_only_its_region_and_keeps_its_report(first_run, dat
     text = (data_copy / "budget/begroting_demo.csv").read_text(encoding="utf-8")
     amount = text.split(line, 1)[1].split(";", 1)[0]
     replace_in_file(data_copy / "budget/begroting_demo.csv", line + amount, line + str(int(amount) + 100))
+    replace_in_file(data_copy / "regios/GM0014/regiovisie.yaml", "richting: hoger", "richting: omhoog")
     result = run_batch(THREE, jobs=2, data=data_copy, out=out, echo=lambda _line: None)
-    assert statuses(result) == {"GM0503": BLOCKED, "GM0344": BUILT, "GM0014": BUILT}
-    assert "begroting_demo.csv" in result.failures[0].reason
+    assert statuses(result) == {"GM0503": BLOCKED, "GM0344": BUILT, "GM0014": BLOCKED}
+    reasons = {o.code: o.reason for o in result.failures}
+    assert "begroting_demo.csv" in reasons["GM0503"]
+    assert "regios/GM0014/regiovisie.yaml, line" in reasons["GM0014"] and "'omhoog'" in reasons["GM0014"]
     assert (out / BROKEN / REPORT_FILE).read_bytes() == previous
 
 

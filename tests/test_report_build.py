@@ -21,8 +21,14 @@ SECTIONS = [
     "3. Meldingen en adviezen bij Veilig Thuis",
     "4. Omvang: extrapolatie van landelijke prevalentie",
     "5. Vergelijkbare regio's",
-    "6. Taken en budget",
-    "7. Verantwoording",
+    "6. Specifieke problematiek",
+    "7. Huidige aanbieders",
+    "8. Spelers en krachtenveld",
+    "9. Taken en budget",
+    "10. Procesplanning",
+    "11. Financiële paragraaf",
+    "12. Monitoring",
+    "13. Verantwoording",
 ]
 
 
@@ -175,3 +181,35 @@ def test_invalid_data_builds_no_report(data_copy, tmp_path):
         build_report("GM0344", data=data_copy, out=tmp_path)
     assert "84851NED_demo.csv" in str(err.value) and "not negative" in str(err.value)
     assert not (tmp_path / "GM0344" / REPORT_FILE).exists()
+
+
+def test_regiovisie_chapters_come_from_the_region_input_file(built):
+    _, html, page = built
+    from workbench.regiovisie import load, path_for
+
+    doc = load(
+        path_for("GM0344"),
+        "GM0344",
+        [m for m in read_composition().query("centrumgemeente_code == 'GM0344'")["gemeentecode"]],
+    )
+    for problem in doc["problematiek"]:
+        assert problem["onderwerp"] in html
+    assert all(a["naam"] in html for a in doc["aanbieders"])
+    matrix = next(t for t in page.tables if t and t[0] == ["fase", "meedenken", "meebeslissen", "meeweten"])
+    assert [row[0] for row in matrix[1:]] == ["voorbereiding", "analyse", "besluitvorming", "uitvoering", "evaluatie"]
+    assert "Tijdlijn van de procesplanning" in html and "weken voor de deadline" in html
+    shares = next(t for t in page.tables if t and t[0][0] == "gemeente" and "aandeel (%)" in t[0])
+    assert len(shares) - 1 == 16  # one row per gemeente of the region
+    assert "Indicatoren tegen basislijn en doel." in html and "Toelichting van de regio" in html
+    assert doc["commentaar"]["samenvatting"] in html
+    assert "voorbeeldinvoer" in html
+
+
+def test_a_region_without_input_file_says_what_is_missing(data_copy, tmp_path):
+    import shutil
+
+    shutil.rmtree(data_copy / "regios" / "GM0503")
+    html = build_report("GM0503", data=data_copy, out=tmp_path).html.read_text(encoding="utf-8")
+    assert html.count("ontbreekt nog invoer van de regio") == 7  # problematiek … monitoring, and the tasks
+    assert "workbench init-region GM0503" in html
+    assert "de regio heeft nog geen eigen invoer aangeleverd" in html

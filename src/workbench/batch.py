@@ -26,6 +26,7 @@ from pathlib import Path
 from workbench.paths import DEFAULT_REPORTS_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, data_dir
 from workbench.reference import read_composition
 from workbench.region_data import load_inputs, resolve_region
+from workbench.regiovisie import file_fingerprint, problems_by_region
 from workbench.report_build import (
     BUILD_DIR,
     CELL_TIMEOUT_SECONDS,
@@ -191,12 +192,16 @@ def run_batch(
 
     summary = validation_summary(root)
     blocked = blocked_regions(summary, composition)
+    for region, problems in problems_by_region(composition, root).items():
+        blocked.setdefault(region, []).extend(problems)
     code_hash = code_fingerprint([notebook])
     states = state_dir(out_dir)
     result = BatchResult()
     todo: list[str] = []
     for code in codes:
-        fingerprint = _fingerprint(code_hash, summary["inputs_hash"], code, periode, str(root))
+        fingerprint = _fingerprint(
+            code_hash, summary["inputs_hash"], code, periode, str(root), file_fingerprint(code, root)
+        )
         if code in blocked:
             reason = "the input data failed validation: " + "; ".join(blocked[code][:3])
             result.regions.append(Outcome(code, names[code], BLOCKED, reason))
@@ -230,7 +235,7 @@ def run_batch(
                 notebook,
                 timeout,
                 states,
-                _fingerprint(code_hash, summary["inputs_hash"], code, periode, str(root)),
+                _fingerprint(code_hash, summary["inputs_hash"], code, periode, str(root), file_fingerprint(code, root)),
                 kernels,
             ): code
             for code in todo

@@ -354,3 +354,71 @@ def stacked_columns(table: pd.DataFrame, title: str, ylabel: str) -> tuple[Figur
     ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.12))
     parts = "; ".join(f"{i}: totaal {fmt_dec(t, 2)}" for i, t in zip(table.index, bottom, strict=True))
     return fig, f"Gestapeld kolomdiagram {title.lower()} ({ylabel}). {parts}."
+
+
+STATUS_COLOURS = {
+    "gereed": GREEN,
+    "gereed, te laat": PURPLE,
+    "te laat": VERMILLION,
+    "gepland": BLUE,
+    "na de deadline": BLACK,
+}
+STATUS_MARKERS = {"gereed": "o", "gereed, te laat": "s", "te laat": "X", "gepland": "D", "na de deadline": "^"}
+
+
+def timeline(frame: pd.DataFrame, deadline, as_of, region_name: str) -> tuple[Figure, str]:
+    """Milestones on a scale of weeks before the deadline, marked by status, with the status date."""
+    fig, ax = _figure(7.5, 0.45 * len(frame) + 1.9)
+    y = np.arange(len(frame))
+    weeks = -frame["dagen_voor_deadline"].to_numpy() / 7
+    for status in frame["status"].unique():
+        sel = (frame["status"] == status).to_numpy()
+        ax.scatter(
+            weeks[sel],
+            y[sel],
+            color=STATUS_COLOURS.get(status, GREY),
+            marker=STATUS_MARKERS.get(status, "o"),
+            s=45,
+            zorder=3,
+            label=status,
+        )
+    ax.hlines(y, weeks, 0, color=LIGHT, linewidth=1, zorder=1)
+    ax.axvline(0, color=BLACK, linewidth=1.4, label="deadline")
+    ax.axvline(-(deadline - as_of).days / 7, color=GREY, linestyle="--", linewidth=1, label="stand van zaken")
+    ax.set_yticks(y, list(frame["naam"]))
+    ax.invert_yaxis()
+    ax.set_xlabel("weken voor de deadline (0 = deadline)")
+    ax.set_title(f"Procesplanning regiovisie, regio {region_name}", fontsize=10, loc="left")
+    ax.legend(fontsize=7, frameon=False, loc="center left", bbox_to_anchor=(1.01, 0.5))
+    parts = "; ".join(
+        f"{r.naam}: {int(r.weken_voor_deadline)} weken voor de deadline, {r.status}" for r in frame.itertuples()
+    )
+    return fig, (
+        f"Tijdlijn van de procesplanning van de regio {region_name}, deadline {deadline:%d-%m-%Y}, stand van "
+        f"zaken {as_of:%d-%m-%Y}. {parts}."
+    )
+
+
+def indicator(values: pd.Series, baseline: dict, target: dict, name: str, status: str) -> tuple[Figure, str]:
+    """An indicator's values per year with its baseline, its target and the straight line between them."""
+    fig, ax = _figure(7.0, 2.8)
+    known = values.dropna().sort_index()
+    ax.plot(known.index, known.to_numpy(dtype="float64"), marker="o", color=BLUE, label="waarde")
+    ax.plot(
+        [baseline["jaar"], target["jaar"]],
+        [baseline["waarde"], target["waarde"]],
+        linestyle="--",
+        color=GREY,
+        label="lijn van basislijn naar doel",
+    )
+    ax.scatter([baseline["jaar"]], [baseline["waarde"]], marker="s", color=BLACK, zorder=3, label="basislijn")
+    ax.scatter([target["jaar"]], [target["waarde"]], marker="*", s=90, color=VERMILLION, zorder=3, label="doel")
+    ax.set_xlabel("jaar")
+    ax.set_ylabel("waarde")
+    ax.set_title(f"{name}: {status}", fontsize=10, loc="left")
+    ax.legend(fontsize=7, frameon=False, ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.3))
+    parts = "; ".join(f"{int(y)}: {fmt_dec(v)}" for y, v in known.items())
+    return fig, (
+        f"Lijndiagram {name}: {parts}. Basislijn {fmt_dec(baseline['waarde'])} in {baseline['jaar']}, doel "
+        f"{fmt_dec(target['waarde'])} in {target['jaar']}; oordeel: {status}."
+    )

@@ -26,13 +26,43 @@ def cmd_regions(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate every input; exit 1 when anything fails."""
+    from workbench.reference import read_composition
+    from workbench.regiovisie import problems_by_region
     from workbench.validation import summary, validate_all
 
     results = validate_all(args.data_dir)
     print(summary(results))
     failed = [r for r in results if not r.ok]
     print(f"\n{len(results) - len(failed)} of {len(results)} datasets valid.")
-    return 1 if failed else 0
+    regions = problems_by_region(read_composition(args.data_dir), args.data_dir)
+    for problems in regions.values():
+        print("\n".join(f"- {p}" for p in problems))
+    print(f"{35 - len(regions)} of 35 region input files valid (or not yet made).")
+    return 1 if failed or regions else 0
+
+
+def cmd_init_region(args: argparse.Namespace) -> int:
+    """Write the commented region input template for a region."""
+    from workbench.reference import read_composition
+    from workbench.region_data import resolve_region
+    from workbench.regiovisie import write_template
+
+    composition = read_composition(args.data_dir)
+    code = resolve_region(args.region, composition)
+    members = composition[composition["centrumgemeente_code"] == code]
+    try:
+        path = write_template(
+            code,
+            members["centrumgemeente_naam"].iloc[0],
+            dict(zip(members["gemeentecode"], members["gemeentenaam"], strict=True)),
+            args.data_dir,
+            args.force,
+        )
+    except FileExistsError as exc:
+        print(f"workbench: {exc}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -91,6 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--periode", type=int, default=2024, help="reporting year (default: 2024)")
     run.add_argument("--timeout", type=int, default=120, help="seconds a cell may run (default: 120)")
     run.set_defaults(func=cmd_run)
+    init = sub.add_parser("init-region", help="write the commented regiovisie input template for a region")
+    init.add_argument("region", help="centrumgemeente code (GM0344) or name (utrecht)")
+    _add_data_dir(init)
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    init.set_defaults(func=cmd_init_region)
     return parser
 
 

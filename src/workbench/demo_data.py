@@ -66,6 +66,20 @@ def generate(data: str | Path | None = None) -> dict[Path, pd.DataFrame]:
     return out
 
 
+def write_texts(texts: dict[Path, str], data: str | Path | None = None) -> list[Path]:
+    """Write text files (UTF-8, newline endings) next to their target and rename them into place."""
+    root = data_dir(data)
+    written = []
+    for relative, text in texts.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(target.suffix + ".tmp")
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+        tmp.replace(target)
+        written.append(target)
+    return written
+
+
 def write(tables: dict[Path, pd.DataFrame], data: str | Path | None = None) -> list[Path]:
     """Write the generated tables: StatLine-style (``;``, all fields quoted) for Veilig Thuis, ``;`` for budgets.
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from IPython.display import HTML
 
-from workbench import __version__, report_sections
+from workbench import __version__, regiovisie, report_regiovisie, report_sections
 from workbench.indicators import Indicators, compute
 from workbench.region_data import RegionData, load_region
 
@@ -35,6 +35,7 @@ class RegioAnalyse:
         self.data = data
         self.validation_path = Path(validation) if validation else None
         self.indicators: Indicators = compute(data)
+        self.invoer: dict | None = regiovisie.load_for_region(data.code, data.member_codes, data.data_root)
 
     @classmethod
     def load(cls, regio: str, data_dir: str = "", periode: int = 2024, validatie: str = "") -> RegioAnalyse:
@@ -62,31 +63,68 @@ class RegioAnalyse:
 
     def samenvatting(self) -> HTML:
         """1. Samenvatting."""
-        return HTML(report_sections.samenvatting(self.data, self.indicators))
+        return self._with_commentary(report_sections.samenvatting(self.data, self.indicators), "samenvatting")
 
     def de_regio(self) -> HTML:
         """2. De regio."""
-        return HTML(report_sections.de_regio(self.data))
+        return self._with_commentary(report_sections.de_regio(self.data), "de_regio")
 
     def meldingen(self) -> HTML:
         """3. Meldingen en adviezen bij Veilig Thuis."""
-        return HTML(report_sections.meldingen(self.data, self.indicators))
+        return self._with_commentary(report_sections.meldingen(self.data, self.indicators), "meldingen")
 
     def omvang(self) -> HTML:
         """4. Omvang: extrapolatie van landelijke prevalentie."""
-        return HTML(report_sections.omvang(self.data))
+        return self._with_commentary(report_sections.omvang(self.data), "omvang")
 
     def vergelijkbare_regios(self) -> HTML:
         """5. Vergelijkbare regio's."""
-        return HTML(report_sections.vergelijkbare_regios(self.data, self.indicators))
+        return self._with_commentary(
+            report_sections.vergelijkbare_regios(self.data, self.indicators), "vergelijkbare_regios"
+        )
+
+    def problematiek(self) -> HTML:
+        """6. Specifieke problematiek (from the region's input file)."""
+        return self._with_commentary(report_regiovisie.problematiek(self.data, self.invoer), "problematiek")
+
+    def aanbieders(self) -> HTML:
+        """7. Huidige aanbieders."""
+        return self._with_commentary(report_regiovisie.aanbieders(self.data, self.invoer), "aanbieders")
+
+    def spelers(self) -> HTML:
+        """8. Spelers en krachtenveld."""
+        return self._with_commentary(report_regiovisie.spelers(self.data, self.invoer), "spelers")
 
     def taken_en_budget(self) -> HTML:
-        """6. Taken en budget."""
-        return HTML(report_sections.taken_en_budget(self.data))
+        """9. Taken en budget, with the agreed tasks."""
+        section = report_sections.taken_en_budget(self.data)
+        section = section[: -len("</section>")] + report_regiovisie.taken(self.data, self.invoer) + "</section>"
+        return self._with_commentary(section, "taken_en_budget")
+
+    def procesplanning(self) -> HTML:
+        """10. Procesplanning."""
+        return self._with_commentary(report_regiovisie.procesplanning(self.data, self.invoer), "planning")
+
+    def financiele_paragraaf(self) -> HTML:
+        """11. Financiële paragraaf."""
+        return self._with_commentary(report_regiovisie.financiele_paragraaf(self.data, self.invoer), "financien")
+
+    def monitoring(self) -> HTML:
+        """12. Monitoring."""
+        return self._with_commentary(report_regiovisie.monitoring_hoofdstuk(self.data, self.invoer), "monitoring")
+
+    def _with_commentary(self, section_html: str, section: str) -> HTML:
+        return HTML(report_regiovisie.with_commentary(section_html, self.invoer, section))
 
     def verantwoording(self) -> HTML:
-        """7. Verantwoording."""
-        return HTML(report_sections.verantwoording(self.data, self._validation(), __version__))
+        """13. Verantwoording."""
+        if self.invoer is None:
+            source = "Hoofdstukken 6 tot en met 12: de regio heeft nog geen eigen invoer aangeleverd."
+        else:
+            source = f"Hoofdstukken 6 tot en met 12: invoer van de regio (regios/{self.data.code}/regiovisie.yaml)" + (
+                ", hier voorbeeldinvoer (demonstratie)." if self.invoer.get("voorbeeld") else "."
+            )
+        return HTML(report_sections.verantwoording(self.data, self._validation(), __version__, source))
 
     def einde(self) -> HTML:
         """The closing element that marks the report as complete."""

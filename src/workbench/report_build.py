@@ -24,6 +24,7 @@ from workbench.html_safety import scan
 from workbench.paths import DEFAULT_REPORTS_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, data_dir
 from workbench.reference import read_composition
 from workbench.region_data import inputs_hash, resolve_region
+from workbench.regiovisie import problems_by_region
 
 BUILD_DIR = PROJECT_ROOT / "build"
 NOTEBOOK = NOTEBOOKS_DIR / "regio_analyse.ipynb"
@@ -417,6 +418,9 @@ def build_report(
     root = data_dir(data)
     code = resolve_region(region, read_composition(root))
     out_dir = Path(out).resolve() if out is not None else DEFAULT_REPORTS_DIR
+    own = problems_by_region(read_composition(root).query("centrumgemeente_code == @code"), root).get(code)
+    if own:
+        raise BuildError(code, "the region input file is invalid: " + "; ".join(own))
     summary = cached_validation(root)
     if summary is not None:
         _refuse_invalid(code, summary)

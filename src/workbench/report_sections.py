@@ -494,7 +494,7 @@ def taken_en_budget(data: RegionData) -> str:
     """Section 6: income against spending, by task, regional against local, per inhabitant."""
     lines = budget_views.region_lines(data.budget, data.code)
     if lines.empty:
-        return h.section("budget", "6. Taken en budget", h.para("Voor deze regio is geen budget aangeleverd."))
+        return h.section("budget", "9. Taken en budget", h.para("Voor deze regio is geen budget aangeleverd."))
     pop = region_population(data)
     balance = budget_views.income_against_spending(lines)
     balance_html = h.table(
@@ -539,7 +539,7 @@ def taken_en_budget(data: RegionData) -> str:
     )
     return h.section(
         "budget",
-        "6. Taken en budget",
+        "9. Taken en budget",
         h.para(text),
         balance_html,
         task_html,
@@ -547,7 +547,7 @@ def taken_en_budget(data: RegionData) -> str:
     )
 
 
-def verantwoording(data: RegionData, validation: dict | None, version: str) -> str:
+def verantwoording(data: RegionData, validation: dict | None, version: str, input_source: str = "") -> str:
     """Section 7: sources, definitions, assumptions, disclosure rule, validation, status, version and input hash."""
     prevalence = extrapolation.latest_per_form(data.prevalentie)
     sources = [
@@ -561,6 +561,7 @@ def verantwoording(data: RegionData, validation: dict | None, version: str) -> s
         + (" — demonstratiecijfers." if data.is_demonstration else "."),
         *[f"Prevalentie {r.vorm}: {r.studie}." for r in prevalence.itertuples()],
         "Indeling in 35 regio's: afgeleid met de regel hieronder; bekende samenstellingen gaan voor.",
+        *([input_source] if input_source else []),
     ]
     definitions = [
         (
@@ -629,7 +630,7 @@ def verantwoording(data: RegionData, validation: dict | None, version: str) -> s
             "small",
         )
     )
-    return h.section("verantwoording", "7. Verantwoording", *parts)
+    return h.section("verantwoording", "13. Verantwoording", *parts)
 
 
 def einde(data: RegionData) -> str:
