@@ -115,3 +115,38 @@ def test_cli_run_rejects_a_path_as_region(tmp_path):
     )
     assert out.returncode == 2 and "GM0344 (Utrecht)" in out.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_a_kernel_that_fails_to_start_is_retried_once(tmp_path, monkeypatch):
+    from workbench import report_build
+
+    calls = []
+
+    def flaky(notebook, output, parameters, timeout=120, kernel=None):
+        calls.append(output)
+        if len(calls) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        output.write_text("{}", encoding="utf-8")
+
+    monkeypatch.setattr(report_build, "run_notebook", flaky)
+    run = report_build.Run(NOTEBOOK, tmp_path / "x.ipynb", tmp_path / "build.log", {}, 5)
+    assert report_build.execute(run, "GM0344") is None
+    assert len(calls) == 2 and "retrying once" in run.log.read_text(encoding="utf-8")
+
+
+def test_a_failing_cell_is_not_retried(tmp_path, monkeypatch):
+    from workbench import report_build
+
+    class PapermillExecutionError(Exception):
+        ename, evalue = "ValueError", "kapot"
+
+    calls = []
+
+    def failing(*_args, **_kwargs):
+        calls.append(1)
+        raise PapermillExecutionError("cell 3")
+
+    monkeypatch.setattr(report_build, "run_notebook", failing)
+    run = report_build.Run(NOTEBOOK, tmp_path / "x.ipynb", tmp_path / "build.log", {}, 5)
+    error = report_build.execute(run, "GM0344")
+    assert len(calls) == 1 and "a cell raised ValueError: kapot" in error.reason

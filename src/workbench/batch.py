@@ -16,6 +16,7 @@ import json
 import os
 import queue
 import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -25,12 +26,13 @@ from pathlib import Path
 
 from workbench.paths import DEFAULT_REPORTS_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, data_dir
 from workbench.reference import read_composition
-from workbench.region_data import load_inputs, resolve_region
+from workbench.region_data import inputs_hash, resolve_region
 from workbench.regiovisie import file_fingerprint, problems_by_region
 from workbench.report_build import (
     BUILD_DIR,
     CELL_TIMEOUT_SECONDS,
     NOTEBOOK,
+    PRELOAD,
     BuildError,
     Run,
     WarmKernel,
@@ -190,39 +192,49 @@ def run_batch(
     probe = {"regio": codes[0], "data_dir": str(root), "periode": int(periode), "validatie": ""}
     check_parameters(notebook, probe)
 
-    summary = validation_summary(root)
-    blocked = blocked_regions(summary, composition)
-    for region, problems in problems_by_region(composition, root).items():
-        blocked.setdefault(region, []).extend(problems)
     code_hash = code_fingerprint([notebook])
+    inputs_key = inputs_hash(root)
     states = state_dir(out_dir)
+    fingerprints = {
+        code: _fingerprint(code_hash, inputs_key, code, periode, str(root), file_fingerprint(code, root))
+        for code in codes
+    }
     result = BatchResult()
     todo: list[str] = []
     for code in codes:
-        fingerprint = _fingerprint(
-            code_hash, summary["inputs_hash"], code, periode, str(root), file_fingerprint(code, root)
-        )
-        if code in blocked:
-            reason = "the input data failed validation: " + "; ".join(blocked[code][:3])
-            result.regions.append(Outcome(code, names[code], BLOCKED, reason))
-        elif (
-            not force
-            and targets[code].is_file()
-            and _read_state(states / f"{code}.json").get("fingerprint") == fingerprint
-        ):
-            result.regions.append(Outcome(code, names[code], UNCHANGED))
+        last_good = _read_state(states / f"{code}.json").get("fingerprint")
+        if not force and targets[code].is_file() and last_good == fingerprints[code]:
+            result.regions.append(Outcome(code, names[code], UNCHANGED))  # built from these very inputs before
         else:
             todo.append(code)
-    for o in result.regions:
-        echo(o.line())
-    if todo:
-        load_inputs(root)  # parse the inputs once into the build cache, before the kernels need them
-    bar = _progress(len(todo))
     workers = max(1, jobs or os.cpu_count() or 1)
     kernels: queue.Queue[WarmKernel] = queue.Queue()
-    for _ in range(min(workers, len(todo))):
-        kernels.put(WarmKernel())
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    summary = {"inputs_hash": inputs_key}
+    if todo:
+        # Validate (once, before any notebook) while the kernels start and import on the other core, and
+        # parse the inputs once into the build cache for them.
+        with ThreadPoolExecutor(max_workers=workers) as warm:
+            for i in range(min(workers, len(todo))):
+                kernel = WarmKernel()
+                kernels.put(kernel)
+                # the first kernel also parses the inputs into the build cache, in its own process
+                parse = f"\nfrom workbench.region_data import load_inputs\nload_inputs({str(root)!r})" if i == 0 else ""
+                warm.submit(kernel.preload, PRELOAD + parse)
+            summary = validation_summary(root)
+            blocked = blocked_regions(summary, composition)
+            for region, problems in problems_by_region(
+                composition[composition["centrumgemeente_code"].isin(todo)], root
+            ).items():
+                blocked.setdefault(region, []).extend(problems)
+        for code in [c for c in todo if c in blocked]:
+            reason = "the input data failed validation: " + "; ".join(blocked[code][:3])
+            result.regions.append(Outcome(code, names[code], BLOCKED, reason))
+        todo = [c for c in todo if c not in blocked]
+    for o in result.regions:
+        echo(o.line())
+    bar = _progress(len(todo))
+    # Twice as many threads as kernels: a region exports and publishes while the next one runs in its kernel.
+    with ThreadPoolExecutor(max_workers=2 * workers) as pool:
         futures = {
             pool.submit(
                 _build_one,
@@ -235,7 +247,7 @@ def run_batch(
                 notebook,
                 timeout,
                 states,
-                _fingerprint(code_hash, summary["inputs_hash"], code, periode, str(root), file_fingerprint(code, root)),
+                fingerprints[code],
                 kernels,
             ): code
             for code in todo
@@ -282,8 +294,15 @@ def _build_one(
 ) -> Outcome:
     start = time.perf_counter()
     kernel = kernels.get()
+    returned = threading.Event()
+
+    def release() -> None:
+        if not returned.is_set():
+            returned.set()
+            kernels.put(kernel)
+
     try:
-        built = build_region(code, root, out_dir, summary, periode, notebook, timeout, kernel)
+        built = build_region(code, root, out_dir, summary, periode, notebook, timeout, kernel, release)
     except BuildError as exc:
         run_dir = BUILD_DIR / "runs" / code
         return Outcome(
@@ -296,10 +315,11 @@ def _build_one(
             run_dir / "regio_analyse.executed.ipynb",
         )
     except Exception as exc:  # anything else in the machinery: this region fails, the batch goes on
-        kernel.discard()
+        if not returned.is_set():  # once handed back, the kernel may already serve another region
+            kernel.discard()
         return Outcome(code, name, FAILED, f"{type(exc).__name__}: {exc}", time.perf_counter() - start)
     finally:
-        kernels.put(kernel)
+        release()
     _write_atomic(
         states / f"{code}.json",
         json.dumps({"fingerprint": fingerprint, "built_at": datetime.now(UTC).isoformat(timespec="seconds")}),

@@ -14,6 +14,7 @@ import re
 import shutil
 import tempfile
 import traceback
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,10 @@ REPORT_FILE = "regio-analyse.html"
 TEMPLATES = Path(__file__).parent / "templates"
 COMPLETE_MARK = "data-report-complete="
 CELL_TIMEOUT_SECONDS = 120
+PRELOAD = "import workbench.report, workbench.overview"
+"""What a warm kernel imports before its first notebook."""
+EXECUTION_ERRORS = {"PapermillExecutionError", "DeadKernelError", "CellTimeoutError"}
+"""Failures of a running notebook; any other failure of a run means the kernel did not start properly."""
 
 
 class BuildError(RuntimeError):
@@ -133,17 +138,19 @@ def _write_atomic(target: Path, text: str) -> None:
 class WarmKernel:
     """A kernel kept running between notebooks of a batch, talking over Unix sockets (no TCP ports).
 
-    Before each notebook its namespace is cleared; after a failure the kernel is discarded, so the next
-    notebook gets a fresh one. Modules stay imported, which saves every region the start-up and imports.
-    It is an ``AsyncKernelManager``, as nbclient expects: with it nbclient notices a kernel that dies.
+    Each notebook after the first starts with a cell that clears the namespace (``%reset -f``); after a failure
+    the kernel is discarded, so the next notebook gets a fresh one. Modules stay imported, which saves every
+    region the start-up and the imports. It is an ``AsyncKernelManager``, as nbclient expects: with it nbclient
+    notices a kernel that dies.
     """
 
     def __init__(self) -> None:
         self._sockets = tempfile.mkdtemp(prefix="wb-kernel-")
         self.km = None
+        self.used = False
 
     def ready(self):
-        """The running kernel's manager, (re)started when needed, with a clean namespace."""
+        """The running kernel's manager, started when there is none or it died."""
         from jupyter_core.utils import run_sync
 
         return run_sync(self._ready)()
@@ -151,21 +158,28 @@ class WarmKernel:
     async def _ready(self):
         from jupyter_client.manager import AsyncKernelManager
 
-        if self.km is not None and await self.km.is_alive():
-            client = self.km.client()
-            client.start_channels()
-            try:
-                await client.wait_for_ready(timeout=30)
-                await client.execute_interactive("%reset -f", timeout=30, store_history=False)
-                return self.km
-            except Exception:  # a kernel that does not answer is replaced below
-                pass
-            finally:
-                client.stop_channels()
-        await self._discard()
-        self.km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(self._sockets, "k"))
-        await self.km.start_kernel()
+        if self.km is None or not await self.km.is_alive():
+            await self._discard()
+            self.km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(self._sockets, "k"))
+            await self.km.start_kernel()
+            self.used = False
         return self.km
+
+    def preload(self, code: str = PRELOAD) -> None:
+        """Start the kernel and import what the notebooks need, ahead of the first notebook."""
+        from jupyter_core.utils import run_sync
+
+        run_sync(self._preload)(code)
+
+    async def _preload(self, code: str) -> None:
+        km = await self._ready()
+        client = km.client()
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=60)
+            await client.execute_interactive(code, timeout=60, store_history=False)
+        finally:
+            client.stop_channels()
 
     def discard(self) -> None:
         """Shut the kernel down (the next :meth:`ready` starts a fresh one)."""
@@ -192,20 +206,28 @@ def run_notebook(
     timeout: int = CELL_TIMEOUT_SECONDS,
     kernel: WarmKernel | None = None,
 ) -> None:
-    """Execute a notebook with Papermill into ``output`` (private build folder).
+    """Execute a notebook with Papermill into ``output`` (private build folder), saved when it ends.
 
     Without ``kernel`` a fresh kernel is started and always shut down; with one, that warm kernel is used and
-    left running. Either way the kernel talks over Unix sockets in a private temporary folder (IPC transport),
-    so kernels running in parallel never compete for TCP ports and nothing listens on the network.
+    left running (its namespace cleared first). Either way the kernel talks over Unix sockets in a private
+    temporary folder (IPC transport), so kernels running in parallel never compete for TCP ports and nothing
+    listens on the network.
     """
     import papermill
 
     output.parent.mkdir(parents=True, exist_ok=True)
     own = kernel is None
     kernel = WarmKernel() if own else kernel
+    nb = nbformat.read(notebook, as_version=4)
+    if kernel.used:
+        reset = nbformat.v4.new_code_cell("%reset -f")
+        reset["id"] = "workbench-reset"
+        nb.cells.insert(0, reset)
     try:
+        km = kernel.ready()
+        kernel.used = True
         papermill.execute_notebook(
-            str(notebook),
+            nb,
             str(output),
             parameters=parameters,
             kernel_name="python3",
@@ -213,7 +235,8 @@ def run_notebook(
             log_output=False,
             cwd=str(output.parent),
             execution_timeout=timeout,
-            km=kernel.ready(),
+            request_save_on_cell_execute=False,
+            km=km,
         )
     finally:
         if own:
@@ -234,15 +257,9 @@ def check_parameters(notebook: Path, parameters: dict, region: str = "") -> None
         )
 
 
-def no_cell_ran(executed: Path) -> bool:
-    """True when the kernel never ran a cell (it failed to start): nothing was written or nothing executed."""
-    if not executed.is_file():
-        return True
-    try:
-        nb = nbformat.read(executed, as_version=4)
-    except Exception:
-        return True
-    return not any(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
+def kernel_failed_to_start(exc: BaseException) -> bool:
+    """True for a failure that is not one of a running notebook (a cell error, a dead kernel, a timeout)."""
+    return type(exc).__name__ not in EXECUTION_ERRORS
 
 
 def describe_failure(exc: BaseException, timeout: int) -> str:
@@ -318,8 +335,8 @@ def execute(run: Run, region: str, kernel: WarmKernel | None = None) -> BuildErr
             if kernel is not None:
                 kernel.discard()
             run.log_line(f"attempt {attempt}: {type(exc).__name__}\n" + "".join(traceback.format_exception(exc)))
-            if attempt == 1 and no_cell_ran(run.executed):
-                run.log_line("the kernel ran no cell: retrying once")
+            if attempt == 1 and kernel_failed_to_start(exc):
+                run.log_line("the kernel failed to start: retrying once")
                 continue
             return BuildError(region, describe_failure(exc, run.timeout), run.log)
         run.log_line(f"attempt {attempt}: notebook ran")
@@ -372,13 +389,20 @@ def build_region(
     notebook: Path = NOTEBOOK,
     timeout: int = CELL_TIMEOUT_SECONDS,
     kernel: WarmKernel | None = None,
+    release: Callable[[], None] | None = None,
 ) -> BuiltReport:
-    """Build one region's report with inputs already validated (``summary``); raise :class:`BuildError`."""
+    """Build one region's report with inputs already validated (``summary``); raise :class:`BuildError`.
+
+    ``release`` is called as soon as the notebook has run, before exporting and publishing, so that a batch can
+    hand the kernel to the next region meanwhile.
+    """
     target = report_target(out_dir, code)
     run = region_run(code, root, periode, notebook, timeout)
     check_parameters(notebook, run.parameters, code)
     _write_atomic(Path(run.parameters["validatie"]), json.dumps(summary, ensure_ascii=False))
     error = execute(run, code, kernel)
+    if release is not None:
+        release()
     if error is not None:
         raise error
     publish(run, code, target, f"Regio-analyse regio {code}")
