@@ -50,14 +50,3 @@ def income_by_source(lines: pd.DataFrame, year: int, status: str) -> pd.DataFram
         .sum()
         .sort_values("bedrag_euro", ascending=False, ignore_index=True)
     )
-
-
-def per_inhabitant_by_region(budget: pd.DataFrame, populations: pd.Series, year: int, status: str) -> pd.Series:
-    """Spending per inhabitant for every region in one year and status (index: region code)."""
-    sel = budget[
-        (budget["jaar"] == year)
-        & (budget["status"] == status)
-        & (budget["soort"] == "uitgaven")
-        & (budget["post"] != TOTAL_POST)
-    ]
-    return sel.groupby("regio_code")["bedrag_euro"].sum() / populations

@@ -85,14 +85,14 @@ def write(tables: dict[Path, pd.DataFrame], data: str | Path | None = None) -> l
 
     Each file is written next to its target and then renamed over it, so a failure leaves the old file whole.
     """
-    root = data_dir(data)
-    written = []
-    for relative, frame in tables.items():
-        target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(target.suffix + ".tmp")
-        quoting = csv.QUOTE_ALL if relative.parent == VT_DIR else csv.QUOTE_MINIMAL
-        frame.to_csv(tmp, sep=";", index=False, quoting=quoting, lineterminator="\n", encoding="utf-8")
-        tmp.replace(target)
-        written.append(target)
-    return written
+    texts = {
+        relative: frame.to_csv(
+            None,
+            sep=";",
+            index=False,
+            lineterminator="\n",
+            quoting=csv.QUOTE_ALL if relative.parent == VT_DIR else csv.QUOTE_MINIMAL,
+        )
+        for relative, frame in tables.items()
+    }
+    return write_texts(texts, data)

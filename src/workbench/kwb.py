@@ -92,8 +92,3 @@ def read_kwb(data: str | Path | None = None) -> pd.DataFrame:
 def gemeenten(kwb: pd.DataFrame) -> pd.DataFrame:
     """Return the gemeente rows of a :func:`read_kwb` frame (without Nederland)."""
     return kwb[kwb["soort_regio"] == "Gemeente"].reset_index(drop=True)
-
-
-def nederland(kwb: pd.DataFrame) -> pd.Series:
-    """Return the Nederland row of a :func:`read_kwb` frame."""
-    return kwb[kwb["code"] == NATIONAL_CODE].iloc[0]

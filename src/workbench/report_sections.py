@@ -507,6 +507,14 @@ def taken_en_budget(data: RegionData) -> str:
     status = "gerealiseerd" if budget_views.latest_year(lines, "gerealiseerd") is not None else "begroot"
     year = min(data.periode, budget_views.latest_year(lines, status) or data.periode)
     by_task = budget_views.spending_by_task(lines, year, status, pop)
+    income = budget_views.income_by_source(lines, year, status)
+    income_html = h.table(
+        income.assign(per_inwoner=income["bedrag_euro"] / pop).rename(
+            columns={"post": "bron", "niveau": "niveau", "bedrag_euro": "bedrag (€)", "per_inwoner": "per inwoner (€)"}
+        ),
+        f"Inkomsten {status} {year} naar bron, regionaal en lokaal, en per inwoner van de regio.",
+        {"bedrag (€)": h.fmt_int, "per inwoner (€)": lambda v: h.fmt_dec(v, 2)},
+    )
     task_html = h.table(
         by_task.rename(
             columns={
@@ -542,6 +550,7 @@ def taken_en_budget(data: RegionData) -> str:
         "9. Taken en budget",
         h.para(text),
         balance_html,
+        income_html,
         task_html,
         h.figure(fig, alt, "Begrote uitgaven per inwoner naar taak. Bron: begrotingsoverzicht van de regio."),
     )

@@ -282,11 +282,6 @@ def _record_cell(value: object) -> str:
     return str(value)
 
 
-def is_countable(status: pd.Series) -> pd.Series:
-    """Tell which cells carry a number that may be added up (a value or nil, not secret or unknown)."""
-    return status.isin([STATE_VALUE, STATE_NIL])
-
-
 __all__ = [
     "NATIONAL_REGION",
     "STATE_NIL",
@@ -300,7 +295,6 @@ __all__ = [
     "VT_MELDER",
     "Category",
     "TableSpec",
-    "is_countable",
     "parse_periods",
     "read_cbsodata_records",
     "read_statline_csv",
