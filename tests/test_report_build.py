@@ -3,12 +3,12 @@
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from pages import Tables
 from workbench.html_safety import scan
 from workbench.kwb import read_kwb
 from workbench.reference import read_composition
@@ -32,45 +32,12 @@ SECTIONS = [
 ]
 
 
-class Tables(HTMLParser):
-    """Collect headings and table cells of a page."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.headings, self.tables, self._tag, self._cell = [], [], None, None
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("h1", "h2"):
-            self._tag, self._text = tag, ""
-        if tag == "table":
-            self.tables.append([])
-        if tag == "tr":
-            self.tables[-1].append([])
-        if tag in ("td", "th"):
-            self._cell = ""
-
-    def handle_endtag(self, tag):
-        if tag in ("h1", "h2") and self._tag == tag:
-            self.headings.append((tag, self._text))
-            self._tag = None
-        if tag in ("td", "th") and self._cell is not None:
-            self.tables[-1][-1].append(self._cell)
-            self._cell = None
-
-    def handle_data(self, data):
-        if self._tag:
-            self._text += data
-        if self._cell is not None:
-            self._cell += data
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
     report = build_report("utrecht", out=out)
     html = report.html.read_text(encoding="utf-8")
-    page = Tables()
-    page.feed(html)
+    page = Tables(html)
     return report, html, page
 
 
