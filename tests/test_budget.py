@@ -50,3 +50,15 @@ def test_empty_sheet_is_an_error(tmp_path):
     pd.DataFrame(columns=BUDGET_COLUMNS).to_excel(path, sheet_name="begroting", index=False)
     with pytest.raises(InputError, match="no data rows"):
         read_budget(path)
+
+
+def test_every_section_reports_the_same_budget_year():
+    from workbench.budget_views import region_lines, reporting_year
+
+    lines = region_lines(read_budget(), "GM0344")
+    assert reporting_year(lines, 2024) == (2024, "gerealiseerd")
+    assert reporting_year(lines, 2025) == (2025, "begroot")  # budgeted only, so far
+    assert reporting_year(lines, 2022) == (2022, "gerealiseerd")  # not the latest realised year (2024)
+    assert reporting_year(lines, 2030) == (2025, "begroot")  # no lines for that year: the latest earlier one
+    assert reporting_year(lines, 2019) == (2025, "begroot")  # nothing earlier: the latest at all
+    assert reporting_year(lines.iloc[0:0], 2024) == (None, None)

@@ -12,10 +12,23 @@ def region_lines(budget: pd.DataFrame, region: str) -> pd.DataFrame:
     return budget[(budget["regio_code"] == region) & (budget["post"] != TOTAL_POST)].reset_index(drop=True)
 
 
-def latest_year(lines: pd.DataFrame, status: str) -> int | None:
-    """Return the latest year with lines of the given status, or ``None``."""
-    years = lines.loc[lines["status"] == status, "jaar"]
-    return None if years.empty else int(years.max())
+def reporting_year(lines: pd.DataFrame, periode: int) -> tuple[int | None, str | None]:
+    """The budget year and status a report shows, the same in every section.
+
+    The reporting year itself, realised if it has realised figures, else budgeted; when the region has no lines
+    for that year, the latest earlier year (realised where it can), else the latest year at all. ``(None,
+    None)`` when the region has no budget lines.
+    """
+    for status in ("gerealiseerd", "begroot"):
+        if ((lines["jaar"] == periode) & (lines["status"] == status)).any():
+            return periode, status
+    earlier = lines[lines["jaar"] <= periode]
+    pool = earlier if not earlier.empty else lines
+    if pool.empty:
+        return None, None
+    year = int(pool["jaar"].max())
+    realised = ((pool["jaar"] == year) & (pool["status"] == "gerealiseerd")).any()
+    return year, "gerealiseerd" if realised else "begroot"
 
 
 def income_against_spending(lines: pd.DataFrame) -> pd.DataFrame:

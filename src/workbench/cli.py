@@ -34,10 +34,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(summary(results))
     failed = [r for r in results if not r.ok]
     print(f"\n{len(results) - len(failed)} of {len(results)} datasets valid.")
-    regions = problems_by_region(read_composition(args.data_dir), args.data_dir)
+    composition = read_composition(args.data_dir)
+    regions = problems_by_region(composition, args.data_dir)
     for problems in regions.values():
         print("\n".join(f"- {p}" for p in problems))
-    print(f"{35 - len(regions)} of 35 region input files valid (or not yet made).")
+    total = composition["centrumgemeente_code"].nunique()
+    print(f"{total - len(regions)} of {total} region input files valid (or not yet made).")
     return 1 if failed or regions else 0
 
 

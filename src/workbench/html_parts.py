@@ -174,6 +174,14 @@ def figure(fig: Figure, alt: str, caption: str) -> str:
     )
 
 
+def extend_section(section_html: str, *parts: str) -> str:
+    """Add already-built parts at the end of a :func:`section`."""
+    closing = "</section>"
+    if not section_html.endswith(closing):
+        raise ValueError("not a section built by html_parts.section")
+    return section_html[: -len(closing)] + "".join(parts) + closing
+
+
 def section(anchor: str, title: str, *parts: str) -> str:
     """A report section with its ``h2`` heading."""
     return (

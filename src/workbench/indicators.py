@@ -73,8 +73,7 @@ def compute(data: RegionData) -> Indicators:
     groups = extrapolation.age_groups(data.kwb[data.kwb["code"].isin(members)])
     km_est = extrapolation.extrapolate(groups, km_row)
     lines = budget_views.region_lines(data.budget, data.code)
-    status = "gerealiseerd" if budget_views.latest_year(lines, "gerealiseerd") == data.periode else "begroot"
-    year = data.periode if (lines["jaar"] == data.periode).any() else budget_views.latest_year(lines, status)
+    year, status = budget_views.reporting_year(lines, data.periode)
     spend = None
     if year is not None:
         spent = lines[(lines["jaar"] == year) & (lines["status"] == status) & (lines["soort"] == "uitgaven")]
@@ -96,6 +95,6 @@ def compute(data: RegionData) -> Indicators:
         km_schatting_hoog=float(km_est["schatting_hoog"].sum()),
         uitgaven_per_inwoner=spend,
         budget_jaar=year,
-        budget_status=status if year is not None else None,
+        budget_status=status,
         voorlopig=bool(nl["voorlopig"]),
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from IPython.display import HTML
 
-from workbench import __version__, regiovisie, report_regiovisie, report_sections
+from workbench import __version__, html_parts, regiovisie, report_regiovisie, report_sections
 from workbench.indicators import Indicators, compute
 from workbench.region_data import RegionData, load_region
 
@@ -98,7 +98,7 @@ class RegioAnalyse:
     def taken_en_budget(self) -> HTML:
         """9. Taken en budget, with the agreed tasks."""
         section = report_sections.taken_en_budget(self.data)
-        section = section[: -len("</section>")] + report_regiovisie.taken(self.data, self.invoer) + "</section>"
+        section = html_parts.extend_section(section, report_regiovisie.taken(self.data, self.invoer))
         return self._with_commentary(section, "taken_en_budget")
 
     def procesplanning(self) -> HTML:

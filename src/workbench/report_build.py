@@ -50,9 +50,9 @@ class BuildError(RuntimeError):
 VALIDATION_CACHE = BUILD_DIR / "validation"
 
 
-def cached_validation(root: Path, cache_dir: Path = VALIDATION_CACHE) -> dict | None:
-    """The validation summary for these exact input contents, if it was made before."""
-    cached = cache_dir / f"{inputs_hash(root)}.json"
+def cached_validation(root: Path, cache_dir: Path = VALIDATION_CACHE, key: str | None = None) -> dict | None:
+    """The validation summary for these exact input contents (hash ``key``), if it was made before."""
+    cached = cache_dir / f"{key or inputs_hash(root)}.json"
     return json.loads(cached.read_text(encoding="utf-8")) if cached.is_file() else None
 
 
@@ -64,10 +64,10 @@ def validation_summary(root: Path, cache_dir: Path = VALIDATION_CACHE) -> dict:
     dict
         ``inputs_hash``, ``ok`` and per dataset ``name``, ``file``, ``ok``, ``expectations``, ``problems``.
     """
-    cached = cached_validation(root, cache_dir)
+    key = inputs_hash(root)
+    cached = cached_validation(root, cache_dir, key)
     if cached is not None:
         return cached
-    key = inputs_hash(root)
     from workbench.validation import validate_all
 
     results = validate_all(root)
@@ -440,9 +440,10 @@ def build_report(
         The paths of the published report and of the executed notebook.
     """
     root = data_dir(data)
-    code = resolve_region(region, read_composition(root))
+    composition = read_composition(root)
+    code = resolve_region(region, composition)
     out_dir = Path(out).resolve() if out is not None else DEFAULT_REPORTS_DIR
-    own = problems_by_region(read_composition(root).query("centrumgemeente_code == @code"), root).get(code)
+    own = problems_by_region(composition[composition["centrumgemeente_code"] == code], root).get(code)
     if own:
         raise BuildError(code, "the region input file is invalid: " + "; ".join(own))
     summary = cached_validation(root)

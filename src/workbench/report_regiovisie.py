@@ -37,7 +37,7 @@ def commentary(invoer: dict | None, section: str) -> str:
 def with_commentary(section_html: str, invoer: dict | None, section: str) -> str:
     """Put the region's commentary at the end of a section."""
     box = commentary(invoer, section)
-    return section_html[: -len("</section>")] + box + "</section>" if box else section_html
+    return h.extend_section(section_html, box)
 
 
 def _example(invoer: dict | None) -> str:
@@ -193,8 +193,7 @@ def financiele_paragraaf(data: RegionData, invoer: dict | None) -> str:
     k = data.kwb.set_index("code")
     lines = budget_views.region_lines(data.budget, data.code)
     parts = [_example(invoer)]
-    status = "gerealiseerd" if budget_views.latest_year(lines, "gerealiseerd") else "begroot"
-    year = budget_views.latest_year(lines, status)
+    year, status = budget_views.reporting_year(lines, data.periode)
     local = pd.Series(0.0, index=members)
     if year is not None:
         spent = lines[(lines["jaar"] == year) & (lines["status"] == status) & (lines["soort"] == "uitgaven")]

@@ -504,8 +504,7 @@ def taken_en_budget(data: RegionData) -> str:
         "Inkomsten en uitgaven per jaar, begroot en gerealiseerd (euro).",
         {"inkomsten (€)": h.fmt_int, "uitgaven (€)": h.fmt_int, "saldo (€)": h.fmt_int},
     )
-    status = "gerealiseerd" if budget_views.latest_year(lines, "gerealiseerd") is not None else "begroot"
-    year = min(data.periode, budget_views.latest_year(lines, status) or data.periode)
+    year, status = budget_views.reporting_year(lines, data.periode)
     by_task = budget_views.spending_by_task(lines, year, status, pop)
     income = budget_views.income_by_source(lines, year, status)
     income_html = h.table(
