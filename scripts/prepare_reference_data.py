@@ -23,6 +23,7 @@ FACTS = [
     "centrumgemeenten_vrouwenopvang.csv",
     "prevalentie.csv",
     "regio_samenstelling_bekend.csv",
+    "regio_samenstelling_bronnen.csv",
     "veilig_thuis_landelijk.csv",
     "veilig_thuis_verdelingen.csv",
     "budget_landelijk.csv",

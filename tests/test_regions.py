@@ -5,7 +5,7 @@ import pandas as pd
 from shapely.geometry import box
 
 from workbench.kwb import gemeenten, read_kwb
-from workbench.reference import read_composition, read_known_composition
+from workbench.reference import read_composition, read_known_composition, read_sourced_composition
 from workbench.region_rule import derive_composition
 
 CBS_POPULATION_2020 = 17_407_585
@@ -24,6 +24,26 @@ def test_regions_command_lists_35_regions_holding_every_gemeente_once():
     assert sum(int(p[2]) for p in lines) == 355
     assert sum(int(p[3]) for p in lines) == CBS_POPULATION_2020
     assert ["GM0503", "Delft", "4"] in [p[:3] for p in lines]
+    assert ["GM0622", "Vlaardingen", "3"] in [p[:3] for p in lines]
+
+
+def test_shipped_composition_follows_every_source_and_the_rule_only_where_none_was_found():
+    comp = read_composition().set_index("gemeentecode")
+    sourced = read_sourced_composition().set_index("gemeentecode")
+    assert set(comp.index) == set(sourced.index)
+    with_source = sourced[sourced["zekerheid"] != "onbekend"]
+    assert (comp.loc[with_source.index, "centrumgemeente_code"] == with_source["centrumgemeente_code"]).all()
+    assert (comp.loc[with_source.index, "methode"] == with_source["zekerheid"]).all()
+    by_file = with_source.index.difference(read_known_composition()["gemeentecode"])  # the known list names its own
+    assert (comp.loc[by_file, "bron"] == with_source.loc[by_file, "bron"]).all()
+    rule = sourced.index[sourced["zekerheid"] == "onbekend"]
+    assert set(comp.loc[rule, "methode"]) == {"regel"}
+    # the corrections the sources brought, as the issue lists them
+    region_of = comp["centrumgemeente_naam"]
+    assert set(comp.index[comp["centrumgemeente_code"] == "GM0622"]) == {"GM0622", "GM0606", "GM0556"}
+    assert {region_of[c] for c in ["GM0457", "GM1696", "GM0317"]} == {"Hilversum"}  # Weesp, Wijdemeren, Eemnes
+    assert {region_of[c] for c in ["GM0501", "GM0614", "GM1963"]} == {"Nissewaard"}
+    assert {region_of[c] for c in ["GM0197", "GM0222", "GM0294", "GM1859"]} == {"Arnhem"}  # Achterhoek
 
 
 def test_composition_partitions_gemeenten_and_honours_known_lists():
@@ -60,4 +80,22 @@ def test_rule_on_hand_made_map():
     known = pd.DataFrame({"centrumgemeente_code": ["GM0000"], "gemeentecode": ["GM0000"], "bron": ["test"]})
     comp = derive_composition(g, vt, centra, known).set_index("gemeentecode")
     assert comp.loc["GM0001", "centrumgemeente_code"] == "GM0004"
-    assert comp.loc["GM0000", "methode"] == "bekend"
+    assert comp.loc["GM0000", "methode"] == "bron"
+    # A sourced row overrides the rule; an 'onbekend' row keeps it.
+    sourced = pd.DataFrame(
+        {
+            "gemeentecode": ["GM0003", "GM0001"],
+            "centrumgemeente_code": ["GM0000", "GM0009"],
+            "zekerheid": ["afgeleid-mobw", "onbekend"],
+            "bron": ["https://example.org/mobw", "niet gevonden"],
+            "toelichting": ["regio MO/BW", ""],
+        }
+    )
+    comp = derive_composition(g, vt, centra, no_known, sourced).set_index("gemeentecode")
+    assert comp.loc["GM0003", ["centrumgemeente_code", "methode", "bron"]].tolist() == [
+        "GM0000",
+        "afgeleid-mobw",
+        "https://example.org/mobw",
+    ]
+    assert comp.loc["GM0001", ["centrumgemeente_code", "methode"]].tolist() == ["GM0000", "regel"]
+    assert comp.loc["GM0001", "toelichting"] == "geen bron gevonden"

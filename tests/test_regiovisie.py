@@ -205,7 +205,15 @@ def test_computed_indicators_come_from_the_data():
     data = load_region(UTRECHT)
     rates = computed(data, "meldingen_per_1000")
     assert list(rates.index) == list(range(2019, 2025))
-    assert rates[2024] == pytest.approx(6485 / 888_763 * 1000)
+    cells = data.aard[
+        data.aard["regio_code"].isin(data.member_codes)
+        & (data.aard["periode"] == "2024JJ00")
+        & (data.aard["categorie_code"] == "T001")
+        & (data.aard["maat"] == "ontvangen_meldingen")
+    ]
+    population = data.kwb.set_index("code").loc[data.member_codes, "inwoners"].sum()
+    assert len(cells) == 16 and cells["aantal"].notna().all()  # Utrecht's gemeenten all publish this cell
+    assert rates[2024] == pytest.approx(cells["aantal"].sum() / population * 1000)
     assert 0 < computed(data, "aandeel_politie")[2023] < 100
     with pytest.raises(ValueError):
         computed(data, "hermeldingen")

@@ -75,8 +75,8 @@ PLANTED = [
     (
         "begroting",
         str(BUDGET),
-        "GM0344;GM0344;2023;begroot;inkomsten;DU Vrouwenopvang;regionaal;9875900;",
-        "GM0344;GM0344;2023;begroot;inkomsten;DU Vrouwenopvang;regionaal;9875000;",
+        "GM0344;GM0344;2023;begroot;inkomsten;DU Vrouwenopvang;regionaal;9581800;",
+        "GM0344;GM0344;2023;begroot;inkomsten;DU Vrouwenopvang;regionaal;9581000;",
         "add up to their Totaal",
     ),
 ]

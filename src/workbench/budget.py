@@ -7,7 +7,7 @@ One line per amount. Columns (see data/README.md):
 ``jaar``        budget year
 ``status``      ``begroot`` or ``gerealiseerd``
 ``soort``       ``inkomsten`` or ``uitgaven``
-``post``        income source or spending task; ``Totaal`` marks the total line of its group
+``post``        income source, or spending task (one of :data:`SPENDING_TASKS`); ``Totaal`` marks the total line
 ``niveau``      ``regionaal``, ``lokaal`` or, on a total line, ``totaal``
 ``bedrag_euro`` the amount in euros (decimal comma or point; ``€``, thousands separators allowed)
 ``toelichting`` free text
@@ -40,6 +40,19 @@ BUDGET_COLUMNS = [
 ]
 KEY = ["regio_code", "gemeentecode", "jaar", "status", "soort", "post", "niveau"]
 TOTAL_POST = "Totaal"
+SPENDING_TASKS = (
+    "Veilig Thuis",
+    "Vrouwenopvang en crisisopvang",
+    "Ambulante hulpverlening",
+    "Aanpak ouderenmishandeling",
+    "Preventie en deskundigheidsbevordering",
+    "Regionale coördinatie en monitoring",
+    "Lokale toegang en wijkteams",
+    "Preventie en voorlichting",
+    "Overige taken",
+)
+"""The tasks money is spent on: the ``post`` of every spending line, and the ``taak`` of every task a region
+agrees on in its input file (one list, so that agreed tasks and budget lines can be matched)."""
 XLSX_SHEET = "begroting"
 
 

@@ -34,7 +34,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(summary(results))
     failed = [r for r in results if not r.ok]
     print(f"\n{len(results) - len(failed)} of {len(results)} datasets valid.")
-    composition = read_composition(args.data_dir)
+    try:
+        composition = read_composition(args.data_dir)
+    except InputError:  # already listed among the problems above
+        print("Region input files not checked: the region composition cannot be read (see above).")
+        return 1
     regions = problems_by_region(composition, args.data_dir)
     for problems in regions.values():
         print("\n".join(f"- {p}" for p in problems))

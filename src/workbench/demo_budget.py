@@ -28,6 +28,8 @@ REGIONAL_TASKS = {
     "Regionale coördinatie en monitoring": 0.09,
 }
 LOCAL_TASKS = {"Lokale toegang en wijkteams": 0.7, "Preventie en voorlichting": 0.3}
+CONTRIBUTIONS = "Bijdrage regiogemeenten"
+"""Income a region with more than one gemeente receives from its regiogemeenten (none in a one-gemeente region)."""
 
 
 def _round_euro(x: float, step: int = 100) -> int:
@@ -65,8 +67,9 @@ def demo_budgets(kwb_gemeenten: pd.DataFrame, composition: pd.DataFrame, rng: np
                 income = {
                     "DU Vrouwenopvang": DU_VO_PER_INHABITANT * region_pop * level * drift,
                     "DU Vrouwenopvang: toevoeging Veilig Thuis": VT_ADDITION_EURO * region_pop / national,
-                    "Bijdrage regiogemeenten": 0.6 * region_pop * rng.uniform(0.5, 1.5),
                 }
+                if len(members) > 1:
+                    income[CONTRIBUTIONS] = 0.6 * region_pop * rng.uniform(0.5, 1.5)
                 regional_total = sum(income.values()) * noise
                 spend_regional = regional_total * rng.uniform(0.96, 1.03)
                 shares = rng.dirichlet(np.array(list(REGIONAL_TASKS.values())) * 200)

@@ -13,6 +13,7 @@ import numpy as np
 import yaml
 
 from workbench import indicator_values
+from workbench.demo_budget import LOCAL_TASKS, REGIONAL_TASKS
 from workbench.region_data import Inputs, region_view
 
 SEED = 20_140_101
@@ -60,6 +61,8 @@ def _region_file(inputs: Inputs, code: str, rng: np.random.Generator) -> dict:
     members = data.member_codes
     vt_name = str(data.members["vt_naam"].iloc[0])
     chosen = sorted(rng.choice(len(PLAYERS), size=int(rng.integers(6, len(PLAYERS) + 1)), replace=False))
+    if len(members) == 1:  # a region of one gemeente has no regiogemeenten
+        chosen = [i for i in chosen if "regiogemeenten" not in PLAYERS[i][0]]
     players = [
         {
             "naam": PLAYERS[i][0].format(centrum=data.naam, vt=vt_name),
@@ -145,13 +148,7 @@ def _region_file(inputs: Inputs, code: str, rng: np.random.Generator) -> dict:
         "aanbieders": providers,
         "problematiek": problems,
         "planning": {"deadline": dt.date(2026, 12, 31), "stand_per": dt.date(2026, 6, 30), "mijlpalen": milestones},
-        "taken": [
-            {"taak": "Veilig Thuis", "niveau": "regionaal", "gemeente": code},
-            {"taak": "Vrouwenopvang en crisisopvang", "niveau": "regionaal", "gemeente": code},
-            {"taak": "Ambulante hulpverlening", "niveau": "regionaal", "gemeente": code},
-            {"taak": "Toegang en wijkteams", "niveau": "lokaal", "gemeente": "alle"},
-            {"taak": "Preventie en voorlichting", "niveau": "lokaal", "gemeente": "alle"},
-        ],
+        "taken": _tasks(code, rng),
         "financien": finances,
         "monitoring": monitoring,
         "commentaar": {
@@ -160,6 +157,16 @@ def _region_file(inputs: Inputs, code: str, rng: np.random.Generator) -> dict:
             "meldingen": "(Voorbeeldtekst) De stijging in de laatste halfjaren hangt deels samen met een campagne.",
         },
     }
+
+
+def _tasks(code: str, rng: np.random.Generator) -> list[dict]:
+    """Agreed tasks: the core regional tasks, most of the others, the local ones, sometimes one without money."""
+    regional = [t for i, t in enumerate(REGIONAL_TASKS) if i < 3 or rng.random() < 0.6]
+    tasks = [{"taak": t, "niveau": "regionaal", "gemeente": code} for t in regional]
+    tasks += [{"taak": t, "niveau": "lokaal", "gemeente": "alle"} for t in LOCAL_TASKS]
+    if rng.random() < 0.3:
+        tasks.append({"taak": "Overige taken", "niveau": "lokaal", "gemeente": "alle"})
+    return tasks
 
 
 def generate(inputs: Inputs) -> dict[Path, str]:

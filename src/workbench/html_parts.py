@@ -62,14 +62,18 @@ def para(text: str, css: str | None = None) -> str:
     return f"<p{cls}>{esc(text)}</p>"
 
 
-def bullets(items: Iterable[str]) -> str:
+def _class(css: str | None) -> str:
+    return f' class="{esc(css)}"' if css else ""
+
+
+def bullets(items: Iterable[str], css: str | None = None) -> str:
     """A list of plain-text items."""
-    return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
+    return f"<ul{_class(css)}>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
 
 
-def definition_list(items: Iterable[tuple[str, str]]) -> str:
+def definition_list(items: Iterable[tuple[str, str]], css: str | None = None) -> str:
     """Terms with their explanation."""
-    return "<dl>" + "".join(f"<dt>{esc(t)}</dt><dd>{esc(d)}</dd>" for t, d in items) + "</dl>"
+    return f"<dl{_class(css)}>" + "".join(f"<dt>{esc(t)}</dt><dd>{esc(d)}</dd>" for t, d in items) + "</dl>"
 
 
 def banner(text: str) -> str:

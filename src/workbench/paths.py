@@ -11,6 +11,8 @@ DEFAULT_DATA_DIR: Path = PROJECT_ROOT / "data"
 EXPECTATIONS_DIR: Path = PROJECT_ROOT / "expectations"
 NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
 DEFAULT_REPORTS_DIR: Path = PROJECT_ROOT / "reports"
+REGIOS_DIR = Path("regios")
+"""Inside a data folder: one folder per region (its centrumgemeente code) with the region's own input files."""
 
 
 def data_dir(path: str | Path | None = None) -> Path:

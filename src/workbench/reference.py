@@ -7,12 +7,14 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.csv_input import read_checked_csv
+from workbench.own_composition import apply_own_lists
 from workbench.paths import data_dir
 from workbench.region_rule import COMPOSITION_COLUMNS
 
 CENTRUMGEMEENTEN_FILE = Path("reference") / "centrumgemeenten_vrouwenopvang.csv"
 PREVALENTIE_FILE = Path("reference") / "prevalentie.csv"
 KNOWN_COMPOSITION_FILE = Path("reference") / "regio_samenstelling_bekend.csv"
+SOURCED_COMPOSITION_FILE = Path("reference") / "regio_samenstelling_bronnen.csv"
 VT_NATIONAL_FILE = Path("reference") / "veilig_thuis_landelijk.csv"
 VT_SPLITS_FILE = Path("reference") / "veilig_thuis_verdelingen.csv"
 COMPOSITION_FILE = Path("regions") / "regio_indeling_2020.csv"
@@ -38,6 +40,37 @@ def read_known_composition(data: str | Path | None = None) -> pd.DataFrame:
         key=["gemeentecode_2020"],
         code_columns={"centrumgemeente_code_2020", "gemeentecode_2020"},
     ).rename(columns={"centrumgemeente_code_2020": "centrumgemeente_code", "gemeentecode_2020": "gemeentecode"})
+
+
+def read_sourced_composition(data: str | Path | None = None) -> pd.DataFrame:
+    """Read the sourced composition: every gemeente of 2020 with its region, ``zekerheid`` and source.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``gemeentecode``, ``gemeentenaam``, ``centrumgemeente_code``, ``zekerheid``, ``bron``, ``toelichting``.
+    """
+    path = data_dir(data) / SOURCED_COMPOSITION_FILE
+    frame = read_checked_csv(
+        path,
+        required=[
+            "gemeentecode_2020",
+            "gemeentenaam_2020",
+            "centrumgemeente_code_2020",
+            "zekerheid",
+            "bron",
+            "toelichting",
+        ],
+        key=["gemeentecode_2020"],
+        code_columns={"gemeentecode_2020", "centrumgemeente_code_2020"},
+    )
+    return frame.rename(
+        columns={
+            "gemeentecode_2020": "gemeentecode",
+            "gemeentenaam_2020": "gemeentenaam",
+            "centrumgemeente_code_2020": "centrumgemeente_code",
+        }
+    )
 
 
 def read_prevalentie(data: str | Path | None = None) -> pd.DataFrame:
@@ -66,15 +99,29 @@ def read_prevalentie(data: str | Path | None = None) -> pd.DataFrame:
     return frame
 
 
-def read_composition(data: str | Path | None = None) -> pd.DataFrame:
-    """Read the region composition: which gemeente belongs to which centrumgemeente region and VT-region."""
+def read_derived_composition(data: str | Path | None = None) -> pd.DataFrame:
+    """Read the derived composition (``regions/regio_indeling_2020.csv``) as written by the derivation script."""
     path = data_dir(data) / COMPOSITION_FILE
-    return read_checked_csv(
+    frame = read_checked_csv(
         path,
-        required=[c for c in COMPOSITION_COLUMNS if c != "bron"],
+        required=[c for c in COMPOSITION_COLUMNS if c not in ("bron", "toelichting")],
         key=["gemeentecode"],
         code_columns={"gemeentecode", "centrumgemeente_code", "vt_code"},
     )
+    for optional in ("bron", "toelichting"):
+        if optional not in frame.columns:
+            frame[optional] = ""
+    return frame
+
+
+def read_composition(data: str | Path | None = None) -> pd.DataFrame:
+    """Read the region composition: which gemeente belongs to which centrumgemeente region and VT-region.
+
+    The derived composition with the regions' own lists applied (see :mod:`workbench.own_composition`);
+    ``methode``, ``bron`` and ``toelichting`` say per gemeente how it was assigned.
+    """
+    root = data_dir(data)
+    return apply_own_lists(read_derived_composition(root), root)
 
 
 def regions_summary(composition: pd.DataFrame, kwb: pd.DataFrame) -> pd.DataFrame:

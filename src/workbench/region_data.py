@@ -14,6 +14,7 @@ import pandas as pd
 from workbench import budget as budget_io
 from workbench import geo, kwb, reference, statline
 from workbench.errors import InputError
+from workbench.own_composition import own_list_files
 from workbench.paths import PROJECT_ROOT, data_dir
 
 INPUTS_CACHE = PROJECT_ROOT / "build" / "cache"
@@ -58,14 +59,15 @@ def input_files(root: Path) -> list[Path]:
         root / reference.COMPOSITION_FILE,
         *(root / p for p in statline.VT_FILES.values()),
         root / budget_io.BUDGET_FILE,
+        *own_list_files(root),
     ]
 
 
 def inputs_hash(root: Path) -> str:
-    """SHA-256 over the names and contents of :func:`input_files`, first 16 hex digits."""
+    """SHA-256 over the paths (relative to ``root``) and contents of :func:`input_files`, first 16 hex digits."""
     digest = hashlib.sha256()
     for path in input_files(root):
-        digest.update(path.name.encode())
+        digest.update(path.relative_to(root).as_posix().encode())
         try:
             digest.update(path.read_bytes())
         except OSError as exc:
@@ -133,7 +135,8 @@ def _reader_code_hash() -> str:
     """Hash of the modules that parse the inputs, so that changed reading code never uses an old cache."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("csv_input", "cells", "statline", "kwb", "budget", "reference", "geo", "region_rule", "region_data"):
+    readers = ("csv_input", "cells", "statline", "kwb", "budget", "reference", "geo", "region_rule", "own_composition")
+    for name in (*readers, "region_data"):
         digest.update((package / f"{name}.py").read_bytes())
     return digest.hexdigest()[:12]
 

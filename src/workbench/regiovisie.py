@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from workbench.paths import data_dir
+from workbench.budget import SPENDING_TASKS
+from workbench.paths import REGIOS_DIR, data_dir
 
-REGIOS_DIR = Path("regios")
 FILE_NAME = "regiovisie.yaml"
 TEMPLATE = Path(__file__).parent / "templates" / "regiovisie.yaml"
 
@@ -198,6 +198,7 @@ def check(doc: object, lines: dict[str, int], region: str, gemeenten: list[str])
     for i, t in enumerate(c.items(top.get("taken"), "taken"), 1):
         p = f"taken[{i}]"
         t = c.mapping(t, p, ("taak", "niveau", "gemeente"), ("taak", "niveau", "gemeente"))
+        c.choice(t.get("taak"), f"{p}.taak", SPENDING_TASKS)
         c.choice(t.get("niveau"), f"{p}.niveau", LEVELS)
         if t.get("gemeente") is not None:
             c.gemeente(t.get("gemeente"), f"{p}.gemeente")
@@ -217,7 +218,7 @@ def _check_finances(c: _Checker, value: object) -> None:
         value,
         "financien",
         ("regionaal_budget_betaalt", "overschot", "tekort_verdeling", "sleutel", "voorbeeldbedrag"),
-        ("tekort_verdeling", "voorbeeldbedrag"),
+        ("tekort_verdeling",),
     )
     for i, item in enumerate(c.items(f.get("regionaal_budget_betaalt"), "financien.regionaal_budget_betaalt"), 1):
         c.text(item, f"financien.regionaal_budget_betaalt[{i}]")
@@ -325,7 +326,10 @@ def write_template(
     if path.exists() and not force:
         raise FileExistsError(f"{path} exists; use --force to overwrite it")
     listing = "\n".join(f"#   {code}  {gem}" for code, gem in gemeenten.items())
-    text = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(code=region, naam=name, gemeenten=listing)
+    tasks = "\n".join(f"#   {task}" for task in SPENDING_TASKS)
+    text = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
+        code=region, naam=name, gemeenten=listing, taken=tasks
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

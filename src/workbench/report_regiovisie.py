@@ -145,7 +145,8 @@ def taken(data: RegionData, invoer: dict | None) -> str:
             for t in items
         ]
     )
-    return h.heading(3, "Afgesproken taken") + h.table(rows, "Taken van de centrumgemeente en de regiogemeenten.")
+    who = "de centrumgemeente" if len(data.member_codes) == 1 else "de centrumgemeente en de regiogemeenten"
+    return h.heading(3, "Afgesproken taken") + h.table(rows, f"Taken van {who}.")
 
 
 def procesplanning(data: RegionData, invoer: dict | None) -> str:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from workbench import budget_views, charts, differencing, extrapolation, peers, vt_views
+from workbench import assignment, budget_views, charts, differencing, extrapolation, peers, vt_views
 from workbench import html_parts as h
 from workbench.disclosure import ROUND_TO, SECRET_MAX
 from workbench.indicators import Indicators, region_population, year_code
 from workbench.kwb import gemeenten as kwb_gemeenten
 from workbench.rates import PER, compare, rate_table
 from workbench.region_data import RegionData
+from workbench.region_rule import METHOD_OWN
 from workbench.statline import NATIONAL_REGION, VT_AARD, VT_MELDER
 
 BRON_CBS = "Bron: CBS"
@@ -50,7 +51,7 @@ def title(data: RegionData) -> str:
         h.heading(1, f"Regio-analyse huiselijk geweld en kindermishandeling: regio {data.naam}"),
         h.para(
             f"Regiovisie, hoofdstuk 1. Verslagjaar {data.periode}. Centrumgemeente {data.naam} "
-            f"({data.code}) met {len(data.member_codes)} gemeenten.",
+            f"({data.code}) met {count_gemeenten(len(data.member_codes))}.",
             "lead",
         ),
     ]
@@ -155,6 +156,8 @@ def de_regio(data: RegionData) -> str:
     nl = k.loc[["NL00"]].rename(index={"NL00": "Nederland"})
     rows = pd.concat([prof, _profile(totals), _profile(nl)])
     rows.insert(0, "gemeente", [k.loc[c, "naam"] if c in k.index else c for c in rows.index])
+    assigned = assignment.region_assignment(data.members, members)
+    rows.insert(1, "indeling", [*assigned["marker"], "", ""])
     rows.insert(
         2,
         "stedelijkheid",
@@ -171,9 +174,10 @@ def de_regio(data: RegionData) -> str:
     table = h.table(
         rows,
         f"Gemeenten van de regio {data.naam}: bevolking en kenmerken op 1 januari 2020. {BRON_CBS} "
-        "(Kerncijfers wijken en buurten 2020).",
+        "(Kerncijfers wijken en buurten 2020). Indeling: zie de verklaring onder de tabel.",
         fmt,
     )
+    key = h.definition_list(assignment.legend(assigned), "legend")
     bands = list(AGE_LABELS)
     region_pct = pd.Series((sub[bands].sum() / sub["inwoners"].sum() * 100).to_numpy(), index=AGE_LABELS.values())
     nl_pct = pd.Series(
@@ -196,7 +200,7 @@ def de_regio(data: RegionData) -> str:
     bijstand_nl = float(k.loc["NL00", "bijstand"]) / float(k.loc["NL00", "inwoners"]) * 1000
     compare_text = "meer" if bijstand_region > bijstand_nl else "minder"
     text = (
-        f"De regio {data.naam} telt {len(members)} gemeenten en {h.fmt_int(sub['inwoners'].sum())} inwoners. "
+        f"De regio {data.naam} telt {count_gemeenten(len(members))} en {h.fmt_int(sub['inwoners'].sum())} inwoners. "
         f"Per 1.000 inwoners ontvangen {h.fmt_dec(bijstand_region)} mensen bijstand, {compare_text} dan in "
         f"Nederland ({h.fmt_dec(bijstand_nl)}). Bijstand, scheidingen en alleenwonen hangen samen met een "
         "hoger risico op huiselijk geweld; de cijfers over lage inkomens en jeugdzorg ontbreken in deze editie "
@@ -206,7 +210,9 @@ def de_regio(data: RegionData) -> str:
         "de-regio",
         "2. De regio",
         h.para(text),
+        h.para(assignment_text(data, assigned)),
         table,
+        key,
         h.figure(fig, alt, f"Leeftijdsopbouw van de regio en Nederland. {BRON_CBS}."),
         h.figure(
             map_fig,
@@ -214,6 +220,45 @@ def de_regio(data: RegionData) -> str:
             f"Kaart: meldingen per 1.000 inwoners per gemeente, {data.periode}. "
             "Grenzen: CBS/PDOK 2020. Grijs: geen gepubliceerd cijfer.",
         ),
+    )
+
+
+def count_gemeenten(n: int) -> str:
+    """'1 gemeente', '16 gemeenten'."""
+    return f"{n} gemeente" if n == 1 else f"{n} gemeenten"
+
+
+def _name_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def assignment_text(data: RegionData, assigned: pd.DataFrame) -> str:
+    """Say plainly on what the region's composition rests, and which gemeenten rest on an inference or the rule."""
+    n = len(assigned)
+    weak = assigned[assigned["zwak"]]
+    methods = set(assigned["methode"])
+    if weak.empty:
+        if methods == {METHOD_OWN}:
+            basis = "de eigen lijst van de regio"
+        elif METHOD_OWN in methods:
+            basis = "een bron die de gemeente in deze regio noemt, of op de eigen lijst van de regio"
+        else:
+            basis = "een bron die de gemeente in deze regio noemt"
+        return f"De indeling van {'de' if n == 1 else 'alle'} {count_gemeenten(n)} steunt op {basis}."
+    parts = []
+    for marker, label in [
+        ("A", "afgeleid uit een bron over de regio als geheel"),
+        ("M", "afgeleid uit de regio voor maatschappelijke opvang en beschermd wonen"),
+        ("R", "alleen ingedeeld met de rekenregel, omdat er geen bron is gevonden"),
+    ]:
+        names = weak.loc[weak["marker"] == marker, "gemeentenaam"].tolist()
+        if names:
+            parts.append(f"{count_gemeenten(len(names))} {label} ({_name_list(names)})")
+    return (
+        f"Niet elke gemeente is met zekerheid bij deze regio ingedeeld. Van de {count_gemeenten(n)} zijn er "
+        + "; ".join(parts)
+        + f". Controleer deze indeling; de regio kan haar eigen lijst opgeven in het bestand "
+        f"regios/{data.code}/samenstelling.csv in de datamap."
     )
 
 
@@ -568,8 +613,15 @@ def verantwoording(data: RegionData, validation: dict | None, version: str, inpu
         "Begrotingsoverzicht van de regio (sjabloon van de workbench)"
         + (" — demonstratiecijfers." if data.is_demonstration else "."),
         *[f"Prevalentie {r.vorm}: {r.studie}." for r in prevalence.itertuples()],
-        "Indeling in 35 regio's: afgeleid met de regel hieronder; bekende samenstellingen gaan voor.",
+        "Indeling in 35 regio's: per gemeente uit openbare bronnen (regiovisies, raadsbrieven, regionale "
+        "websites); waar geen bron is gevonden met de rekenregel hieronder; een eigen lijst van de regio gaat "
+        "voor alles. De bronnen voor deze regio staan hieronder.",
         *([input_source] if input_source else []),
+    ]
+    assigned = assignment.region_assignment(data.members, data.member_codes)
+    composition_sources = [
+        f"{assignment.display_source(r.bron)} ({r.marker}): {_name_list(r.gemeenten)}"
+        for r in assignment.sources(assigned).itertuples()
     ]
     definitions = [
         (
@@ -584,10 +636,11 @@ def verantwoording(data: RegionData, validation: dict | None, version: str, inpu
     ]
     assumptions = [
         extrapolation.AGE_GROUP_ASSUMPTION,
-        "Regio-indeling: een gemeente hoort bij de Veilig Thuis-regio waarin haar representatieve punt ligt; binnen "
-        "een Veilig Thuis-regio met meer centrumgemeenten bij de centrumgemeente waarvan het gebied het dichtst bij "
-        "dat punt ligt (bij gelijke afstand: het dichtstbijzijnde representatieve punt). Een bekende samenstelling "
-        "gaat voor. De regio kan de indeling vervangen door haar eigen lijst.",
+        "Rekenregel voor de regio-indeling (alleen waar geen bron is gevonden): een gemeente hoort bij de Veilig "
+        "Thuis-regio waarin haar representatieve punt ligt; binnen een Veilig Thuis-regio met meer "
+        "centrumgemeenten bij de centrumgemeente waarvan het gebied het dichtst bij dat punt ligt (bij gelijke "
+        "afstand: het dichtstbijzijnde representatieve punt). De regio kan de indeling vervangen door haar "
+        "eigen lijst.",
         "Ouderenmishandeling: de prevalentie onder thuiswonende 65-plussers is toegepast op alle 65-plussers.",
     ]
     disclosure = (
@@ -599,6 +652,10 @@ def verantwoording(data: RegionData, validation: dict | None, version: str, inpu
     parts = [
         h.heading(3, "Bronnen"),
         h.bullets(sources),
+        h.heading(3, "Bronnen van de indeling van de regio"),
+        h.para("Per bron de gemeenten die zij bij deze regio indeelt; de letter is het niveau (zie De regio)."),
+        h.definition_list(assignment.legend(assigned), "legend"),
+        h.bullets(composition_sources, "sources"),
         h.heading(3, "Begrippen"),
         h.definition_list(definitions),
         h.heading(3, "Aannames"),

@@ -162,7 +162,7 @@ def _failure(name: str, path: Path, r) -> Failure:
 
 def _parameters(root: Path) -> dict[str, object]:
     """Known codes for the suites, from the boundaries and the list of centrumgemeenten."""
-    params: dict[str, object] = {"laatste_jaar": date.today().year}
+    params: dict[str, object] = {"laatste_jaar": date.today().year, "taken": list(budget.SPENDING_TASKS)}
     # A file that cannot be read is reported by its own dataset; the suites that need its codes then say
     # that they could not be checked.
     with contextlib.suppress(InputError):
@@ -180,6 +180,13 @@ def _parameters(root: Path) -> dict[str, object]:
     if "gemeenten" in params and "vt_regios" in params:
         params["regio_codes"] = [*params["gemeenten"], *params["vt_regios"], statline.NATIONAL_REGION]
     return params
+
+
+def _sourced_or_none(root: Path) -> pd.DataFrame | None:
+    """The sourced composition, or ``None`` when the data folder has none (then it is not compared)."""
+    if not (root / reference.SOURCED_COMPOSITION_FILE).is_file():
+        return None
+    return reference.read_sourced_composition(root)
 
 
 def _statline(spec: statline.TableSpec) -> Callable[[Path, dict[str, object]], pd.DataFrame]:
@@ -212,7 +219,7 @@ DATASETS: list[Dataset] = [
         "regio_indeling",
         reference.COMPOSITION_FILE,
         lambda root, p: validation_views.composition_view(
-            reference.read_composition(root), list(p.get("centrumgemeenten", []))
+            reference.read_composition(root), list(p.get("centrumgemeenten", [])), _sourced_or_none(root)
         ),
     ),
     Dataset("vt_aard_84851NED", statline.VT_FILES[statline.VT_AARD.table_id], _statline(statline.VT_AARD)),

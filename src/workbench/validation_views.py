@@ -12,6 +12,7 @@ import shapely
 
 from workbench.budget import TOTAL_POST
 from workbench.kwb import AGE_BANDS
+from workbench.region_rule import METHOD_OWN, UNKNOWN_LEVEL
 from workbench.statline import TableSpec
 
 CELL_KEY = ["regio_code", "periode", "categorie_code", "maat"]
@@ -47,11 +48,23 @@ def prevalence_view(prevalentie: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def composition_view(composition: pd.DataFrame, centrum_codes: list[str]) -> pd.DataFrame:
-    """Add ``centrum_in_eigen_regio``: False where a centrumgemeente is put in another centrumgemeente's region."""
+def composition_view(
+    composition: pd.DataFrame, centrum_codes: list[str], sourced: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Add the checks of the region composition.
+
+    ``centrum_in_eigen_regio``: False where a centrumgemeente is put in another centrumgemeente's region.
+    ``volgt_bronnen``: False where a gemeente with a source (``zekerheid`` not ``onbekend``) is put in another
+    region than its source says, other than by a region's own list (a hand edit of the derived file).
+    """
     is_centre = composition["gemeentecode"].isin(centrum_codes)
     own = ~is_centre | composition["centrumgemeente_code"].eq(composition["gemeentecode"])
-    return composition.assign(centrum_in_eigen_regio=own)
+    follows = pd.Series(True, index=composition.index)
+    if sourced is not None:
+        known = sourced[sourced["zekerheid"] != UNKNOWN_LEVEL].set_index("gemeentecode")["centrumgemeente_code"]
+        says = composition["gemeentecode"].map(known)
+        follows = says.isna() | says.eq(composition["centrumgemeente_code"]) | composition["methode"].eq(METHOD_OWN)
+    return composition.assign(centrum_in_eigen_regio=own, volgt_bronnen=follows.astype(bool))
 
 
 def statline_view(tidy: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
@@ -83,7 +96,8 @@ def budget_view(budget: pd.DataFrame, composition: pd.DataFrame) -> pd.DataFrame
     """Add the checks of the budget template.
 
     Adds ``verschil_met_totaal`` (on a total line: its amount minus the sum of its group's other lines),
-    ``totaalregels_in_groep`` (number of total lines in the group, 1 when right) and ``gemeente_in_regio``.
+    ``totaalregels_in_groep`` (number of total lines in the group, 1 when right), ``gemeente_in_regio`` and
+    ``taak`` (the post of a spending line that is not a total line; empty elsewhere).
     """
     group = ["regio_code", "jaar", "status", "soort"]
     is_total = budget["post"].eq(TOTAL_POST)
@@ -96,4 +110,5 @@ def budget_view(budget: pd.DataFrame, composition: pd.DataFrame) -> pd.DataFrame
         verschil_met_totaal=(budget["bedrag_euro"] - sums).where(is_total),
         totaalregels_in_groep=total_count.reindex(keys).to_numpy(),
         gemeente_in_regio=budget["gemeentecode"].map(region_of).eq(budget["regio_code"]),
+        taak=budget["post"].where(budget["soort"].eq("uitgaven") & ~is_total),
     )
