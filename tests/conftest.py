@@ -25,3 +25,22 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    """All 35 reports and the index, built once from the shipped data with hostile gemeente names.
+
+    Returns the data folder, the reports folder and the batch result. Tests only read it (a test that changes
+    it works on a copy).
+    """
+    from sites import RENAMES, rename_gemeenten
+    from workbench.batch import run_batch
+
+    root = tmp_path_factory.mktemp("hostile")
+    data = root / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    rename_gemeenten(data, RENAMES)
+    out = root / "reports"
+    result = run_batch(data=data, out=out, echo=lambda _line: None)
+    return data, out, result

@@ -1,4 +1,4 @@
-"""Read built pages as a reviewer's browser would: headings and the cells of every table."""
+"""Read built pages as a reviewer's browser would: headings, tables with their captions, and figures."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ class Tables(HTMLParser):
     def __init__(self, html: str = ""):
         super().__init__(convert_charrefs=True)
         self.headings, self.tables, self._tag, self._cell, self._text = [], [], None, None, ""
+        self.captions: list[str] = []
+        self._caption: str | None = None
         if html:
             self.feed(html)
 
@@ -19,6 +21,9 @@ class Tables(HTMLParser):
             self._tag, self._text = tag, ""
         elif tag == "table":
             self.tables.append([])
+            self.captions.append("")
+        elif tag == "caption":
+            self._caption = ""
         elif tag == "tr":
             self.tables[-1].append([])
         elif tag in ("td", "th"):
@@ -31,13 +36,49 @@ class Tables(HTMLParser):
         if tag in ("td", "th") and self._cell is not None:
             self.tables[-1][-1].append(self._cell)
             self._cell = None
+        if tag == "caption" and self._caption is not None:
+            self.captions[-1] = self._caption
+            self._caption = None
 
     def handle_data(self, data):
         if self._tag:
             self._text += data
         if self._cell is not None:
             self._cell += data
+        if self._caption is not None:
+            self._caption += data
 
     def table_starting(self, *columns: str) -> list[list[str]]:
         """The first table whose header row starts with these columns."""
         return next(t for t in self.tables if t and t[0][: len(columns)] == list(columns))
+
+
+class Figures(HTMLParser):
+    """Every figure of a page: its image source, its alt text and its caption."""
+
+    def __init__(self, html: str = ""):
+        super().__init__(convert_charrefs=True)
+        self.figures: list[dict[str, str]] = []
+        self._caption: str | None = None
+        if html:
+            self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "img":
+            self.figures.append({"src": a.get("src") or "", "alt": a.get("alt") or "", "caption": ""})
+        elif tag == "figcaption":
+            self._caption = ""
+
+    def handle_endtag(self, tag):
+        if tag == "figcaption" and self._caption is not None:
+            self.figures[-1]["caption"] = self._caption
+            self._caption = None
+
+    def handle_data(self, data):
+        if self._caption is not None:
+            self._caption += data
+
+    def alt_starting(self, words: str) -> str:
+        """The alt text of the first figure whose alt text starts with these words."""
+        return next(f["alt"] for f in self.figures if f["alt"].startswith(words))

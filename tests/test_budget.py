@@ -62,3 +62,61 @@ def test_every_section_reports_the_same_budget_year():
     assert reporting_year(lines, 2030) == (2025, "begroot")  # no lines for that year: the latest earlier one
     assert reporting_year(lines, 2019) == (2025, "begroot")  # nothing earlier: the latest at all
     assert reporting_year(lines.iloc[0:0], 2024) == (None, None)
+
+
+def _lines(rows):
+    return pd.DataFrame(rows, columns=["jaar", "status", "soort", "post", "niveau", "bedrag_euro"]).assign(
+        regio_code="GM0001", gemeentecode="GM0001"
+    )
+
+
+def test_the_regional_saldo_is_regional_income_minus_regional_spending():
+    from workbench.budget_views import regional_balance
+
+    lines = _lines(
+        [
+            (2024, "gerealiseerd", "inkomsten", "DU Vrouwenopvang", "regionaal", 1000.0),
+            (2024, "gerealiseerd", "inkomsten", "Eigen middelen gemeente", "lokaal", 500.0),
+            (2024, "gerealiseerd", "uitgaven", "Veilig Thuis", "regionaal", 1200.0),
+            (2024, "gerealiseerd", "uitgaven", "Preventie en voorlichting", "lokaal", 400.0),
+        ]
+    )
+    assert regional_balance(lines, 2024, "gerealiseerd") == -200.0  # local money does not count
+    assert regional_balance(lines, 2025, "begroot") is None
+
+
+def test_agreed_tasks_are_matched_with_money_by_task_and_level():
+    from workbench.budget_views import tasks_against_money
+
+    lines = _lines(
+        [
+            (2024, "gerealiseerd", "uitgaven", "Veilig Thuis", "regionaal", 1200.0),
+            (2024, "gerealiseerd", "uitgaven", "Aanpak ouderenmishandeling", "regionaal", 80.0),
+            (2024, "gerealiseerd", "uitgaven", "Preventie en voorlichting", "lokaal", 0.0),
+        ]
+    )
+    agreed = pd.DataFrame({"taak": ["Veilig Thuis", "Preventie en voorlichting"], "niveau": ["regionaal", "lokaal"]})
+    check = tasks_against_money(lines, 2024, "gerealiseerd", agreed)
+    assert check.to_dict("records") == [
+        {"taak": "Veilig Thuis", "niveau": "regionaal", "afgesproken": True, "bedrag_euro": 1200.0},
+        {"taak": "Aanpak ouderenmishandeling", "niveau": "regionaal", "afgesproken": False, "bedrag_euro": 80.0},
+        {"taak": "Preventie en voorlichting", "niveau": "lokaal", "afgesproken": True, "bedrag_euro": 0.0},
+    ]
+
+
+def test_budget_and_agreed_tasks_use_the_one_task_list(data_copy):
+    from workbench.budget import SPENDING_TASKS
+    from workbench.demo_budget import LOCAL_TASKS, REGIONAL_TASKS
+    from workbench.validation import validate_all
+
+    assert set(REGIONAL_TASKS) | set(LOCAL_TASKS) <= set(SPENDING_TASKS)
+    spending = read_budget()
+    spending = spending[(spending["soort"] == "uitgaven") & (spending["post"] != "Totaal")]
+    assert set(spending["post"]) <= set(SPENDING_TASKS)
+    path = data_copy / "budget" / "begroting_demo.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(";uitgaven;Veilig Thuis;", ";uitgaven;Veilig thuis;", 1), encoding="utf-8")
+    (result,) = validate_all(data_copy, only=["begroting"])
+    assert not result.ok
+    failure = next(f for f in result.failures if f.column == "taak")
+    assert failure.values == ["Veilig thuis"] and "one of the template's tasks" in failure.description

@@ -213,8 +213,9 @@ def test_computed_indicators_come_from_the_data():
     ]
     population = data.kwb.set_index("code").loc[data.member_codes, "inwoners"].sum()
     assert len(cells) == 16 and cells["aantal"].notna().all()  # Utrecht's gemeenten all publish this cell
-    assert rates[2024] == pytest.approx(cells["aantal"].sum() / population * 1000)
-    assert 0 < computed(data, "aandeel_politie")[2023] < 100
+    assert rates.at[2024, "waarde"] == pytest.approx(cells["aantal"].sum() / population * 1000)
+    assert rates.at[2024, "soort"] == "exact"
+    assert 0 < computed(data, "aandeel_politie").at[2023, "waarde"] < 100
     with pytest.raises(ValueError):
         computed(data, "hermeldingen")
 
@@ -233,3 +234,24 @@ def test_validate_names_a_broken_region_file(data_copy):
     assert out.returncode == 1
     assert "regios/GM0344/regiovisie.yaml, line" in out.stdout and "'omhoog'" in out.stdout
     assert regiovisie.DIRECTIONS == ("hoger", "lager")
+
+
+def test_an_agreed_task_must_be_a_task_of_the_budget_template(tmp_path):
+    doc = {"regio": UTRECHT, "taken": [{"taak": "Toegang en wijkteams", "niveau": "lokaal", "gemeente": "alle"}]}
+    path = tmp_path / "r.yaml"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    with pytest.raises(RegiovisieError) as err:
+        load(path, UTRECHT, members())
+    (problem,) = err.value.problems
+    assert problem.path == "taken[1].taak" and "'Toegang en wijkteams' is not one of Veilig Thuis" in problem.message
+    assert "Lokale toegang en wijkteams" in problem.message  # the message lists the right name
+
+
+def test_the_template_lists_the_tasks_and_makes_the_scenario_optional(tmp_path):
+    from workbench.budget import SPENDING_TASKS
+    from workbench.regiovisie import write_template
+
+    path = write_template(UTRECHT, "Utrecht", {UTRECHT: "Utrecht"}, tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert all(f"#   {task}" in text for task in SPENDING_TASKS)
+    assert load(path, UTRECHT, [UTRECHT])["financien"].get("voorbeeldbedrag") is None

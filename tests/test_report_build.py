@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from pages import Tables
@@ -168,7 +169,7 @@ def test_regiovisie_chapters_come_from_the_region_input_file(built):
     assert "Tijdlijn van de procesplanning" in html and "weken voor de deadline" in html
     shares = next(t for t in page.tables if t and t[0][0] == "gemeente" and "aandeel (%)" in t[0])
     assert len(shares) - 1 == 16  # one row per gemeente of the region
-    assert "Indicatoren tegen basislijn en doel." in html and "Toelichting van de regio" in html
+    assert "Indicatoren tegen basislijn en doel" in html and "Toelichting van de regio" in html
     assert doc["commentaar"]["samenvatting"] in html
     assert "voorbeeldinvoer" in html
 
@@ -181,3 +182,50 @@ def test_a_region_without_input_file_says_what_is_missing(data_copy, tmp_path):
     assert html.count("ontbreekt nog invoer van de regio") == 7  # problematiek … monitoring, and the tasks
     assert "workbench init-region GM0503" in html
     assert "de regio heeft nog geen eigen invoer aangeleverd" in html
+
+
+def _euros(text: str) -> float:
+    return float(text.replace(".", "").replace(",", ".").replace("\u2212", "-"))
+
+
+def test_the_financial_paragraph_shares_the_real_saldo_to_the_cent(built):
+    from workbench.budget import read_budget
+    from workbench.budget_views import region_lines, regional_balance
+
+    _, html, page = built
+    lines = region_lines(read_budget(), "GM0344")
+    realised, planned = regional_balance(lines, 2024, "gerealiseerd"), regional_balance(lines, 2025, "begroot")
+    table = next(t for t in page.tables if t and t[0][:3] == ["gemeente", "inwoners", "lokale uitgaven (€)"])
+    header = table[0]
+    for column, saldo in [("saldo 2024, gerealiseerd (€)", realised), ("saldo 2025, begroot (€)", planned)]:
+        shares = [_euros(row[header.index(column)]) for row in table[1:]]
+        assert round(sum(shares), 2) == round(saldo, 2)
+        assert all((s <= 0) == (saldo <= 0) for s in shares)  # a deficit is paid, a surplus received
+    assert any(c.startswith("scenario: tekort van") for c in header)  # the region's own scenario, beside them
+    assert "Het regionale budget sloot 2024 (gerealiseerd) met een" in html
+    assert "Taken en geld" in html and page.table_starting("taak", "niveau", "afgesproken")
+
+
+def test_a_task_without_money_and_money_without_a_task_are_listed():
+    from types import SimpleNamespace
+
+    from workbench.report_regiovisie import _tasks_and_money
+
+    budget = pd.DataFrame(
+        {
+            "regio_code": "GM0001",
+            "gemeentecode": "GM0001",
+            "jaar": 2024,
+            "status": "gerealiseerd",
+            "soort": "uitgaven",
+            "post": ["Veilig Thuis", "Aanpak ouderenmishandeling"],
+            "niveau": "regionaal",
+            "bedrag_euro": [1000.0, 50.0],
+        }
+    )
+    data = SimpleNamespace(budget=budget, code="GM0001", periode=2024, is_demonstration=False)
+    agreed = pd.DataFrame({"taak": ["Veilig Thuis", "Overige taken"], "niveau": ["regionaal", "lokaal"]})
+    html = _tasks_and_money(data, agreed)
+    assert "Afgesproken taken zonder geld in de begroting: Overige taken (lokaal)." in html
+    assert "Geld zonder afgesproken taak: Aanpak ouderenmishandeling (regionaal)." in html
+    assert "Bron: begrotingsoverzicht van de regio" in html

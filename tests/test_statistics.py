@@ -3,9 +3,12 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbench.extrapolation import age_groups, bereik, extrapolate, latest_per_form, round_estimate
 from workbench.kwb import gemeenten, read_kwb
+from workbench.partial_sums import Bounded
 from workbench.peers import peer_group, region_features
 from workbench.rates import compare, funnel_limits, poisson_interval, rate_table
 from workbench.reference import read_composition, read_prevalentie
@@ -36,11 +39,38 @@ def test_rate_table_and_comparison():
     assert compare(table, reference_rate=13.0)["c"] == "lager"
 
 
-def test_funnel_limits_narrow_with_population():
-    low, high = funnel_limits(7.0, np.array([1_000, 100_000]), z=1.96)
-    assert high[0] - low[0] > high[1] - low[1]
-    assert high[1] == pytest.approx(7.0 + 1.96 * math.sqrt(0.007 / 100_000) * 1000)
+def test_funnel_limits_narrow_with_population_and_approach_the_normal_limits():
+    low, high = funnel_limits(7.0, np.array([1_000, 100_000, 10_000_000]), level=0.95)
+    assert high[0] - low[0] > high[1] - low[1] > high[2] - low[2]
     assert (low >= 0).all()
+    assert high[2] == pytest.approx(7.0 + 1.96 * math.sqrt(0.007 / 10_000_000) * 1000, rel=1e-3)
+
+
+def test_a_point_the_normal_approximation_would_call_high_is_inside_the_exact_funnel():
+    # 22 meldingen among 2,000 inhabitants against 7 per 1,000 (14 expected): the normal upper limit
+    # (14 + 1.96·√14 = 21.3) calls it high, but its exact interval (13.8–33.3) still holds 14.
+    table = rate_table(pd.Series([22], dtype="Int64"), pd.Series([2000.0]))
+    assert compare(table, 7.0).iloc[0] == "niet verschillend"
+    low, high = funnel_limits(7.0, np.array([2000.0]), level=0.95)
+    assert low[0] <= 11.0 <= high[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=5000),
+    st.floats(min_value=500, max_value=2_000_000),
+    st.floats(min_value=0.5, max_value=20),
+    st.sampled_from([0.95, 0.998]),
+)
+def test_table_verdict_and_funnel_position_always_agree(count, population, reference, level):
+    table = rate_table(pd.Series([count], dtype="Int64"), pd.Series([population]), level=level)
+    verdict = compare(table, reference).iloc[0]
+    low, high = funnel_limits(reference, np.array([population]), level=level)
+    rate = count / population * 1000
+    position = "hoger" if rate > high[0] else "lager" if rate < low[0] else "niet verschillend"
+    margin = 1e-6 * max(rate, 1e-9)  # only a point exactly on a limit may fall either way
+    if abs(rate - high[0]) > margin and abs(rate - low[0]) > margin:
+        assert verdict == position
 
 
 def test_age_groups_from_bands_by_hand():
@@ -93,7 +123,10 @@ def test_extrapolation_arithmetic_by_hand():
     assert est.loc["kindermishandeling", "schatting_hoog"] == pytest.approx(42.55)  # 1150 * 37 / 1000
     assert est.loc["huiselijk geweld", "schatting_laag"] == pytest.approx(156.0)  # 1950 * 8 %
     assert est.loc["huiselijk geweld", "schatting_hoog"] == pytest.approx(156.0)
-    assert bereik(20, 29.9, 42.55) == pytest.approx((20 / 42.55, 20 / 29.9))
+    low_end, high_end = bereik(Bounded.exact(20), 29.9, 42.55)
+    assert (low_end.value, high_end.value) == pytest.approx((20 / 42.55, 20 / 29.9))
+    partial_low, _ = bereik(Bounded.count(pd.Series([20, None], dtype="Int64")), 29.9, 42.55)
+    assert partial_low.kind == "ondergrens" and partial_low.high == pytest.approx(27 / 42.55)
 
 
 @pytest.mark.parametrize(

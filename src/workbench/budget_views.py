@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from workbench.budget import TOTAL_POST
+from workbench.budget import SPENDING_TASKS, TOTAL_POST
 
 
 def region_lines(budget: pd.DataFrame, region: str) -> pd.DataFrame:
@@ -63,3 +63,48 @@ def income_by_source(lines: pd.DataFrame, year: int, status: str) -> pd.DataFram
         .sum()
         .sort_values("bedrag_euro", ascending=False, ignore_index=True)
     )
+
+
+def regional_balance(lines: pd.DataFrame, year: int, status: str) -> float | None:
+    """The regional budget's saldo in one year and status: regional income minus regional spending.
+
+    Positive is a surplus, negative a deficit; ``None`` when the region has no regional lines for that year and
+    status.
+    """
+    sel = lines[(lines["jaar"] == year) & (lines["status"] == status) & (lines["niveau"] == "regionaal")]
+    if sel.empty:
+        return None
+    income = float(sel.loc[sel["soort"] == "inkomsten", "bedrag_euro"].sum())
+    return income - float(sel.loc[sel["soort"] == "uitgaven", "bedrag_euro"].sum())
+
+
+def tasks_against_money(lines: pd.DataFrame, year: int, status: str, agreed: pd.DataFrame) -> pd.DataFrame:
+    """Put the agreed tasks beside the money spent on them.
+
+    Parameters
+    ----------
+    lines
+        The region's budget lines (see :func:`region_lines`).
+    year, status
+        The budget year and status to compare with.
+    agreed
+        The agreed tasks: ``taak`` and ``niveau`` (regionaal or lokaal).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per task and level that is agreed or has money: ``taak``, ``niveau``, ``afgesproken`` (bool),
+        ``bedrag_euro`` (0 when no money), in the order of the task list.
+    """
+    spent = lines[(lines["jaar"] == year) & (lines["status"] == status) & (lines["soort"] == "uitgaven")]
+    money = spent.groupby(["post", "niveau"])["bedrag_euro"].sum()
+    money = money[money > 0]
+    promised = set(zip(agreed["taak"], agreed["niveau"], strict=True))
+    rows = [
+        {"taak": t, "niveau": n, "afgesproken": (t, n) in promised, "bedrag_euro": float(money.get((t, n), 0.0))}
+        for t, n in promised | set(money.index)
+    ]
+    order = {task: i for i, task in enumerate(SPENDING_TASKS)}
+    frame = pd.DataFrame(rows, columns=["taak", "niveau", "afgesproken", "bedrag_euro"])
+    frame["_order"] = frame["taak"].map(order).fillna(len(order))
+    return frame.sort_values(["_order", "niveau"], ignore_index=True).drop(columns="_order")

@@ -1,8 +1,9 @@
 """The report's charts. Each function returns a matplotlib Figure and its alt text (Dutch).
 
 Figures are made without pyplot's global state. Colours are the Okabe–Ito palette without its yellow, so every
-colour has enough contrast on white; values come in already disclosure-controlled (secret cells are missing
-and are not drawn).
+colour has enough contrast on white; values come in already disclosure-controlled. An unknown value (every cell
+secret) is not drawn: a gap, never a point or bar at 0. A lower bound (some cells secret) is drawn as an open
+marker or a hatched bar, and written with '≥' in the alt text.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ import pandas as pd
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon as PolygonPatch
+from matplotlib.patches import Rectangle
 from shapely.geometry import MultiPolygon, Polygon
 
-from workbench.html_parts import fmt_dec, fmt_int
-from workbench.rates import funnel_limits
+from workbench.html_parts import LOWER_MARK, fmt_bounded, fmt_dec, fmt_int
+from workbench.partial_sums import APPROXIMATE, EXACT, LOWER_BOUND, Bounded
+from workbench.rates import HIGHER, LOWER, funnel_limits
 
 BLUE, VERMILLION, GREEN, PINK, PURPLE, BLACK, GREY, GOLD = (
     "#0072B2",
@@ -30,6 +33,41 @@ BLUE, VERMILLION, GREEN, PINK, PURPLE, BLACK, GREY, GOLD = (
 PALETTE = [BLUE, VERMILLION, GREEN, PINK, PURPLE, BLACK, GOLD, GREY]
 """Eight distinct colours, each with at least 3:1 contrast on white (WCAG 1.4.11 for graphics)."""
 LIGHT = "#DDDDDD"
+DEMO_COLOUR = "#8A5A00"
+LOWER_HATCH = "////"
+LOWER_LEGEND = "open punt: ondergrens (geheime gemeentecijfers)"
+
+
+def mark_demonstration(fig: Figure) -> None:
+    """Write 'demonstratiecijfers' inside the image, so a chart pasted elsewhere keeps the warning.
+
+    It is the figure's super-title, set right, so the layout keeps room for it above the chart's own title.
+    """
+    fig.suptitle(
+        "demonstratiecijfers",
+        x=0.995,
+        ha="right",
+        fontsize=8,
+        fontweight="bold",
+        color=DEMO_COLOUR,
+        bbox={"boxstyle": "square,pad=0.2", "fc": "white", "ec": DEMO_COLOUR, "lw": 0.8},
+    )
+
+
+def _hatch_handle(label: str) -> Rectangle:
+    """A legend entry for hatched (lower-bound) bars."""
+    return Rectangle((0, 0), 1, 1, facecolor=GREY, hatch=LOWER_HATCH, edgecolor="white", label=label)
+
+
+def _mark(value: object, lower: bool) -> str:
+    """A count for alt text: '.' when missing, '≥ 45' for a lower bound."""
+    text = fmt_int(value)
+    return LOWER_MARK + text if lower and text != "." else text
+
+
+def _mark_dec(value: object, lower: bool) -> str:
+    text = fmt_dec(value)
+    return LOWER_MARK + text if lower and text != "." else text
 
 
 def _figure(width: float = 7.5, height: float = 3.6) -> tuple[Figure, object]:
@@ -72,10 +110,12 @@ def region_map(
     value_label: str,
     place: str,
     area_word: str = "gemeenten",
+    lower: pd.Series | None = None,
 ) -> tuple[Figure, str]:
     """A map of areas (``members`` of ``boundaries``) shaded by a rate, neighbours in light grey, names as labels.
 
     ``place`` completes the title and alt text ("de regio Utrecht", "Nederland"); ``area_word`` names the areas.
+    Areas without a value are grey; areas whose value is a lower bound (``lower``) are hatched.
     """
     fig = Figure(figsize=(7.0, 6.0), layout="constrained")
     ax = fig.add_subplot()
@@ -111,12 +151,23 @@ def region_map(
         )
     )
     vals = values.reindex(own["code"]).astype("float64")
+    partial = (
+        pd.Series(False, index=vals.index) if lower is None else lower.reindex(vals.index).fillna(False).astype(bool)
+    )
     cmap = _blues()
     vmin, vmax = (np.nanmin(vals), np.nanmax(vals)) if vals.notna().any() else (0, 1)
     for code, geom in zip(own["code"], own["geometry"], strict=True):
         v = vals.get(code)
         colour = LIGHT if pd.isna(v) else cmap((v - vmin) / (vmax - vmin) if vmax > vmin else 0.5)
-        ax.add_collection(PatchCollection(_patches(geom), facecolor=colour, edgecolor=BLACK, linewidth=0.6))
+        ax.add_collection(
+            PatchCollection(
+                _patches(geom),
+                facecolor=colour,
+                edgecolor=BLACK,
+                linewidth=0.6,
+                hatch=LOWER_HATCH if partial.get(code, False) and not pd.isna(v) else None,
+            )
+        )
         point = geom.representative_point()
         ax.annotate(
             str(names.get(code, code)),
@@ -138,9 +189,11 @@ def region_map(
     sm = _scalar_mappable(cmap, vmin, vmax)
     fig.colorbar(sm, ax=ax, shrink=0.6, label=value_label)
     shown = vals.dropna().sort_values(ascending=False)
-    listing = "; ".join(f"{names.get(c, c)} {fmt_dec(v)}" for c, v in shown.items())
+    listing = "; ".join(f"{names.get(c, c)} {_mark_dec(v, partial[c])}" for c, v in shown.items())
     hidden = int(vals.isna().sum())
     extra = f" {hidden} gebied(en) zonder gepubliceerd cijfer zijn grijs." if hidden else ""
+    if partial[vals.notna()].any():
+        extra += " Gearceerd en met ≥: ondergrenzen, omdat gemeentecijfers geheim zijn."
     return fig, (
         f"Kaart van de {len(own)} {area_word} in {place}, gekleurd naar {value_label}, "
         f"van hoog naar laag: {listing}.{extra}"
@@ -160,14 +213,24 @@ def _scalar_mappable(cmap, vmin: float, vmax: float):
     return ScalarMappable(norm=Normalize(vmin=vmin, vmax=vmax), cmap=cmap)
 
 
-def trend(table: pd.DataFrame, title: str, ylabel: str) -> tuple[Figure, str]:
-    """Lines over half-years, one per column of ``table`` (index: period labels)."""
+def trend(table: pd.DataFrame, title: str, ylabel: str, lower: pd.DataFrame | None = None) -> tuple[Figure, str]:
+    """Lines over half-years, one per column of ``table`` (index: period labels).
+
+    Missing values (every cell secret) leave a gap; where ``lower`` is True the value is a lower bound and is
+    drawn as an open marker.
+    """
+    lower = pd.DataFrame(False, index=table.index, columns=table.columns) if lower is None else lower
     fig, ax = _figure()
     x = np.arange(len(table))
     for i, col in enumerate(table.columns):
-        ax.plot(
-            x, table[col].astype("float64"), marker="o", markersize=3, color=PALETTE[i % len(PALETTE)], label=str(col)
-        )
+        colour = PALETTE[i % len(PALETTE)]
+        values = table[col].astype("float64").to_numpy()
+        ax.plot(x, values, marker="o", markersize=3, color=colour, label=str(col))
+        open_points = lower[col].to_numpy(dtype=bool) & ~np.isnan(values)
+        if open_points.any():
+            ax.scatter(x[open_points], values[open_points], s=28, facecolor="white", edgecolor=colour, zorder=3)
+    if lower.to_numpy().any():
+        ax.scatter([], [], s=28, facecolor="white", edgecolor=BLACK, label=LOWER_LEGEND)
     ax.set_xticks(x, list(table.index), rotation=45, ha="right")
     ax.set_ylabel(ylabel)
     ax.set_xlabel("halfjaar")
@@ -175,12 +238,22 @@ def trend(table: pd.DataFrame, title: str, ylabel: str) -> tuple[Figure, str]:
     ax.set_title(title, fontsize=10, loc="left")
     _legend_below(ax, ncols=3)
     first, last = table.index[0], table.index[-1]
-    parts = "; ".join(f"{c}: van {fmt_int(table[c].iloc[0])} naar {fmt_int(table[c].iloc[-1])}" for c in table.columns)
-    return fig, f"Lijndiagram {title.lower()}, {first} tot en met {last}. {parts}."
+    parts = "; ".join(
+        f"{c}: van {_mark(table[c].iloc[0], lower[c].iloc[0])} naar {_mark(table[c].iloc[-1], lower[c].iloc[-1])}"
+        for c in table.columns
+    )
+    notes = []
+    if lower.to_numpy().any():
+        notes.append("Met ≥ en open punten: ondergrenzen, omdat gemeentecijfers geheim zijn.")
+    if table.isna().to_numpy().any():
+        notes.append("Waar een punt ontbreekt, zijn alle gemeentecijfers geheim ('.').")
+    return fig, f"Lijndiagram {title.lower()}, {first} tot en met {last}. {parts}." + "".join(" " + n for n in notes)
 
 
-def rates_with_intervals(table: pd.DataFrame, references: dict[str, float], title: str) -> tuple[Figure, str]:
-    """Dots with 95% intervals per area (rows of ``table``), with reference lines."""
+def rates_with_intervals(
+    table: pd.DataFrame, references: dict[str, Bounded], title: str, xlabel: str
+) -> tuple[Figure, str]:
+    """Dots with 95% intervals per area (rows of ``table``), with reference lines (unknown references left out)."""
     shown = table.dropna(subset=["per_1000"])
     fig, ax = _figure(7.5, max(2.5, 0.28 * len(shown) + 1.2))
     y = np.arange(len(shown))
@@ -196,51 +269,83 @@ def rates_with_intervals(table: pd.DataFrame, references: dict[str, float], titl
         markersize=4,
         label="gemeente (95%-interval)",
     )
-    for (label, value), colour, style in zip(
-        references.items(), [VERMILLION, GREEN, BLACK], ["-", "--", ":"], strict=False
-    ):
-        ax.axvline(value, color=colour, linestyle=style, linewidth=1.2, label=f"{label} ({fmt_dec(value)})")
+    drawn = {label: ref for label, ref in references.items() if ref.known}
+    for (label, ref), colour, style in zip(drawn.items(), [VERMILLION, GREEN, BLACK], ["-", "--", ":"], strict=False):
+        ax.axvline(
+            ref.value, color=colour, linestyle=style, linewidth=1.2, label=f"{label} ({fmt_bounded(ref, fmt_dec)})"
+        )
     ax.set_yticks(y, list(shown.index))
     ax.invert_yaxis()
-    ax.set_xlabel("meldingen per 1.000 inwoners")
+    ax.set_xlabel(xlabel)
     ax.set_xlim(left=0)
     ax.set_title(title, fontsize=10, loc="left")
     ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -1.4 / (len(shown) + 3)))
     parts = "; ".join(
         f"{n} {fmt_dec(r['per_1000'])} ({fmt_dec(r['ci_laag'])}–{fmt_dec(r['ci_hoog'])})" for n, r in shown.iterrows()
     )
-    refs = ", ".join(f"{k} {fmt_dec(v)}" for k, v in references.items())
+    refs = ", ".join(f"{k} {fmt_bounded(v, fmt_dec)}" for k, v in references.items())
     return fig, f"Puntdiagram {title.lower()} met 95%-betrouwbaarheidsintervallen. {parts}. Ter vergelijking: {refs}."
 
 
-def stacked_shares(shares: pd.DataFrame, title: str) -> tuple[Figure, str]:
-    """Horizontal 100% bars: rows are areas, columns categories (shares 0–1)."""
+def stacked_shares(shares: pd.DataFrame, title: str, kinds: pd.DataFrame | None = None) -> tuple[Figure, str]:
+    """Horizontal 100% bars: rows are areas, columns categories (shares 0–1).
+
+    A missing share (unknown) is left out of its bar, never drawn as 0. ``kinds`` gives per share its kind
+    (:mod:`workbench.partial_sums`): a lower bound is hatched and written '≥', an approximation written 'ca.'.
+    """
+    kinds = pd.DataFrame(EXACT, index=shares.index, columns=shares.columns) if kinds is None else kinds
     fig, ax = _figure(7.5, 0.45 * len(shares) + 1.6)
     left = np.zeros(len(shares))
     y = np.arange(len(shares))
     for i, col in enumerate(shares.columns):
-        vals = shares[col].fillna(0).to_numpy() * 100
-        ax.barh(y, vals, left=left, color=PALETTE[i % len(PALETTE)], label=str(col), height=0.6)
-        left += vals
+        vals = shares[col].to_numpy(dtype="float64") * 100
+        for j in np.flatnonzero(~np.isnan(vals)):
+            ax.barh(
+                y[j],
+                vals[j],
+                left=left[j],
+                color=PALETTE[i % len(PALETTE)],
+                height=0.6,
+                hatch=LOWER_HATCH if kinds.iat[j, i] != EXACT else None,
+                edgecolor="white",
+            )
+            left[j] += vals[j]
+    handles = [Rectangle((0, 0), 1, 1, color=PALETTE[i % len(PALETTE)], label=str(c)) for i, c in enumerate(shares)]
+    inexact = (kinds != EXACT).to_numpy().any()
+    if inexact:
+        handles.append(_hatch_handle("gearceerd: geheime gemeentecijfers"))
     ax.set_yticks(y, list(shares.index))
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("aandeel van de meldingen (%)")
     ax.set_title(title, fontsize=10, loc="left")
-    ax.legend(fontsize=7, frameon=False, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.25))
+    ax.legend(handles=handles, fontsize=7, frameon=False, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.25))
+    marks = {LOWER_BOUND: LOWER_MARK, APPROXIMATE: "ca. "}
+
+    def share_text(value: float, kind: str) -> str:
+        return "." if pd.isna(value) else f"{marks.get(kind, '')}{fmt_dec(value * 100, 0)}%"
+
     parts = "; ".join(
-        f"{area}: " + ", ".join(f"{c} {fmt_dec(v * 100, 0)}%" for c, v in row.items() if not pd.isna(v))
+        f"{area}: " + ", ".join(f"{c} {share_text(v, kinds.at[area, c])}" for c, v in row.items())
         for area, row in shares.iterrows()
     )
-    return fig, f"Gestapeld staafdiagram {title.lower()}. {parts}."
+    note = " Met ≥ (ondergrens) en ca. (benadering): gemeentecijfers zijn geheim." if inexact else ""
+    return fig, f"Gestapeld staafdiagram {title.lower()}. {parts}.{note}"
 
 
-def funnel(points: pd.DataFrame, reference_rate: float, highlight: str | None, title: str) -> tuple[Figure, str]:
-    """Funnel plot: rate against population with 95% and 99.8% control limits around the reference rate."""
+def funnel(
+    points: pd.DataFrame, reference_rate: float, highlight: str | None, title: str, ylabel: str
+) -> tuple[Figure, str]:
+    """Funnel plot: rate against population with exact 95% and 99.8% control limits around the reference rate.
+
+    ``points`` holds ``populatie``, ``per_1000`` and ``oordeel`` (the verdict of :func:`workbench.rates.compare`
+    at 95%, as in the report's table); the alt text names the areas outside the 95% limits by that verdict, and
+    the drawn limits are the same test (:func:`workbench.rates.funnel_limits`), so they agree.
+    """
     fig, ax = _figure(7.5, 4.2)
     pops = np.geomspace(max(1000, points["populatie"].min() * 0.8), points["populatie"].max() * 1.2, 200)
-    for z, style, label in [(1.96, "--", "95%-grenzen"), (3.09, ":", "99,8%-grenzen")]:
-        low, high = funnel_limits(reference_rate, pops, z)
+    for level, style, label in [(0.95, "--", "95%-grenzen"), (0.998, ":", "99,8%-grenzen")]:
+        low, high = funnel_limits(reference_rate, pops, level)
         ax.plot(pops, low, style, color=GREY, linewidth=1, label=label)
         ax.plot(pops, high, style, color=GREY, linewidth=1)
     ax.axhline(reference_rate, color=VERMILLION, linewidth=1.2, label=f"Nederland ({fmt_dec(reference_rate)})")
@@ -257,18 +362,17 @@ def funnel(points: pd.DataFrame, reference_rate: float, highlight: str | None, t
             label="centrumgemeente",
         )
     ax.set_xscale("log")
-    ax.set_xlabel("inwoners (logaritmische schaal)")
-    ax.set_ylabel("meldingen per 1.000 inwoners")
+    ax.set_xlabel("inwoners op 1 januari 2020 (logaritmische schaal)")
+    ax.set_ylabel(ylabel)
     ax.set_ylim(bottom=0)
     ax.set_title(title, fontsize=10, loc="left")
     ax.legend(fontsize=7, frameon=False)
-    low95, high95 = funnel_limits(reference_rate, points["populatie"].to_numpy(), 1.96)
-    above = [n for n, v, h in zip(points.index, points["per_1000"], high95, strict=True) if v > h]
-    below = [n for n, v, lo in zip(points.index, points["per_1000"], low95, strict=True) if v < lo]
+    above = [n for n, v in points["oordeel"].items() if v == HIGHER]
+    below = [n for n, v in points["oordeel"].items() if v == LOWER]
     return fig, (
         f"Trechterdiagram {title.lower()}: {len(points)} gemeenten, landelijk gemiddelde "
-        f"{fmt_dec(reference_rate)} per 1.000. Boven de 95%-grens: {', '.join(above) or 'geen'}. "
-        f"Onder de 95%-grens: {', '.join(below) or 'geen'}."
+        f"{fmt_dec(reference_rate)} per 1.000. Boven de 95%-grens: {'; '.join(above) or 'geen'}. "
+        f"Onder de 95%-grens: {'; '.join(below) or 'geen'}."
     )
 
 
@@ -296,47 +400,85 @@ def ranges_against_counts(table: pd.DataFrame, title: str) -> tuple[Figure, str]
         label="geschat aantal slachtoffers (puntschatting)",
     )
     has = table["meldingen"].notna().to_numpy()
+    partial = table["ondergrens"].to_numpy(dtype=bool) & has
     ax.scatter(
-        table["meldingen"][has].astype("float64"),
-        y[has],
+        table["meldingen"][has & ~partial].astype("float64"),
+        y[has & ~partial],
         color=VERMILLION,
         zorder=4,
         s=30,
         label="meldingen bij Veilig Thuis",
     )
+    if partial.any():
+        ax.scatter(
+            table["meldingen"][partial].astype("float64"),
+            y[partial],
+            facecolor="white",
+            edgecolor=VERMILLION,
+            zorder=4,
+            s=30,
+            label="meldingen, ondergrens (geheime gemeentecijfers)",
+        )
     ax.set_yticks(y, list(table.index))
     ax.invert_yaxis()
     ax.set_xlabel("aantal personen per jaar")
-    ax.set_xlim(0, float(table[["hoog", "meldingen"]].max().max()) * 1.08)
+    ax.set_xlim(0, float(table[["hoog", "meldingen"]].astype("float64").max().max()) * 1.08)
     ax.set_title(title, fontsize=10, loc="left")
     ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.9 / len(table) - 0.1))
     parts = "; ".join(
         f"{v}: geschat {fmt_int(r['laag'])}"
         + (f"–{fmt_int(r['hoog'])}" if r["hoog"] > r["laag"] else "")
-        + (f", meldingen {fmt_int(r['meldingen'])}" if not pd.isna(r["meldingen"]) else "")
+        + (f", meldingen {_mark(r['meldingen'], r['ondergrens'])}" if r["heeft_meldingen"] else "")
         for v, r in table.iterrows()
     )
     return fig, f"Diagram {title.lower()}. {parts}."
 
 
 def bars(
-    values: pd.Series, highlight: str, reference: tuple[str, float], title: str, xlabel: str
+    values: pd.Series,
+    highlight: str,
+    reference: tuple[str, float],
+    title: str,
+    xlabel: str,
+    lower: pd.Series | None = None,
 ) -> tuple[Figure, str]:
-    """Horizontal bars of one indicator for several areas, the region highlighted, a reference line."""
+    """Horizontal bars of one indicator for several areas, the region highlighted, a reference line.
+
+    A missing value gets no bar (its label says '.'); where ``lower`` is True the bar is a lower bound and hatched.
+    """
+    lower = pd.Series(False, index=values.index) if lower is None else lower.reindex(values.index).fillna(False)
     fig, ax = _figure(7.5, 0.35 * len(values) + 1.4)
     y = np.arange(len(values))
     colours = [VERMILLION if k == highlight else BLUE for k in values.index]
-    ax.barh(y, values.to_numpy(dtype="float64"), color=colours, height=0.6)
+    heights = values.to_numpy(dtype="float64")
+    drawn = ~np.isnan(heights)
+    hatched = lower.to_numpy(dtype=bool)
+    for i in np.flatnonzero(drawn):
+        ax.barh(
+            y[i], heights[i], color=colours[i], height=0.6, hatch=LOWER_HATCH if hatched[i] else None, edgecolor="white"
+        )
     ax.axvline(
         reference[1], color=BLACK, linestyle=":", linewidth=1.2, label=f"{reference[0]} ({fmt_dec(reference[1])})"
     )
-    ax.set_yticks(y, list(values.index))
-    ax.invert_yaxis()
+    handles, _ = ax.get_legend_handles_labels()
+    if hatched.any():
+        handles.append(_hatch_handle("gearceerd: ondergrens (geheime cijfers)"))
+    labels = [f"{k} (.)" if not d else str(k) for k, d in zip(values.index, drawn, strict=True)]
+    ax.set_yticks(y, labels)
+    ax.set_ylim(len(values) - 0.5, -0.5)  # top to bottom, no empty rows around the bars
     ax.set_xlabel(xlabel)
     ax.set_title(title, fontsize=10, loc="left")
-    ax.legend(fontsize=7, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -1.2 / len(values) - 0.1))
-    parts = "; ".join(f"{k} {fmt_dec(v)}" for k, v in values.items())
-    return fig, f"Staafdiagram {title.lower()}: {parts}; {reference[0]} {fmt_dec(reference[1])}."
+    ax.legend(
+        handles=handles,
+        fontsize=7,
+        frameon=False,
+        ncols=2,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -1.2 / len(values) - 0.1),
+    )
+    parts = "; ".join(f"{k} {_mark_dec(v, lower[k])}" for k, v in values.items())
+    notes = " Met ≥ en gearceerd: ondergrenzen, omdat gemeentecijfers geheim zijn." if hatched.any() else ""
+    return fig, f"Staafdiagram {title.lower()}: {parts}; {reference[0]} {fmt_dec(reference[1])}.{notes}"
 
 
 def stacked_columns(table: pd.DataFrame, title: str, ylabel: str) -> tuple[Figure, str]:
@@ -399,11 +541,19 @@ def timeline(frame: pd.DataFrame, deadline, as_of, region_name: str) -> tuple[Fi
     )
 
 
-def indicator(values: pd.Series, baseline: dict, target: dict, name: str, status: str) -> tuple[Figure, str]:
-    """An indicator's values per year with its baseline, its target and the straight line between them."""
+def indicator(values: pd.DataFrame, baseline: dict, target: dict, name: str, status: str) -> tuple[Figure, str]:
+    """An indicator's values per year with its baseline, its target and the straight line between them.
+
+    ``values`` has ``waarde`` per year (missing: unknown, not drawn) and ``soort`` (exact, ondergrens,
+    benadering); a value that is not exact is drawn as an open marker and marked in the alt text.
+    """
     fig, ax = _figure(7.0, 2.8)
-    known = values.dropna().sort_index()
-    ax.plot(known.index, known.to_numpy(dtype="float64"), marker="o", color=BLUE, label="waarde")
+    known = values.dropna(subset=["waarde"]).sort_index()
+    x, y = known.index.to_numpy(), known["waarde"].to_numpy(dtype="float64")
+    ax.plot(x, y, marker="o", color=BLUE, label="waarde")
+    inexact = (known["soort"] != "exact").to_numpy()
+    if inexact.any():
+        ax.scatter(x[inexact], y[inexact], s=36, facecolor="white", edgecolor=BLUE, zorder=3, label=LOWER_LEGEND)
     ax.plot(
         [baseline["jaar"], target["jaar"]],
         [baseline["waarde"], target["waarde"]],
@@ -416,9 +566,12 @@ def indicator(values: pd.Series, baseline: dict, target: dict, name: str, status
     ax.set_xlabel("jaar")
     ax.set_ylabel("waarde")
     ax.set_title(f"{name}: {status}", fontsize=10, loc="left")
-    ax.legend(fontsize=7, frameon=False, ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.3))
-    parts = "; ".join(f"{int(y)}: {fmt_dec(v)}" for y, v in known.items())
+    ax.legend(fontsize=7, frameon=False, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.3))
+    marks = {"ondergrens": LOWER_MARK, "benadering": "ca. "}
+    parts = "; ".join(f"{int(yr)}: {marks.get(r.soort, '')}{fmt_dec(r.waarde)}" for yr, r in known.iterrows())
+    missing = [str(int(yr)) for yr in values.index if pd.isna(values.at[yr, "waarde"])]
+    gaps = f" Onbekend (geheim): {', '.join(missing)}." if missing else ""
     return fig, (
-        f"Lijndiagram {name}: {parts}. Basislijn {fmt_dec(baseline['waarde'])} in {baseline['jaar']}, doel "
+        f"Lijndiagram {name}: {parts}.{gaps} Basislijn {fmt_dec(baseline['waarde'])} in {baseline['jaar']}, doel "
         f"{fmt_dec(target['waarde'])} in {target['jaar']}; oordeel: {status}."
     )

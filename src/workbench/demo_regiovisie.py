@@ -109,8 +109,8 @@ def _region_file(inputs: Inputs, code: str, rng: np.random.Generator) -> dict:
         raw = (pop / pop.sum() * 100).round(1)
         raw[data.code] = round(raw[data.code] + 100 - raw.sum(), 1)
         finances["sleutel"] = {g: float(raw[g]) for g in members}
-    values = indicator_values.computed(data, "meldingen_per_1000")
-    police = indicator_values.computed(data, "aandeel_politie")
+    values = indicator_values.computed(data, "meldingen_per_1000")["waarde"]
+    police = indicator_values.computed(data, "aandeel_politie")["waarde"]
     monitoring = [
         {
             "indicator": "meldingen_per_1000",

@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from workbench.partial_sums import Bounded
+
 AGE_GROUP_ASSUMPTION = (
     "Leeftijdsgroepen die CBS niet als band geeft, zijn afgeleid uit de banden 0–14, 15–24, 25–44, 45–64 en 65+ "
     "met de aanname dat leeftijden binnen een band gelijk verdeeld zijn: 0–17 jaar = 0–14 + 3/10 × 15–24; "
@@ -117,6 +119,30 @@ def round_estimate(value: float) -> int:
     return int(step * np.floor(value / step + 0.5))
 
 
-def bereik(meldingen: float, schatting_laag: float, schatting_hoog: float) -> tuple[float, float]:
-    """Return the reach as a share: meldingen over the high and over the low estimate of victims."""
-    return meldingen / schatting_hoog, meldingen / schatting_laag
+def bereik(meldingen: Bounded, schatting_laag: float, schatting_hoog: float) -> tuple[Bounded, Bounded]:
+    """Return the reach as a share: meldingen over the high and over the low estimate of victims.
+
+    Where the meldingen are a lower bound (secret cells), so is the reach.
+    """
+    return meldingen.scaled(1 / schatting_hoog), meldingen.scaled(1 / schatting_laag)
+
+
+BELOW, AROUND, ABOVE, UNCERTAIN = "onder", "rond", "boven", "onzeker"
+
+
+def bereik_level(low_end: Bounded, high_end: Bounded) -> str:
+    """Where the reach lies against 100%: more or fewer meldingen than estimated victims.
+
+    ``onder`` (even its highest value is below 100%), ``boven`` (even its lowest value is above 100%),
+    ``rond`` (the range of the estimate spans 100%), ``onzeker`` (only the secret cells could bring it over 100%,
+    or it is unknown).
+    """
+    if not high_end.known:
+        return UNCERTAIN
+    if high_end.high < 1:
+        return BELOW
+    if low_end.low > 1:
+        return ABOVE
+    if high_end.value < 1:
+        return UNCERTAIN
+    return AROUND

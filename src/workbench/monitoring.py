@@ -46,3 +46,28 @@ def assess(
         return REACHED, year, value
     on_line = expected(baseline_year, baseline, target_year, target, year)
     return (ON_TRACK if sign * (value - on_line) >= 0 else OFF_TRACK), year, value
+
+
+UNCERTAIN = "onzeker (geheime cijfers)"
+
+
+def assess_bounded(
+    values: pd.DataFrame, baseline_year: int, baseline: float, target_year: int, target: float, higher_is_better: bool
+) -> tuple[str, int | None, float | None]:
+    """Judge an indicator whose values may be bounds (``waarde``, ``laag``, ``hoog`` per year).
+
+    The verdict of :func:`assess` on the lowest and on the highest possible values; when they differ, the secret
+    cells decide and the verdict is :data:`UNCERTAIN`. Returns the verdict, the latest year with a value and that
+    value (as shown).
+    """
+    status, year, value = assess(values["waarde"], baseline_year, baseline, target_year, target, higher_is_better)
+    if year is None:
+        return status, year, value
+    known = values.dropna(subset=["waarde"])
+    for bound in ("laag", "hoog"):
+        other, _, _ = assess(
+            known[bound].clip(upper=1e12), baseline_year, baseline, target_year, target, higher_is_better
+        )
+        if other != status:
+            return UNCERTAIN, year, value
+    return status, year, value

@@ -13,13 +13,17 @@ import pandas as pd
 import shapely
 from IPython.display import HTML
 
-from workbench import __version__, charts, vt_views
+from workbench import __version__, charts, extrapolation, vt_views
 from workbench import html_parts as h
-from workbench.indicators import Indicators, compute, year_code
+from workbench.indicators import KM_FORM, Indicators, compute, year_code
+from workbench.partial_sums import LOWER_BOUND
+from workbench.provenance import DEMO_TEXT, data_figure, vt_source
 from workbench.region_data import Inputs, load_inputs, region_view
-from workbench.report_sections import BRON_CBS, DEMO_TEXT
+from workbench.report_sections import RATE_AXIS, RATE_UNIT
 from workbench.statline import NATIONAL_REGION, VT_AARD
 
+BEREIK_FLAGS = {extrapolation.ABOVE: "bereik boven 100%", extrapolation.AROUND: "bereik rond 100%"}
+"""The overview's flag for regions with about as many or more meldingen than estimated victims."""
 STATUS_TEXT = {
     "gebouwd": "nieuw gebouwd",
     "ongewijzigd": "ongewijzigd",
@@ -56,6 +60,7 @@ class Overzicht:
         regions = inputs.composition.drop_duplicates("centrumgemeente_code")
         self.names = regions.set_index("centrumgemeente_code")["centrumgemeente_naam"].sort_values()
         self.indicators: dict[str, Indicators] = {c: compute(region_view(inputs, c, periode)) for c in self.names.index}
+        self.demonstration = region_view(inputs, self.names.index[0], periode).is_demonstration
 
     @classmethod
     def load(cls, data_dir: str = "", periode: int = 2024, status: str = "") -> Overzicht:
@@ -74,7 +79,7 @@ class Overzicht:
                 "lead",
             ),
         ]
-        if region_view(self.inputs, self.names.index[0], self.periode).is_demonstration:
+        if self.demonstration:
             parts.append(h.banner(DEMO_TEXT))
         return HTML("".join(parts))
 
@@ -92,15 +97,19 @@ class Overzicht:
                     "gemeenten": ind.gemeenten,
                     "inwoners": ind.inwoners,
                     "meldingen per 1.000": ind.per_1000,
-                    "bereik kindermishandeling": f"{h.fmt_pct(low)}–{h.fmt_pct(high)}",
+                    "bereik kindermishandeling": h.fmt_range(low, high),
+                    "let op": BEREIK_FLAGS.get(extrapolation.bereik_level(low, high), ""),
                     "uitgaven per inwoner": ind.uitgaven_per_inwoner,
                     "status": status_label(entry) if entry else "onbekend",
                 }
             )
+        frame = pd.DataFrame(rows)
+        partial = any(i.per_1000.kind == LOWER_BOUND for i in self.indicators.values())
         table = h.table(
-            pd.DataFrame(rows),
-            f"Kerncijfers per regio, {self.periode}. Meldingen: ontvangen meldingen "
-            f"bij Veilig Thuis (sommen van gepubliceerde gemeentecijfers). {BRON_CBS}.",
+            frame,
+            f"Kerncijfers per regio, {self.periode}. Meldingen: ontvangen meldingen bij Veilig Thuis {RATE_UNIT} "
+            f"(sommen van gepubliceerde gemeentecijfers). {vt_source(self.demonstration)}."
+            + (" ≥: ondergrens, omdat gemeentecijfers geheim zijn." if partial else ""),
             {
                 "gemeenten": h.fmt_int,
                 "inwoners": h.fmt_int,
@@ -113,20 +122,33 @@ class Overzicht:
             f"{self.names[c]} ({c})" for c, e in self.status.items() if e.get("status") in ("mislukt", "geblokkeerd")
         ]
         note = h.para("Niet bijgewerkt in de laatste bouw: " + ", ".join(failed) + ".") if failed else ""
-        return HTML(h.section("regios", "Alle regio's", note, table))
+        flagged = frame.loc[frame["let op"] != "", "regio"].map(lambda r: r.text if isinstance(r, h.Link) else r)
+        flag_note = (
+            h.para(
+                "Bij deze regio's is het aantal meldingen over kindermishandeling even groot als of groter dan het "
+                "geschatte aantal mishandelde kinderen: "
+                + ", ".join(flagged)
+                + ". Een melding is geen slachtoffer (een kind kan vaker gemeld worden, een melding kan over meer "
+                "kinderen gaan); zie de regio-analyse."
+            )
+            if len(flagged)
+            else ""
+        )
+        return HTML(h.section("regios", "Alle regio's", note, flag_note, table))
 
     def grafieken(self) -> HTML:
         """National charts: meldingen per 1,000 per region, the national trend, and a map of the regions."""
-        rates = pd.Series({self.names[c]: self.indicators[c].per_1000 for c in self.names.index}).sort_values(
-            ascending=False
-        )
+        rates = pd.Series({self.names[c]: self.indicators[c].per_1000 for c in self.names.index})
+        values = pd.Series({n: b.value for n, b in rates.items()}, dtype="float64").sort_values(ascending=False)
+        lower = pd.Series({n: b.kind == LOWER_BOUND for n, b in rates.items()})
         nl_rate = next(iter(self.indicators.values())).nl_per_1000
         bar_fig, bar_alt = charts.bars(
-            rates,
+            values,
             "",
             ("Nederland", nl_rate),
             f"Meldingen per 1.000 inwoners per regio, {self.periode}",
-            "meldingen per 1.000 inwoners",
+            RATE_AXIS,
+            lower,
         )
         series = self.inputs.aard[
             (self.inputs.aard["regio_code"] == NATIONAL_REGION)
@@ -143,19 +165,27 @@ class Overzicht:
         map_fig, map_alt = charts.region_map(
             shapes,
             list(shapes["code"]),
-            pd.Series({c: i.per_1000 for c, i in self.indicators.items()}),
+            pd.Series({c: i.per_1000.value for c, i in self.indicators.items()}, dtype="float64"),
             self.names,
-            f"meldingen per 1.000 inwoners {self.periode}",
+            f"meldingen {self.periode} per 1.000 inwoners (1-1-2020)",
             "Nederland",
             area_word="regio's",
+            lower=pd.Series({c: i.per_1000.kind == LOWER_BOUND for c, i in self.indicators.items()}),
         )
+        source, demo = vt_source(self.demonstration), self.demonstration
         return HTML(
             h.section(
                 "landelijk",
                 "Landelijk beeld",
-                h.figure(bar_fig, bar_alt, f"Meldingen per 1.000 inwoners per regio. {BRON_CBS}."),
-                h.figure(trend_fig, trend_alt, f"Ontvangen meldingen in Nederland per halfjaar. {BRON_CBS}."),
-                h.figure(map_fig, map_alt, "Kaart van de 35 regio's. Grenzen: CBS/PDOK 2020 (gemeenten samengevoegd)."),
+                data_figure(demo, bar_fig, bar_alt, f"Meldingen {RATE_UNIT} per regio. {source}."),
+                data_figure(demo, trend_fig, trend_alt, f"Ontvangen meldingen in Nederland per halfjaar. {source}."),
+                data_figure(
+                    demo,
+                    map_fig,
+                    map_alt,
+                    f"Kaart van de 35 regio's: meldingen {RATE_UNIT}. {source}. Grenzen: CBS/PDOK 2020 (gemeenten "
+                    "samengevoegd).",
+                ),
             )
         )
 
@@ -171,17 +201,19 @@ class Overzicht:
 
     def verantwoording(self) -> HTML:
         """Sources, definitions, the disclosure rule and the version."""
-        any_region = region_view(self.inputs, self.names.index[0], self.periode)
         items = [
             "Bevolking: CBS Kerncijfers wijken en buurten 2020 (84799NED), 1 januari 2020; CC BY 4.0.",
             f"Meldingen: CBS Veilig Thuis (84851NED), {year_code(self.periode)}"
-            + (" — demonstratiecijfers in die vorm." if any_region.is_demonstration else "."),
+            + (" — demonstratiecijfers in die vorm." if self.demonstration else "."),
             "Bereik kindermishandeling: meldingen over kindermishandeling gedeeld door het geschatte aantal "
-            "mishandelde kinderen (NPM-2017: 26–37 per 1.000 kinderen van 0–17 jaar).",
+            f"mishandelde kinderen ({self._km_study()}). Boven 100%: meer meldingen dan geschatte slachtoffers; een "
+            "melding is geen slachtoffer.",
             "Uitgaven per inwoner: uitgaven van regio en gemeenten volgens het begrotingsoverzicht, gedeeld door het "
-            "aantal inwoners" + (" — demonstratiecijfers." if any_region.is_demonstration else "."),
+            "aantal inwoners op 1 januari 2020" + (" — demonstratiecijfers." if self.demonstration else "."),
+            "Cijfers per 1.000 inwoners gebruiken voor elk jaar het aantal inwoners op 1 januari 2020.",
             "Kleine aantallen (0–7) worden niet gepubliceerd; andere aantallen zijn afgerond op 5. Regiototalen zijn "
-            "sommen van gepubliceerde gemeentecijfers.",
+            "sommen van gepubliceerde gemeentecijfers; waar gemeentecijfers geheim zijn, is een regiocijfer een "
+            "ondergrens (≥, 'ten minste'), en waar alle geheim zijn staat een punt ('.'), nooit 0.",
             "Meer over bronnen, begrippen en aannames staat in de Verantwoording van elke regio-analyse.",
         ]
         return HTML(
@@ -195,6 +227,15 @@ class Overzicht:
                     "small",
                 ),
             )
+        )
+
+    def _km_study(self) -> str:
+        """The child-abuse prevalence the bereik rests on, as the data says it (study, range, ages)."""
+        row = extrapolation.latest_per_form(self.inputs.prevalentie).set_index("vorm").loc[KM_FORM]
+        low, high = extrapolation.rate_bounds(row)
+        return (
+            f"{row['studie']}: {h.fmt_dec(low * 1000, 0)}–{h.fmt_dec(high * 1000, 0)} per 1.000 kinderen van "
+            f"{row['leeftijd_min']}–{row['leeftijd_max']} jaar"
         )
 
     def einde(self) -> HTML:

@@ -1,14 +1,18 @@
-"""Rates per 1,000 with exact Poisson confidence intervals, and funnel-plot control limits.
+"""Rates per 1,000 with exact Poisson confidence intervals, their comparison with a reference, and funnel limits.
 
-Intervals are the exact (Garwood) Poisson limits, as public-health profiles use for counts:
-lower = χ²(α/2; 2k) / 2, upper = χ²(1 − α/2; 2k + 2) / 2, divided by the population.
+One significance method for the whole report: the exact (Garwood) Poisson interval of a count, as public-health
+profiles use, lower = χ²(α/2; 2k) / 2, upper = χ²(1 − α/2; 2k + 2) / 2, divided by the population. An area is
+"hoger" when the lower limit of its interval lies above the reference rate, "lager" when the upper limit lies
+below it (:func:`compare`). The funnel plot's control limits are that same test inverted (:func:`funnel_limits`):
+a point lies above the upper limit exactly when its interval lies above the reference, so table and funnel
+always agree.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import special
+from scipy import optimize, special
 
 PER = 1000
 
@@ -35,36 +39,51 @@ def poisson_interval(count: float, level: float = 0.95) -> tuple[float, float]:
     return float(lower), float(upper)
 
 
-def rate_table(counts: pd.Series, population: pd.Series, level: float = 0.95, per: int = PER) -> pd.DataFrame:
+def rate_table(
+    counts: pd.Series,
+    population: pd.Series,
+    level: float = 0.95,
+    per: int = PER,
+    upper_counts: pd.Series | None = None,
+) -> pd.DataFrame:
     """Compute rates per ``per`` inhabitants with their exact Poisson interval.
 
     Parameters
     ----------
     counts
-        Counts (nullable; a missing count gives a missing rate).
+        Counts (nullable; a missing count gives a missing rate). Where a count is a lower bound, give the
+        highest value it can have in ``upper_counts``.
     population
         The population the rate is taken over, same index.
     level
         Confidence level.
     per
         The rate base (1,000).
+    upper_counts
+        The highest possible count per area (secret cells at 7); the interval then runs from the lower limit
+        of ``counts`` to the upper limit of ``upper_counts``. ``None``: the counts are exact.
 
     Returns
     -------
     pandas.DataFrame
         ``aantal``, ``populatie``, ``per_1000``, ``ci_laag``, ``ci_hoog``; same index as ``counts``.
     """
+    upper = counts if upper_counts is None else upper_counts
     rows = []
     for idx in counts.index:
-        n, pop = counts.loc[idx], population.loc[idx]
+        n, pop, top = counts.loc[idx], population.loc[idx], upper.loc[idx]
         if pd.isna(n) or pd.isna(pop) or pop <= 0:
             rows.append((n, pop, np.nan, np.nan, np.nan))
             continue
-        low, high = poisson_interval(float(n), level)
+        low, _ = poisson_interval(float(n), level)
+        high = np.inf if np.isinf(float(top)) else poisson_interval(float(top), level)[1]
         rows.append((n, pop, n / pop * per, low / pop * per, high / pop * per))
     out = pd.DataFrame(rows, index=counts.index, columns=["aantal", "populatie", "per_1000", "ci_laag", "ci_hoog"])
     out["aantal"] = out["aantal"].astype("Int64")
     return out
+
+
+HIGHER, LOWER, NOT_DIFFERENT, UNKNOWN = "hoger", "lager", "niet verschillend", "onbekend"
 
 
 def compare(table: pd.DataFrame, reference_rate: float) -> pd.Series:
@@ -75,17 +94,29 @@ def compare(table: pd.DataFrame, reference_rate: float) -> pd.Series:
     pandas.Series
         ``hoger``, ``lager``, ``niet verschillend`` or ``onbekend`` (rate missing).
     """
-    out = pd.Series("niet verschillend", index=table.index, dtype="object")
-    out[table["ci_laag"] > reference_rate] = "hoger"
-    out[table["ci_hoog"] < reference_rate] = "lager"
-    out[table["per_1000"].isna()] = "onbekend"
+    out = pd.Series(NOT_DIFFERENT, index=table.index, dtype="object")
+    out[table["ci_laag"] > reference_rate] = HIGHER
+    out[table["ci_hoog"] < reference_rate] = LOWER
+    out[table["per_1000"].isna()] = UNKNOWN
     return out
 
 
-def funnel_limits(reference_rate: float, populations: np.ndarray, z: float, per: int = PER) -> np.ndarray:
-    """Control limits of a funnel plot: the reference rate ± z standard errors for each population size.
+def _count_where(expected: float, probability: float) -> float:
+    """The (real) count ``a`` at which the regularised lower incomplete gamma P(a, expected) equals ``probability``.
 
-    Uses the normal approximation to the Poisson distribution, rate ± z·√(rate/n), on the per-person rate.
+    P(a, x) falls from 1 to 0 as ``a`` grows, so the root is unique.
+    """
+    top = expected + 20 * np.sqrt(expected) + 20
+    return float(optimize.brentq(lambda a: special.gammainc(a, expected) - probability, 1e-12, top, xtol=1e-10))
+
+
+def funnel_limits(reference_rate: float, populations: np.ndarray, level: float, per: int = PER) -> np.ndarray:
+    """Control limits of a funnel plot: the rates at which :func:`compare` changes its verdict.
+
+    For an area of population ``n`` the expected count is λ = rate·n. Its exact interval lies above λ when
+    P(k, λ) < α/2, that is when the count ``k`` exceeds the root ``a`` of P(a, λ) = α/2 (the upper limit); it lies
+    below λ when P(k + 1, λ) > 1 − α/2, that is when ``k`` is below ``b − 1`` for the root ``b`` of
+    P(b, λ) = 1 − α/2 (the lower limit). Exact, like the intervals; no normal approximation.
 
     Parameters
     ----------
@@ -93,8 +124,8 @@ def funnel_limits(reference_rate: float, populations: np.ndarray, z: float, per:
         The reference rate per ``per`` inhabitants.
     populations
         Population sizes at which to compute the limits.
-    z
-        1.96 for 95 %, 3.09 for 99.8 %.
+    level
+        0.95 for the 95% limits, 0.998 for the 99.8% limits.
     per
         The rate base.
 
@@ -103,6 +134,11 @@ def funnel_limits(reference_rate: float, populations: np.ndarray, z: float, per:
     numpy.ndarray
         Two rows: lower and upper limits per ``per`` inhabitants (the lower is not below 0).
     """
-    p = reference_rate / per
-    se = np.sqrt(p / np.asarray(populations, dtype="float64"))
-    return np.vstack([np.clip(p - z * se, 0, None), p + z * se]) * per
+    alpha = 1.0 - level
+    pops = np.asarray(populations, dtype="float64")
+    low, high = np.empty_like(pops), np.empty_like(pops)
+    for i, n in enumerate(pops):
+        expected = reference_rate / per * n
+        high[i] = _count_where(expected, alpha / 2) / n * per
+        low[i] = max(_count_where(expected, 1 - alpha / 2) - 1, 0.0) / n * per
+    return np.vstack([low, high])

@@ -59,7 +59,7 @@ class RegioAnalyse:
 
     def titel(self) -> HTML:
         """Heading and, with demonstration data, the banner."""
-        return HTML(report_sections.title(self.data))
+        return HTML(report_sections.title(self.data, __version__))
 
     def samenvatting(self) -> HTML:
         """1. Samenvatting."""

@@ -10,6 +10,8 @@ import pandas as pd
 
 from workbench import budget_views, charts, indicator_values, monitoring, planning, regiovisie, sharing
 from workbench import html_parts as h
+from workbench.partial_sums import Bounded
+from workbench.provenance import budget_source, data_figure, vt_source
 from workbench.region_data import RegionData
 
 EXAMPLE = "Dit hoofdstuk is gevuld met voorbeeldinvoer (demonstratie), niet met afspraken van de regio zelf."
@@ -146,7 +148,55 @@ def taken(data: RegionData, invoer: dict | None) -> str:
         ]
     )
     who = "de centrumgemeente" if len(data.member_codes) == 1 else "de centrumgemeente en de regiogemeenten"
-    return h.heading(3, "Afgesproken taken") + h.table(rows, f"Taken van {who}.")
+    return h.heading(3, "Afgesproken taken") + h.table(rows, f"Taken van {who}.") + _tasks_and_money(data, rows)
+
+
+def _tasks_and_money(data: RegionData, agreed: pd.DataFrame) -> str:
+    """The agreed tasks beside the budget: tasks without money and money without an agreed task."""
+    lines = budget_views.region_lines(data.budget, data.code)
+    year, status = budget_views.reporting_year(lines, data.periode)
+    if year is None:
+        return ""
+    check = budget_views.tasks_against_money(lines, year, status, agreed)
+    no_money = check[check["afgesproken"] & (check["bedrag_euro"] == 0)]
+    no_task = check[~check["afgesproken"]]
+    verdict = [
+        "geen geld in de begroting" if a and m == 0 else "geld, geen afgesproken taak" if not a else "in orde"
+        for a, m in zip(check["afgesproken"], check["bedrag_euro"], strict=True)
+    ]
+    shown = pd.DataFrame(
+        {
+            "taak": check["taak"],
+            "niveau": check["niveau"],
+            "afgesproken": check["afgesproken"].map({True: "ja", False: "nee"}),
+            f"uitgaven {status} {year} (€)": check["bedrag_euro"],
+            "oordeel": verdict,
+        }
+    )
+
+    def listing(frame: pd.DataFrame) -> str:
+        return "; ".join(f"{t} ({n})" for t, n in zip(frame["taak"], frame["niveau"], strict=True))
+
+    findings = []
+    if not no_money.empty:
+        findings.append(f"Afgesproken taken zonder geld in de begroting: {listing(no_money)}.")
+    if not no_task.empty:
+        findings.append(f"Geld zonder afgesproken taak: {listing(no_task)}.")
+    summary = (
+        " ".join(findings)
+        if findings
+        else "Elke afgesproken taak heeft geld in de begroting, en al het geld gaat naar een afgesproken taak."
+    )
+    return (
+        h.heading(3, "Taken en geld")
+        + h.para(f"De afgesproken taken naast de uitgaven {status} {year} per taak en niveau. {summary}")
+        + h.table(
+            shown,
+            f"Afgesproken taken en uitgaven {status} {year}, per taak en niveau. "
+            f"{budget_source(data.is_demonstration)}.",
+            {f"uitgaven {status} {year} (€)": h.fmt_int},
+        )
+    )
 
 
 def procesplanning(data: RegionData, invoer: dict | None) -> str:
@@ -187,8 +237,33 @@ def procesplanning(data: RegionData, invoer: dict | None) -> str:
     )
 
 
+def _saldo_text(amount: float) -> str:
+    return f"een overschot van {h.fmt_euro(amount)}" if amount >= 0 else f"een tekort van {h.fmt_euro(-amount)}"
+
+
+def _balances(lines: pd.DataFrame, periode: int) -> tuple[list[str], dict[str, float]]:
+    """Sentences on the regional saldo of the reporting year (realised) and the next (budgeted), and the amounts."""
+    realised = budget_views.regional_balance(lines, periode, "gerealiseerd")
+    planned = budget_views.regional_balance(lines, periode + 1, "begroot")
+    text, amounts = [], {}
+    if realised is None:
+        text.append(f"Over {periode} is nog geen realisatie van het regionale budget bekend.")
+    else:
+        text.append(
+            f"Het regionale budget sloot {periode} (gerealiseerd) met {_saldo_text(realised)}: regionale inkomsten "
+            "min regionale uitgaven."
+        )
+        amounts[f"saldo {periode}, gerealiseerd (€)"] = realised
+    if planned is None:
+        text.append(f"Voor {periode + 1} is nog geen regionaal budget begroot.")
+    else:
+        text.append(f"Voor {periode + 1} is {_saldo_text(planned)} begroot.")
+        amounts[f"saldo {periode + 1}, begroot (€)"] = planned
+    return text, amounts
+
+
 def financiele_paragraaf(data: RegionData, invoer: dict | None) -> str:
-    """11. Financiële paragraaf: regional against local financing and the sharing of a surplus or deficit."""
+    """11. Financiële paragraaf: regional against local financing, the regional saldo and how it is shared."""
     fin = (invoer or {}).get("financien")
     members = data.member_codes
     k = data.kwb.set_index("code")
@@ -205,9 +280,12 @@ def financiele_paragraaf(data: RegionData, invoer: dict | None) -> str:
         parts.append(
             h.para(
                 f"In {year} ({status}) werd {h.fmt_euro(regional)} regionaal uitgegeven en "
-                f"{h.fmt_euro(local.sum())} lokaal door de gemeenten zelf."
+                f"{h.fmt_euro(local.sum())} lokaal door de gemeenten zelf. {budget_source(data.is_demonstration)}."
             )
         )
+    balance_text, amounts = _balances(lines, data.periode)
+    if not lines.empty:
+        parts += [h.heading(3, "Saldo van het regionale budget"), h.para(" ".join(balance_text))]
     if not fin:
         parts.append(
             missing(
@@ -221,45 +299,58 @@ def financiele_paragraaf(data: RegionData, invoer: dict | None) -> str:
         parts += [h.heading(3, "Het regionale budget betaalt"), h.bullets(fin["regionaal_budget_betaalt"])]
     if fin.get("overschot"):
         parts += [h.heading(3, "Een overschot"), h.para(fin["overschot"])]
-    amount = float(fin["voorbeeldbedrag"])
+    if fin.get("voorbeeldbedrag"):
+        scenario = float(fin["voorbeeldbedrag"])
+        amounts[f"scenario: tekort van {h.fmt_euro(scenario)} (€)"] = -scenario
     population = k.loc[members, "inwoners"].astype("float64")
     if fin["tekort_verdeling"] == "sleutel":
-        key = pd.Series({g: float(fin["sleutel"].get(g, 0)) for g in members})
-        shares, basis = sharing.by_key(amount, key), "de afgesproken verdeelsleutel"
-        percent = key
+        percent = pd.Series({g: float(fin["sleutel"].get(g, 0)) for g in members})
+        share, basis = sharing.by_key, "de afgesproken verdeelsleutel"
     else:
-        shares, basis = sharing.by_inhabitants(amount, population), "het aantal inwoners"
         percent = population / population.sum() * 100
+        share, basis = (lambda amount, _key: sharing.by_inhabitants(amount, population)), "het aantal inwoners"
     table = pd.DataFrame(
         {
             "gemeente": [k.loc[g, "naam"] for g in members],
             "inwoners": population.to_numpy(),
             "lokale uitgaven (€)": local.to_numpy(),
             "aandeel (%)": percent.to_numpy(),
-            f"aandeel in een tekort of overschot van {h.fmt_euro(amount)} (€)": [float(shares[g]) for g in members],
+            **{label: [float(v) for v in share(amount, percent)[members]] for label, amount in amounts.items()},
         }
     )
+    surplus = (
+        "wat er met een overschot gebeurt, staat hierboven"
+        if fin.get("overschot")
+        else "wat er met een overschot gebeurt, heeft de regio nog niet vastgelegd"
+    )
     parts += [
-        h.heading(3, "Verdeling van een tekort of overschot"),
+        h.heading(3, "Verdeling over de gemeenten"),
         h.para(
-            f"Een tekort of overschot wordt verdeeld naar {basis}. De tabel laat zien wat elke gemeente "
-            f"bijdraagt bij een tekort, of ontvangt bij een overschot, van {h.fmt_euro(amount)}; de bedragen "
-            "tellen op tot op de "
-            "cent."
+            f"Een tekort wordt verdeeld naar {basis}; de tabel past die verdeling toe op het werkelijke saldo "
+            "uit de begroting"
+            + (" en op het scenario van de regio" if fin.get("voorbeeldbedrag") else "")
+            + ". Een negatief bedrag betaalt de gemeente bij een tekort; een positief bedrag is haar deel van "
+            f"een overschot naar dezelfde verdeling ({surplus}). Elke kolom telt op tot op de cent."
         ),
         h.table(
             table,
-            f"Wat elke gemeente nu lokaal uitgeeft{f' ({status} {year})' if year else ''} en wat zij "
-            "zou betalen of ontvangen onder de verdeling.",
+            f"Wat elke gemeente nu lokaal uitgeeft{f' ({status} {year})' if year else ''} en haar deel van het "
+            "regionale saldo (euro; + ontvangt, − betaalt).",
             {
                 "inwoners": h.fmt_int,
                 "lokale uitgaven (€)": h.fmt_int,
                 "aandeel (%)": h.fmt_dec,
-                **{c: lambda v: h.fmt_dec(v, 2) for c in table.columns[4:]},
+                **{c: lambda v: h.fmt_dec(v, 2) for c in amounts},
             },
         ),
     ]
     return h.section("financien", "11. Financiële paragraaf", *parts)
+
+
+def _marked(values: pd.DataFrame, year: int) -> str:
+    """An indicator's value of one year with its mark (≥ for a lower bound, ca. for an approximation)."""
+    row = values.loc[year]
+    return h.fmt_bounded(Bounded(row["waarde"], row["laag"], row["hoog"]), h.fmt_dec)
 
 
 def monitoring_hoofdstuk(data: RegionData, invoer: dict | None) -> str:
@@ -278,13 +369,13 @@ def monitoring_hoofdstuk(data: RegionData, invoer: dict | None) -> str:
     rows, figures = [], []
     for m in items:
         if m["indicator"] == regiovisie.OWN_INDICATOR:
-            values = pd.Series({int(y): float(v) for y, v in m["waarden"].items()})
+            values = indicator_values.own_values(m["waarden"])
             origin = "opgegeven door de regio"
         else:
             values = indicator_values.computed(data, m["indicator"])
             origin = "berekend uit de gegevens"
         base, target = m["basislijn"], m["doel"]
-        status, year, value = monitoring.assess(
+        status, year, _ = monitoring.assess_bounded(
             values,
             int(base["jaar"]),
             float(base["waarde"]),
@@ -296,7 +387,7 @@ def monitoring_hoofdstuk(data: RegionData, invoer: dict | None) -> str:
             {
                 "indicator": m["naam"],
                 "basislijn": f"{h.fmt_dec(base['waarde'])} ({base['jaar']})",
-                "laatste waarde": f"{h.fmt_dec(value)} ({year})" if year else "–",
+                "laatste waarde": f"{_marked(values, year)} ({year})" if year else "geen gegevens",
                 "doel": f"{h.fmt_dec(target['waarde'])} ({target['jaar']})",
                 "beter is": m["richting"],
                 "oordeel": status,
@@ -304,8 +395,20 @@ def monitoring_hoofdstuk(data: RegionData, invoer: dict | None) -> str:
             }
         )
         fig, alt = charts.indicator(values, base, target, m["naam"], status)
+        own = m["indicator"] == regiovisie.OWN_INDICATOR
+        source = (
+            "Waarden opgegeven door de regio"
+            if own
+            else f"Waarden: {vt_source(data.is_demonstration, indicator_values.TABLES[m['indicator']])}"
+            + (", per 1.000 inwoners op 1 januari 2020" if m["indicator"] in indicator_values.RATES else "")
+        )
         figures.append(
-            h.figure(fig, alt, f"{m['naam']}: waarden per jaar met basislijn en doel. {m.get('definitie') or ''}")
+            data_figure(
+                bool(invoer.get("voorbeeld")) if own else data.is_demonstration,
+                fig,
+                alt,
+                f"{m['naam']}: waarden per jaar met basislijn en doel. {m.get('definitie') or ''} {source}.",
+            )
         )
     return h.section(
         "monitoring",
@@ -316,6 +419,11 @@ def monitoring_hoofdstuk(data: RegionData, invoer: dict | None) -> str:
             "en het doel. 'Op koers' betekent: minstens zo ver als een rechte lijn van basislijn "
             "naar doel voor dat jaar verwacht."
         ),
-        h.table(pd.DataFrame(rows), "Indicatoren tegen basislijn en doel."),
+        h.table(
+            pd.DataFrame(rows),
+            "Indicatoren tegen basislijn en doel; cijfers per 1.000 inwoners gebruiken de inwoners op 1 januari "
+            "2020. ≥: ondergrens en ca.: benadering, omdat gemeentecijfers geheim zijn; "
+            f"'{monitoring.UNCERTAIN}': de geheime cijfers bepalen het oordeel.",
+        ),
         *figures,
     )

@@ -5,25 +5,25 @@ Every count shown comes from published (rounded, non-secret) cells; rates are co
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import add
+
 import pandas as pd
 
 from workbench import assignment, budget_views, charts, differencing, extrapolation, peers, vt_views
 from workbench import html_parts as h
 from workbench.disclosure import ROUND_TO, SECRET_MAX
-from workbench.indicators import Indicators, region_population, year_code
+from workbench.indicators import Indicators, region_population, regions_rate, year_code
 from workbench.kwb import gemeenten as kwb_gemeenten
-from workbench.rates import PER, compare, rate_table
+from workbench.partial_sums import EXACT, LOWER_BOUND, Bounded
+from workbench.provenance import BRON_CBS, DEMO_TEXT, budget_source, data_figure, vt_source
+from workbench.rates import HIGHER, LOWER, NOT_DIFFERENT, PER, UNKNOWN, compare, rate_table
 from workbench.region_data import RegionData
 from workbench.region_rule import METHOD_OWN
 from workbench.statline import NATIONAL_REGION, VT_AARD, VT_MELDER
 
-BRON_CBS = "Bron: CBS"
-DEMO_TEXT = (
-    "de cijfers over Veilig Thuis (meldingen en adviezen) en over het budget in dit rapport zijn "
-    "demonstratiecijfers. Ze zijn met een vastgelegde rekenregel gemaakt en komen landelijk overeen met de "
-    "gepubliceerde totalen, maar het zijn niet de echte cijfers van deze gemeenten of deze regio. "
-    "De bevolkingscijfers en prevalenties zijn wel echt."
-)
+POPULATION_YEAR = 2020
+"""The year of the population figures (CBS Kerncijfers wijken en buurten 2020, 1 January)."""
 AGE_LABELS = {
     "leeftijd_0_14": "0–14 jaar",
     "leeftijd_15_24": "15–24 jaar",
@@ -38,6 +38,7 @@ URBANITY = {
     4: "weinig stedelijk",
     5: "niet stedelijk",
 }
+NOT_APPLICABLE = "n.v.t."
 FORM_TO_AARD = {
     "kindermishandeling": ["AG01"],
     "huiselijk geweld (alle vormen)": ["AG02", "AG03", "AG04", "AG05"],
@@ -45,8 +46,26 @@ FORM_TO_AARD = {
 }
 
 
-def title(data: RegionData) -> str:
-    """The report's heading and, with demonstration data, the banner."""
+RATE_UNIT = "per 1.000 inwoners op 1 januari 2020"
+RATE_AXIS = "meldingen per 1.000 inwoners (1 januari 2020)"
+
+
+def data_status(data: RegionData) -> str:
+    """The data date of the report: the latest Veilig Thuis period and its status, population and budget years."""
+    halves = data.aard.loc[data.aard["halfjaar"] > 0, ["periode", "voorlopig"]].drop_duplicates()
+    last = str(halves["periode"].max())
+    provisional = sorted({p[:4] for p, v in zip(halves["periode"], halves["voorlopig"], strict=True) if v})
+    status = f" ({' en '.join(provisional)} voorlopig)" if provisional else " (definitief)"
+    lines = budget_views.region_lines(data.budget, data.code)
+    budget = f"; begroting {lines['jaar'].min()}–{lines['jaar'].max()}" if not lines.empty else ""
+    return (
+        f"Stand van de gegevens: Veilig Thuis tot en met het {last[-1]}e halfjaar {last[:4]}{status}; "
+        f"bevolking op 1 januari 2020{budget}."
+    )
+
+
+def title(data: RegionData, version: str) -> str:
+    """The report's heading, its data date and version and, with demonstration data, the banner."""
     parts = [
         h.heading(1, f"Regio-analyse huiselijk geweld en kindermishandeling: regio {data.naam}"),
         h.para(
@@ -54,6 +73,7 @@ def title(data: RegionData) -> str:
             f"({data.code}) met {count_gemeenten(len(data.member_codes))}.",
             "lead",
         ),
+        h.para(f"{data_status(data)} Gemaakt met regiovisie-workbench versie {version}.", "small"),
     ]
     if data.is_demonstration:
         parts.append(h.banner(DEMO_TEXT))
@@ -64,51 +84,100 @@ def _names(data: RegionData) -> pd.Series:
     return data.kwb.set_index("code")["naam"]
 
 
+LEVEL_TEXT = {
+    HIGHER: "hoger dan het landelijk gemiddelde; het verschil is groter dan toeval verklaart",
+    LOWER: "lager dan het landelijk gemiddelde; het verschil is groter dan toeval verklaart",
+    NOT_DIFFERENT: "niet duidelijk anders dan het landelijk gemiddelde",
+    UNKNOWN: "niet te vergelijken met het landelijk gemiddelde, omdat de cijfers geheim zijn",
+}
+
+
+def bereik_message(low_end: Bounded, high_end: Bounded, victims: str) -> str:
+    """What the bereik means, following its value: below, around or above 100% of the estimated victims."""
+    level = extrapolation.bereik_level(low_end, high_end)
+    value = h.fmt_range(low_end, high_end).replace(h.LOWER_MARK, "ten minste ")
+    caveat = (
+        "Een melding is geen slachtoffer: één kind kan vaker gemeld worden, een melding kan over meer kinderen "
+        "gaan, en een melding over kindermishandeling kan ook gaan over een kind dat getuige is van geweld tussen "
+        "de ouders. De schatting is bovendien landelijk."
+    )
+    if level == extrapolation.BELOW:
+        share = "een groot deel" if high_end.high < 0.5 else "een deel"
+        return (
+            f"Het aantal meldingen over kindermishandeling is {value} van het geschatte aantal {victims}. "
+            f"{share.capitalize()} van het probleem komt dus niet bij Veilig Thuis in beeld."
+        )
+    if level == extrapolation.ABOVE:
+        return (
+            f"Er zijn meer meldingen over kindermishandeling dan het geschatte aantal {victims} ({value}). Dat wil "
+            f"niet zeggen dat al het geweld in beeld is. {caveat}"
+        )
+    if level == extrapolation.AROUND:
+        return (
+            f"Het aantal meldingen over kindermishandeling ligt rond het geschatte aantal {victims} ({value}). "
+            f"Dat wil niet zeggen dat al het geweld in beeld is. {caveat}"
+        )
+    return (
+        f"Hoe de meldingen over kindermishandeling zich verhouden tot het geschatte aantal {victims} is niet "
+        f"zeker te zeggen ({value}), omdat gemeentecijfers geheim zijn."
+    )
+
+
 def samenvatting(data: RegionData, ind: Indicators) -> str:
     """Section 1: key figures and key messages computed from the data."""
     bereik_low, bereik_high = ind.bereik_km
     status = " (voorlopig)" if ind.voorlopig else ""
+    mel_note = "; ".join(x for x in [f"ontvangen meldingen{status}", h.secret_note(ind.meldingen)] if x)
+    interval = f"; 95%-interval {h.fmt_dec(ind.ci_laag)}–{h.fmt_dec(ind.ci_hoog)}" if ind.ci_laag is not None else ""
     figures = [
-        ("Inwoners", h.fmt_int(ind.inwoners), f"{ind.gemeenten} gemeenten, 1 januari 2020"),
-        (f"Meldingen bij Veilig Thuis {data.periode}", h.fmt_int(ind.meldingen), f"ontvangen meldingen{status}"),
+        ("Inwoners", h.fmt_int(ind.inwoners), f"{count_gemeenten(ind.gemeenten)}, 1 januari 2020"),
+        (f"Meldingen bij Veilig Thuis {data.periode}", h.fmt_int(ind.meldingen), mel_note),
         (
             "Meldingen per 1.000 inwoners",
             h.fmt_dec(ind.per_1000),
-            f"Nederland {h.fmt_dec(ind.nl_per_1000)}; 95%-interval {h.fmt_dec(ind.ci_laag)}–{h.fmt_dec(ind.ci_hoog)}",
+            f"inwoners op 1 januari 2020; Nederland {h.fmt_dec(ind.nl_per_1000)}{interval}",
         ),
         (
             "Bereik kindermishandeling",
-            f"{h.fmt_pct(bereik_low)}–{h.fmt_pct(bereik_high)}",
-            "meldingen gedeeld door het geschatte aantal slachtoffers",
+            h.fmt_range(bereik_low, bereik_high),
+            "meldingen gedeeld door het geschatte aantal mishandelde kinderen",
         ),
     ]
     if ind.uitgaven_per_inwoner is not None:
         figures.append(
-            ("Uitgaven per inwoner", h.fmt_euro(ind.uitgaven_per_inwoner), f"{ind.budget_status} {ind.budget_jaar}")
+            (
+                "Uitgaven per inwoner",
+                h.fmt_euro(ind.uitgaven_per_inwoner),
+                f"{ind.budget_status} {ind.budget_jaar}; inwoners op 1 januari 2020",
+            )
         )
-    if ind.ci_laag > ind.nl_per_1000:
-        level = "hoger dan het landelijk gemiddelde; het verschil is groter dan toeval verklaart"
-    elif ind.ci_hoog < ind.nl_per_1000:
-        level = "lager dan het landelijk gemiddelde; het verschil is groter dan toeval verklaart"
-    else:
-        level = "niet duidelijk anders dan het landelijk gemiddelde"
+    victims = (
+        f"mishandelde kinderen ({h.fmt_int(extrapolation.round_estimate(ind.km_schatting_laag))} tot "
+        f"{h.fmt_int(extrapolation.round_estimate(ind.km_schatting_hoog))} per jaar)"
+    )
     messages = [
-        f"In {data.periode} ontving Veilig Thuis {h.fmt_int(ind.meldingen)} meldingen over inwoners van de regio: "
-        f"{h.fmt_dec(ind.per_1000)} per 1.000 inwoners. Dat is {level} ({h.fmt_dec(ind.nl_per_1000)}).",
-        f"Naar schatting worden jaarlijks {h.fmt_int(extrapolation.round_estimate(ind.km_schatting_laag))} tot "
-        f"{h.fmt_int(extrapolation.round_estimate(ind.km_schatting_hoog))} kinderen in de regio mishandeld; "
-        f"het aantal meldingen over kindermishandeling is {h.fmt_pct(bereik_low)} tot {h.fmt_pct(bereik_high)} "
-        "daarvan. Een groot deel van het probleem komt dus niet bij Veilig Thuis in beeld.",
+        f"In {data.periode} ontving Veilig Thuis {h.say_bounded(ind.meldingen)} meldingen over inwoners van de "
+        f"regio: {h.say_bounded(ind.per_1000, h.fmt_dec)} {RATE_UNIT}. Dat is {LEVEL_TEXT[ind.vergeleken]} "
+        f"({h.fmt_dec(ind.nl_per_1000)}).",
+        bereik_message(bereik_low, bereik_high, victims),
     ]
-    if ind.politie_aandeel is not None and ind.nl_politie_aandeel is not None:
+    if ind.nl_politie_aandeel is not None and ind.politie_aandeel.known:
         messages.append(
-            f"{h.fmt_pct(ind.politie_aandeel)} van de meldingen komt van politie of justitie "
-            f"(Nederland {h.fmt_pct(ind.nl_politie_aandeel)})."
+            f"{h.say_bounded(ind.politie_aandeel, h.fmt_pct).capitalize()} van de meldingen komt van politie of "
+            f"justitie (Nederland {h.fmt_pct(ind.nl_politie_aandeel)})."
         )
-    if ind.meldingen_geheim:
+    if ind.meldingen.secret:
         messages.append(
-            f"Bij {ind.meldingen_geheim} gemeente(n) is het aantal meldingen te klein om te publiceren; "
-            "de regiototalen zijn daarom een ondergrens."
+            f"Bij {ind.meldingen.secret} van de {count_gemeenten(ind.meldingen.cells)} is het aantal meldingen te "
+            "klein om te publiceren ('.'). Regiototalen zijn daarom ondergrenzen, in tabellen aangeduid met ≥ "
+            "('ten minste')."
+        )
+    if data.periode != POPULATION_YEAR:
+        messages.append(
+            f"Cijfers per 1.000 inwoners delen de meldingen van {data.periode} door het aantal inwoners op "
+            f"1 januari {POPULATION_YEAR}, de bevolkingscijfers waarmee de workbench werkt. De bevolking is "
+            "sindsdien gegroeid, dus deze cijfers zijn iets te hoog; vergelijkingen tussen gemeenten en met "
+            "Nederland hebben daar weinig last van, omdat overal dezelfde peildatum geldt."
         )
     return h.section(
         "samenvatting", "1. Samenvatting", h.key_figures(figures), h.heading(3, "Kernboodschappen"), h.bullets(messages)
@@ -193,7 +262,7 @@ def de_regio(data: RegionData) -> str:
         members,
         rates,
         _names(data),
-        f"meldingen per 1.000 inwoners {data.periode}",
+        f"meldingen {data.periode} per 1.000 inwoners (1-1-2020)",
         f"de regio {data.naam}",
     )
     bijstand_region = sub["bijstand"].sum() / sub["inwoners"].sum() * 1000
@@ -214,11 +283,12 @@ def de_regio(data: RegionData) -> str:
         table,
         key,
         h.figure(fig, alt, f"Leeftijdsopbouw van de regio en Nederland. {BRON_CBS}."),
-        h.figure(
+        data_figure(
+            data.is_demonstration,
             map_fig,
             map_alt,
-            f"Kaart: meldingen per 1.000 inwoners per gemeente, {data.periode}. "
-            "Grenzen: CBS/PDOK 2020. Grijs: geen gepubliceerd cijfer.",
+            f"Kaart: meldingen {data.periode} {RATE_UNIT}, per gemeente. {vt_source(data.is_demonstration)}. "
+            "Grenzen: CBS/PDOK 2020. Grijs: geen gepubliceerd cijfer (geheim).",
         ),
     )
 
@@ -266,42 +336,70 @@ def _half_year_label(code: str) -> str:
     return f"{code[:4]}-{code[-1]}"
 
 
+MELDER_CODES = ["M110", "M120", "M130", "M140", "M150", "M190", "M200", "M900"]
+
+
+def _series_wide(series: pd.DataFrame, labels: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Half-year sums by category as two wide tables: the values (missing: all secret) and the lower-bound flags."""
+    flagged = series.assign(ondergrens=(series["geheim"] > 0) & series["aantal"].notna())
+    wide = flagged.pivot(index="periode", columns="categorie_code", values="aantal").rename(columns=labels)
+    lower = flagged.pivot(index="periode", columns="categorie_code", values="ondergrens").rename(columns=labels)
+    wide.index = lower.index = [_half_year_label(p) for p in wide.index]
+    return wide, lower.astype(bool)
+
+
+def _vt_rate(data: RegionData, vt: str, period: str) -> Bounded:
+    """A VT-region's rate per 1,000 from its own CBS cell (unknown when that cell is secret)."""
+    k = data.kwb.set_index("code")
+    in_vt = data.composition["vt_code"] == vt
+    population = float(k.loc[data.composition.loc[in_vt, "gemeentecode"], "inwoners"].sum())
+    count = vt_views.region_count(data.aard, period, "T001", vt_views.MELDINGEN, [vt])
+    return count.scaled(PER / population)
+
+
 def meldingen(data: RegionData, ind: Indicators) -> str:
     """Section 3: trend by aard, rates per gemeente with intervals, who reports, and a funnel plot."""
+    source, demo = vt_source(data.is_demonstration), data.is_demonstration
     members = data.member_codes
     k = data.kwb.set_index("code")
     names = _names(data)
     period = year_code(data.periode)
     series = vt_views.region_series(data.aard, members, vt_views.MELDINGEN)
-    series = series[series["categorie_code"] != "T001"]
-    wide = series.pivot(index="periode", columns="categorie_code", values="aantal").rename(columns=VT_AARD.labels)
-    wide.index = [_half_year_label(p) for p in wide.index]
+    wide, lower = _series_wide(series[series["categorie_code"] != "T001"], VT_AARD.labels)
     trend_fig, trend_alt = charts.trend(
-        wide, f"Meldingen per halfjaar naar aard van het geweld, regio {data.naam}", "aantal meldingen"
+        wide, f"Meldingen per halfjaar naar aard van het geweld, regio {data.naam}", "aantal meldingen", lower
     )
     # The region total is the sum of the published cells; the guard hides a second cell should a hidden one
     # ever become recoverable from a total published next to it.
     counts = differencing.secondary_suppression(
-        vt_views.area_counts(data.aard, period, "T001", vt_views.MELDINGEN, members), ind.meldingen
+        vt_views.area_counts(data.aard, period, "T001", vt_views.MELDINGEN, members), ind.meldingen.value
     )
     table = rate_table(counts, k.loc[members, "inwoners"].astype("float64"))
     table["vergeleken met Nederland"] = compare(table, ind.nl_per_1000)
     table.index = [names[c] for c in members]
-    region_row = rate_table(pd.Series([ind.meldingen], dtype="Int64"), pd.Series([float(ind.inwoners)]))
-    region_row["vergeleken met Nederland"] = compare(region_row, ind.nl_per_1000)
-    region_row.index = [f"Regio {data.naam}"]
-    vt_rates = {}
-    for vt in data.vt_codes:
-        vt_count = vt_views.cells(data.aard, period, "T001", vt_views.MELDINGEN).loc[vt, "aantal"]
-        vt_pop = k.loc[data.composition.loc[data.composition["vt_code"] == vt, "gemeentecode"], "inwoners"].sum()
-        vt_name = data.composition.loc[data.composition["vt_code"] == vt, "vt_naam"].iloc[0]
-        vt_rates[f"VT-regio {vt_name}"] = float(vt_count) / float(vt_pop) * PER
-    refs = {f"regio {data.naam}": ind.per_1000, **vt_rates, "Nederland": ind.nl_per_1000}
+    region_row = pd.DataFrame(
+        {
+            "aantal": [ind.meldingen],
+            "populatie": [ind.inwoners],
+            "per_1000": [ind.per_1000],
+            "ci_laag": [ind.ci_laag],
+            "ci_hoog": [ind.ci_hoog],
+            "vergeleken met Nederland": [ind.vergeleken],
+        },
+        index=[f"Regio {data.naam}"],
+    )
+    vt_rates = {
+        f"VT-regio {data.composition.loc[data.composition['vt_code'] == vt, 'vt_naam'].iloc[0]}": _vt_rate(
+            data, vt, period
+        )
+        for vt in data.vt_codes
+    }
+    refs = {f"regio {data.naam}": ind.per_1000, **vt_rates, "Nederland": Bounded.exact(ind.nl_per_1000)}
     rate_fig, rate_alt = charts.rates_with_intervals(
-        table, refs, f"Meldingen per 1.000 inwoners per gemeente, {data.periode}"
+        table, refs, f"Meldingen per 1.000 inwoners per gemeente, {data.periode}", RATE_AXIS
     )
     shown = (
-        pd.concat([table, region_row])
+        pd.concat([table.astype({"aantal": "object", "per_1000": "object"}), region_row])
         .reset_index()
         .rename(
             columns={
@@ -314,10 +412,15 @@ def meldingen(data: RegionData, ind: Indicators) -> str:
             }
         )
     )
+    partial = (
+        f" ≥ = ondergrens: de som van de gepubliceerde gemeentecijfers ({h.secret_note(ind.meldingen)})."
+        if ind.meldingen.secret
+        else ""
+    )
     rate_html = h.table(
         shown,
-        f"Ontvangen meldingen {data.periode} per gemeente, per 1.000 inwoners met "
-        f"95%-betrouwbaarheidsinterval. {BRON_CBS} (tabelvorm 84851NED). '.' = geheim (0–7).",
+        f"Ontvangen meldingen {data.periode} per gemeente, {RATE_UNIT}, met 95%-betrouwbaarheidsinterval "
+        f"(exact Poisson) en het oordeel tegenover Nederland. {source}. '.' = geheim (0–7).{partial}",
         {
             "meldingen": h.fmt_int,
             "inwoners": h.fmt_int,
@@ -326,64 +429,91 @@ def meldingen(data: RegionData, ind: Indicators) -> str:
             "95%-interval tot": h.fmt_dec,
         },
     )
-    melder_rows = {}
+    shares, kinds = {}, {}
     for label, areas in [(f"regio {data.naam}", members), ("Nederland", [NATIONAL_REGION])]:
-        total, _ = vt_views.published_sum(vt_views.area_counts(data.melder, period, "T001", vt_views.MELDINGEN, areas))
-        shares = {}
-        for code in ["M110", "M120", "M130", "M140", "M150", "M190", "M200", "M900"]:
-            part, _ = vt_views.published_sum(vt_views.area_counts(data.melder, period, code, vt_views.MELDINGEN, areas))
-            shares[VT_MELDER.labels[code]] = part / total if total else None
-        melder_rows[label] = shares
-    melder_fig, melder_alt = charts.stacked_shares(pd.DataFrame(melder_rows).T, f"Wie meldt, {data.periode}")
+        total = vt_views.region_count(data.melder, period, "T001", vt_views.MELDINGEN, areas)
+        parts = {
+            VT_MELDER.labels[code]: vt_views.region_count(data.melder, period, code, vt_views.MELDINGEN, areas)
+            for code in MELDER_CODES
+        }
+        shares[label] = {c: b.share_of(total).value for c, b in parts.items()}
+        kinds[label] = {c: b.share_of(total).kind for c, b in parts.items()}
+    kinds_frame = pd.DataFrame(kinds).T
+    melder_fig, melder_alt = charts.stacked_shares(
+        pd.DataFrame(shares).T.astype("float64"), f"Wie meldt, {data.periode}", kinds_frame
+    )
+    melder_note = (
+        " Gearceerde delen zijn ondergrenzen of benaderingen: sommige gemeentecijfers zijn geheim. "
+        if (kinds_frame != EXACT).to_numpy().any()
+        else " "
+    ) + "De delen zijn elk apart afgerond en tellen daarom niet precies op tot 100%."
     pop = k.loc[members, "inwoners"].astype("float64")
-    points = pd.DataFrame({"populatie": pop, "per_1000": counts.astype("float64") / pop * PER}).dropna()
-    highlight = names[data.code]
-    points.index = [names[c] for c in points.index]
+    points = pd.DataFrame(
+        {
+            "populatie": pop.to_numpy(),
+            "per_1000": (counts.astype("float64") / pop * PER).to_numpy(),
+            "oordeel": table["vergeleken met Nederland"].to_numpy(),
+        },
+        index=table.index,
+    ).dropna(subset=["per_1000"])
     funnel_fig, funnel_alt = charts.funnel(
-        points, ind.nl_per_1000, highlight, f"Meldingen per 1.000 inwoners tegen omvang, {data.periode}"
+        points,
+        ind.nl_per_1000,
+        names[data.code],
+        f"Meldingen per 1.000 inwoners tegen omvang, {data.periode}",
+        RATE_AXIS,
     )
     status = (
         "De cijfers over dit jaar zijn voorlopig." if ind.voorlopig else "De cijfers over dit jaar zijn definitief."
     )
     intro = (
-        f"Veilig Thuis ontving in {data.periode} {h.fmt_int(ind.meldingen)} meldingen en startte "
-        f"{h.fmt_int(ind.adviezen)} adviezen over inwoners van de regio. {status} Cijfers van Veilig Thuis "
+        f"Veilig Thuis ontving in {data.periode} {h.say_bounded(ind.meldingen)} meldingen en startte "
+        f"{h.say_bounded(ind.adviezen)} adviezen over inwoners van de regio. {status} Cijfers van Veilig Thuis "
         "verschillen tussen regio's ook door verschillen in registratie; vergelijk ze daarom met voorzichtigheid."
     )
     police = ""
-    if ind.politie_aandeel is not None and ind.nl_politie_aandeel is not None:
+    if ind.nl_politie_aandeel is not None and ind.politie_aandeel.known:
         police = h.para(
-            f"Het aandeel meldingen van politie of justitie is {h.fmt_pct(ind.politie_aandeel)} "
+            f"Het aandeel meldingen van politie of justitie is {h.say_bounded(ind.politie_aandeel, h.fmt_pct)} "
             f"(Nederland {h.fmt_pct(ind.nl_politie_aandeel)})."
         )
     return h.section(
         "meldingen",
         "3. Meldingen en adviezen bij Veilig Thuis",
         h.para(intro),
-        h.figure(
+        data_figure(
+            demo,
             trend_fig,
             trend_alt,
-            f"Ontvangen meldingen per halfjaar naar aard van het geweld. {BRON_CBS}; "
-            "regiototalen zijn sommen van gepubliceerde gemeentecijfers.",
+            f"Ontvangen meldingen per halfjaar naar aard van het geweld. {source}; regiototalen zijn "
+            "sommen van gepubliceerde gemeentecijfers (open punt: ondergrens; geen punt: alle cijfers geheim).",
         ),
         rate_html,
-        h.figure(rate_fig, rate_alt, f"Meldingen per 1.000 inwoners met 95%-intervallen (exacte Poisson). {BRON_CBS}."),
+        data_figure(
+            demo,
+            rate_fig,
+            rate_alt,
+            f"Meldingen {RATE_UNIT} met 95%-intervallen (exact Poisson). {source}.",
+        ),
         h.heading(3, "Wie meldt"),
         police,
-        h.figure(
+        data_figure(
+            demo,
             melder_fig,
             melder_alt,
-            f"Aandeel van de meldingen naar melder, {data.periode}. {BRON_CBS} (tabelvorm 84849NED).",
+            f"Aandeel van de meldingen naar melder, {data.periode}. {vt_source(demo, '84849NED')}.{melder_note}",
         ),
         h.heading(3, "Trechterdiagram"),
         h.para(
             "Een gemeente buiten de grenzen van de trechter wijkt meer af van het landelijk gemiddelde dan bij "
-            "haar omvang door toeval te verwachten is. Binnen de grenzen is een verschil niet zeker."
+            "haar omvang door toeval te verwachten is. Binnen de grenzen is een verschil niet zeker. De grenzen "
+            "gebruiken dezelfde toets als de tabel (exacte Poisson-intervallen), dus beide zeggen hetzelfde."
         ),
-        h.figure(
+        data_figure(
+            demo,
             funnel_fig,
             funnel_alt,
-            f"Trechterdiagram met 95%- en 99,8%-grenzen rond het landelijk gemiddelde. {BRON_CBS}.",
+            f"Trechterdiagram met 95%- en 99,8%-grenzen rond het landelijk gemiddelde. {source}.",
         ),
     )
 
@@ -404,27 +534,29 @@ def omvang(data: RegionData) -> str:
         codes = FORM_TO_AARD.get(r.vorm)
         mel = None
         if codes:
-            mel = sum(
-                vt_views.published_sum(vt_views.area_counts(data.aard, period, c, vt_views.MELDINGEN, members))[0]
-                for c in codes
-            )
+            mel = reduce(add, (vt_views.region_count(data.aard, period, c, vt_views.MELDINGEN, members) for c in codes))
         low, high = extrapolation.round_estimate(r.schatting_laag), extrapolation.round_estimate(r.schatting_hoog)
-        reach = "–"
-        if mel:
-            reach_low, reach_high = h.fmt_pct(mel / r.schatting_hoog), h.fmt_pct(mel / r.schatting_laag)
-            reach = reach_low if reach_low == reach_high else f"{reach_low}–{reach_high}"
+        reach = NOT_APPLICABLE
+        if mel is not None:
+            reach = h.fmt_range(*extrapolation.bereik(mel, r.schatting_laag, r.schatting_hoog))
         est_text = h.fmt_int(low) if low == high else f"{h.fmt_int(low)}–{h.fmt_int(high)}"
         rows.append(
             (
                 r.vorm,
                 r.leeftijdsgroep,
                 est_text,
-                h.fmt_int(mel) if mel is not None else "–",
+                h.fmt_int(mel) if mel is not None else NOT_APPLICABLE,
                 reach,
                 f"{r.studie} ({r.referentiejaar})",
             )
         )
-        chart_rows[r.vorm] = {"laag": low, "hoog": high, "meldingen": mel}
+        chart_rows[r.vorm] = {
+            "laag": low,
+            "hoog": high,
+            "meldingen": mel.value if mel is not None else None,
+            "ondergrens": mel is not None and mel.kind == LOWER_BOUND,
+            "heeft_meldingen": mel is not None,
+        }
     table = h.table(
         pd.DataFrame(
             rows,
@@ -438,7 +570,9 @@ def omvang(data: RegionData) -> str:
             ],
         ),
         f"Schatting van het aantal slachtoffers in de regio {data.naam} (landelijke prevalentie × "
-        "inwoners van de leeftijdsgroep), met meldingen en bereik. Schattingen zijn afgerond.",
+        "inwoners van de leeftijdsgroep op 1 januari 2020), met meldingen en bereik. Schattingen zijn afgerond. "
+        f"Meldingen: {vt_source(data.is_demonstration)}. n.v.t.: Veilig Thuis registreert deze vorm niet apart. "
+        "≥: ondergrens, omdat gemeentecijfers geheim zijn; '.': alle gemeentecijfers geheim.",
     )
     fig, alt = charts.ranges_against_counts(
         pd.DataFrame(chart_rows).T, f"Geschat aantal slachtoffers en meldingen, regio {data.naam}"
@@ -474,7 +608,13 @@ def omvang(data: RegionData) -> str:
             "prevalentie ook hier geldt? De tabel zet de schatting naast de meldingen bij Veilig Thuis."
         ),
         table,
-        h.figure(fig, alt, "Schatting (bandbreedte) en meldingen per vorm. Bronnen: zie Verantwoording."),
+        data_figure(
+            data.is_demonstration,
+            fig,
+            alt,
+            f"Schatting (bandbreedte) en meldingen per vorm. Meldingen: {vt_source(data.is_demonstration)}; "
+            "prevalentie: zie Verantwoording.",
+        ),
         gem_table,
         h.heading(3, "Kanttekeningen"),
         h.bullets(caveats),
@@ -489,15 +629,7 @@ def vergelijkbare_regios(data: RegionData, ind: Indicators) -> str:
     region_names = data.composition.drop_duplicates("centrumgemeente_code").set_index("centrumgemeente_code")[
         "centrumgemeente_naam"
     ]
-    period = year_code(data.periode)
-    mel = vt_views.regions_sum(data.aard, data.composition, period, "T001", vt_views.MELDINGEN)
-    pops = (
-        gem.set_index("code")["inwoners"]
-        .groupby(data.composition.set_index("gemeentecode")["centrumgemeente_code"])
-        .sum()
-        .astype("float64")
-    )
-    rates = mel / pops * PER
+    rates = regions_rate(data.aard, data.composition, data.kwb, data.periode)
     codes = [data.code, *group.index]
     feat = features.loc[codes].copy()
     feat.insert(0, "regio", [region_names[c] for c in codes])
@@ -506,30 +638,45 @@ def vergelijkbare_regios(data: RegionData, ind: Indicators) -> str:
     feat = feat.rename(columns={"log_inwoners": "inwoners", **peers.SHORT_LABELS})
     fmt = {c: h.fmt_dec for c in feat.columns if c != "regio"}
     fmt["inwoners"] = h.fmt_int
+    shown = rates.reindex(codes)
+    partial = any(b.kind == LOWER_BOUND for b in shown)
     table = h.table(
-        feat.reset_index(drop=True), f"De regio {data.naam} en de vijf meest vergelijkbare regio's. {BRON_CBS}.", fmt
+        feat.reset_index(drop=True),
+        f"De regio {data.naam} en de vijf meest vergelijkbare regio's. Kenmerken: {BRON_CBS} (84799NED, "
+        f"1 januari 2020). Meldingen {RATE_UNIT}: {vt_source(data.is_demonstration)}."
+        + (" ≥: ondergrens, omdat gemeentecijfers geheim zijn." if partial else ""),
+        fmt,
     )
-    values = rates.reindex(codes)
-    values.index = [region_names[c] for c in codes]
+    values = pd.Series([b.value for b in shown], index=[region_names[c] for c in codes], dtype="float64")
+    lower = pd.Series([b.kind == LOWER_BOUND for b in shown], index=values.index)
     fig, alt = charts.bars(
         values,
         data.naam,
         ("Nederland", ind.nl_per_1000),
         f"Meldingen per 1.000 inwoners, {data.periode}: regio en vergelijkbare regio's",
-        "meldingen per 1.000 inwoners",
+        RATE_AXIS,
+        lower,
     )
-    mean_peers = float(rates.reindex(group.index).mean())
+    peer_rates = [rates[c] for c in group.index if rates[c].known]
+    mean = reduce(add, peer_rates).scaled(1 / len(peer_rates)) if peer_rates else Bounded.unknown()
+    left_out = len(group) - len(peer_rates)
     text = (
         f"De meest vergelijkbare regio's zijn {', '.join(region_names[c] for c in group.index)}. Gemiddeld "
-        f"ontvangen zij {h.fmt_dec(mean_peers)} meldingen per 1.000 inwoners, de regio {data.naam} "
-        f"{h.fmt_dec(ind.per_1000)}."
+        f"ontvangen zij {h.say_bounded(mean, h.fmt_dec)} meldingen {RATE_UNIT}"
+        + (f" ({left_out} regio zonder gepubliceerd cijfer niet meegeteld)" if left_out else "")
+        + f", de regio {data.naam} {h.say_bounded(ind.per_1000, h.fmt_dec)}."
     )
     return h.section(
         "vergelijkbare-regios",
         "5. Vergelijkbare regio's",
         h.para(text),
         table,
-        h.figure(fig, alt, f"Meldingen per 1.000 inwoners in vergelijkbare regio's. {BRON_CBS}."),
+        data_figure(
+            data.is_demonstration,
+            fig,
+            alt,
+            f"Meldingen {RATE_UNIT} in vergelijkbare regio's. {vt_source(data.is_demonstration)}.",
+        ),
         h.heading(3, "Methode"),
         h.para(peers.METHOD_TEXT),
     )
@@ -556,7 +703,8 @@ def taken_en_budget(data: RegionData) -> str:
         income.assign(per_inwoner=income["bedrag_euro"] / pop).rename(
             columns={"post": "bron", "niveau": "niveau", "bedrag_euro": "bedrag (€)", "per_inwoner": "per inwoner (€)"}
         ),
-        f"Inkomsten {status} {year} naar bron, regionaal en lokaal, en per inwoner van de regio.",
+        f"Inkomsten {status} {year} naar bron, regionaal en lokaal, en per inwoner van de regio (1 januari 2020). "
+        f"{budget_source(data.is_demonstration)}.",
         {"bedrag (€)": h.fmt_int, "per inwoner (€)": lambda v: h.fmt_dec(v, 2)},
     )
     task_html = h.table(
@@ -569,7 +717,8 @@ def taken_en_budget(data: RegionData) -> str:
                 "per_inwoner": "per inwoner (€)",
             }
         ),
-        f"Uitgaven {status} {year} per taak, regionaal en lokaal, en per inwoner van de regio.",
+        f"Uitgaven {status} {year} per taak, regionaal en lokaal, en per inwoner van de regio (1 januari 2020). "
+        f"{budget_source(data.is_demonstration)}.",
         {
             "regionaal (€)": h.fmt_int,
             "lokaal (€)": h.fmt_int,
@@ -596,7 +745,12 @@ def taken_en_budget(data: RegionData) -> str:
         balance_html,
         income_html,
         task_html,
-        h.figure(fig, alt, "Begrote uitgaven per inwoner naar taak. Bron: begrotingsoverzicht van de regio."),
+        data_figure(
+            data.is_demonstration,
+            fig,
+            alt,
+            f"Begrote uitgaven per inwoner (1 januari 2020) naar taak. {budget_source(data.is_demonstration)}.",
+        ),
     )
 
 
@@ -629,10 +783,39 @@ def verantwoording(data: RegionData, validation: dict | None, version: str, inpu
             "Een melding van (een vermoeden van) huiselijk geweld of kindermishandeling die Veilig Thuis ontvangt.",
         ),
         ("Advies", "Een adviesvraag aan Veilig Thuis (gestart advies)."),
-        ("Per 1.000 inwoners", "Aantal gedeeld door het aantal inwoners op 1 januari 2020, maal 1.000."),
-        ("95%-interval", "Exact Poisson-betrouwbaarheidsinterval van het aantal, gedeeld door de bevolking."),
-        ("Bereik", "Meldingen gedeeld door het geschatte aantal slachtoffers."),
+        (
+            "Per 1.000 inwoners",
+            "Aantal gedeeld door het aantal inwoners op 1 januari 2020, maal 1.000; ook voor latere jaren, "
+            "omdat de workbench met de bevolkingscijfers van 2020 werkt.",
+        ),
+        (
+            "95%-interval",
+            "Exact Poisson-betrouwbaarheidsinterval van het aantal, gedeeld door de bevolking. Bij een ondergrens "
+            "loopt het van de ondergrens tot de hoogste waarde die de geheime cellen toelaten.",
+        ),
+        (
+            "Hoger of lager dan Nederland",
+            "Het 95%-interval ligt helemaal boven of onder het landelijke cijfer. Het trechterdiagram gebruikt "
+            "dezelfde toets (exacte Poisson-grenzen), dus tabel en trechter zeggen hetzelfde.",
+        ),
+        (
+            "Bereik",
+            "Meldingen gedeeld door het geschatte aantal slachtoffers. Boven 100% betekent: meer meldingen dan "
+            "geschatte slachtoffers; een melding is geen slachtoffer.",
+        ),
         ("Regiototaal", "Som van de gepubliceerde gemeentecijfers; geheime cellen tellen niet mee."),
+        (
+            "≥ (ten minste)",
+            f"Ondergrens: een som waarin gemeentecijfers geheim zijn. De werkelijke waarde is minstens zo hoog, "
+            f"en hoogstens {SECRET_MAX} per geheime cel hoger. Cijfers die daaruit volgen (per 1.000, bereik) "
+            "zijn ook ondergrenzen.",
+        ),
+        ("ca. (ongeveer)", "Benadering: een aandeel berekend uit sommen waarin gemeentecijfers geheim zijn."),
+        (
+            ". (punt)",
+            "Geheim of onbekend: alle cijfers achter deze waarde zijn geheim. Een punt is nooit nul.",
+        ),
+        ("n.v.t.", "Niet van toepassing: Veilig Thuis registreert deze vorm niet apart."),
     ]
     assumptions = [
         extrapolation.AGE_GROUP_ASSUMPTION,
@@ -647,7 +830,12 @@ def verantwoording(data: RegionData, validation: dict | None, version: str, inpu
         f"Kleine aantallen worden niet gepubliceerd: aantallen van 0 tot en met {SECRET_MAX} staan als '.', "
         f"andere aantallen zijn afgerond op veelvouden van {ROUND_TO}. Totalen zijn apart afgerond en kunnen "
         "afwijken van de som van de delen. Cijfers per 1.000 zijn berekend uit afgeronde aantallen en "
-        "vervallen met het aantal. Dit geldt voor tabellen, grafieken en tekst."
+        "vervallen met het aantal. Dit geldt voor tabellen, grafieken, tekst en alternatieve teksten. "
+        "Regiocijfers zijn sommen van cijfers die CBS zelf per gemeente publiceert (halfjaren en jaren elk "
+        "apart afgerond en geheimgehouden); het rapport rekent nooit met niet-gepubliceerde waarden. Wat uit "
+        "de combinatie van halfjaar- en jaarcijfers of uit een totaal en zijn delen af te leiden is, is daarom "
+        "ook uit de publicatie van CBS zelf af te leiden: het rapport maakt niets zichtbaar wat CBS niet "
+        "publiceert."
     )
     parts = [
         h.heading(3, "Bronnen"),

@@ -1,12 +1,16 @@
 """Views on the Veilig Thuis tables for a region, built only from published (rounded, non-secret) cells.
 
 A region is not a CBS area, so its figures are sums of its gemeenten's published cells. Secret cells (0–7)
-are left out and counted, so a region total is a lower bound, and no secret cell can be recovered from it.
+are left out and counted (see :mod:`workbench.partial_sums`): a sum with secret cells is a lower bound, a sum
+of secret cells only is unknown, and no secret cell can be recovered from any of them.
 """
 
 from __future__ import annotations
 
 import pandas as pd
+
+from workbench.cells import STATE_UNKNOWN
+from workbench.partial_sums import Bounded, sums_frame
 
 MELDINGEN = "ontvangen_meldingen"
 ADVIEZEN = "gestarte_adviezen"
@@ -18,9 +22,20 @@ def cells(tidy: pd.DataFrame, periode: str, categorie: str, maat: str) -> pd.Dat
     return sel[["regio_code", "aantal", "status", "voorlopig"]].set_index("regio_code")
 
 
-def published_sum(values: pd.Series) -> tuple[int, int]:
-    """Sum the published counts and count the secret ones: ``(sum, number_secret)``."""
-    return int(values.dropna().sum()), int(values.isna().sum())
+def area_counts(tidy: pd.DataFrame, periode: str, categorie: str, maat: str, areas: list[str]) -> pd.Series:
+    """Published counts of the given areas (missing where secret), in the order given."""
+    return cells(tidy, periode, categorie, maat)["aantal"].reindex(areas)
+
+
+def region_count(tidy: pd.DataFrame, periode: str, categorie: str, maat: str, members: list[str]) -> Bounded:
+    """The region's sum of published cells of one period, category and measure, with what is secret."""
+    sel = cells(tidy, periode, categorie, maat).reindex(members)
+    open_cells = int((sel["status"].isna() | sel["status"].eq(STATE_UNKNOWN)).sum())
+    return Bounded.count(sel["aantal"], open_cells)
+
+
+def _with_open(sel: pd.DataFrame) -> pd.DataFrame:
+    return sel.assign(open=sel["aantal"].isna() & sel["status"].eq(STATE_UNKNOWN))
 
 
 def region_series(tidy: pd.DataFrame, members: list[str], maat: str, half_years: bool = True) -> pd.DataFrame:
@@ -29,27 +44,21 @@ def region_series(tidy: pd.DataFrame, members: list[str], maat: str, half_years:
     Returns
     -------
     pandas.DataFrame
-        ``periode``, ``categorie_code``, ``aantal`` (sum of published cells), ``geheim`` (cells left out),
-        ``voorlopig``.
+        ``periode``, ``categorie_code``, ``aantal`` (sum of published cells; missing when all are secret),
+        ``geheim`` (cells left out), ``cellen``, ``ondergrens``, ``bovengrens`` and ``voorlopig``.
     """
     sel = tidy[tidy["regio_code"].isin(members) & (tidy["maat"] == maat)]
     sel = sel[sel["halfjaar"].ne(0) if half_years else sel["halfjaar"].eq(0)]
-    grouped = sel.groupby(["periode", "categorie_code"], as_index=False).agg(
-        aantal=("aantal", lambda s: int(s.dropna().sum())),
-        geheim=("aantal", lambda s: int(s.isna().sum())),
-        voorlopig=("voorlopig", "any"),
-    )
-    return grouped.sort_values(["periode", "categorie_code"], ignore_index=True)
+    sums = sums_frame(_with_open(sel), ["periode", "categorie_code"])
+    provisional = sel.groupby(["periode", "categorie_code"], as_index=False)["voorlopig"].any()
+    out = sums.merge(provisional, on=["periode", "categorie_code"])
+    return out.sort_values(["periode", "categorie_code"], ignore_index=True)
 
 
-def area_counts(tidy: pd.DataFrame, periode: str, categorie: str, maat: str, areas: list[str]) -> pd.Series:
-    """Published counts of the given areas (missing where secret), in the order given."""
-    return cells(tidy, periode, categorie, maat)["aantal"].reindex(areas)
-
-
-def regions_sum(tidy: pd.DataFrame, composition: pd.DataFrame, periode: str, categorie: str, maat: str) -> pd.Series:
-    """Published sum per region (all 35), index: centrumgemeente code."""
-    c = cells(tidy, periode, categorie, maat)["aantal"]
+def regions_sum(tidy: pd.DataFrame, composition: pd.DataFrame, periode: str, categorie: str, maat: str) -> pd.DataFrame:
+    """Published sums of every region (index: centrumgemeente code), with what is secret (as :func:`region_series`)."""
+    c = cells(tidy, periode, categorie, maat).reset_index()
+    gem = c[c["regio_code"].str.startswith("GM")]
     region_of = composition.set_index("gemeentecode")["centrumgemeente_code"]
-    gem = c[c.index.str.startswith("GM")]
-    return gem.groupby(region_of.reindex(gem.index)).sum(min_count=0).astype("int64")
+    gem = _with_open(gem.assign(regio=gem["regio_code"].map(region_of)))
+    return sums_frame(gem, ["regio"]).set_index("regio")

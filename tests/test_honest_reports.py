@@ -1,0 +1,243 @@
+"""Every figure on every built page is one a region can sign: unknowns, marks, dates, sources, one test."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from PIL import Image
+
+from pages import Figures, Tables
+from workbench.charts import DEMO_COLOUR
+from workbench.reference import read_composition
+from workbench.report_build import REPORT_FILE
+from workbench.statline import VT_AARD, read_statline_csv
+
+LOWER = "≥\u00a0"
+
+
+def region_pages(out: Path) -> list[Path]:
+    return sorted(out.glob("GM*/" + REPORT_FILE))
+
+
+@pytest.fixture(scope="module")
+def site(hostile_site):
+    data, out, _ = hostile_site
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in region_pages(out)}
+    assert len(pages) == 35
+    return data, out, pages
+
+
+def test_table_and_funnel_give_the_same_verdict_for_every_gemeente_in_every_report(site):
+    _, _, pages = site
+    compared = 0
+    for code, html in pages.items():
+        table = Tables(html).table_starting("gemeente", "meldingen")
+        verdicts = {row[0]: row[-1] for row in table[1:] if not row[0].startswith("Regio ")}
+        alt = Figures(html).alt_starting("Trechterdiagram")
+        above = re.search(r"Boven de 95%-grens: (.*?)\. Onder", alt).group(1)
+        below = re.search(r"Onder de 95%-grens: (.*?)\.(?: Demonstratiecijfers\.)?$", alt).group(1)
+        named = {"hoger": set() if above == "geen" else set(above.split("; "))}  # names may hold commas
+        named["lager"] = set() if below == "geen" else set(below.split("; "))
+        for verdict in ("hoger", "lager"):
+            assert named[verdict] == {n for n, v in verdicts.items() if v == verdict}, (code, verdict)
+        compared += len(verdicts)
+    assert compared == 355
+
+
+def expected_text(cells: pd.Series) -> str:
+    """What a region sum must read: '.' when all cells are secret, '≥ n' when some are, else n."""
+    if cells.isna().all():
+        return "."
+    total = f"{int(cells.dropna().sum()):,}".replace(",", ".")
+    return (LOWER if cells.isna().any() else "") + total
+
+
+@pytest.fixture(scope="module")
+def aard(site):
+    data, _, _ = site
+    return read_statline_csv(data / "veilig_thuis/84851NED_demo.csv", VT_AARD)
+
+
+def test_every_region_sum_in_trend_and_table_is_a_dot_a_marked_bound_or_exact(site, aard):
+    data, _, pages = site
+    comp = read_composition(data)
+    meldingen = aard[aard["maat"] == "ontvangen_meldingen"]
+    fully_secret = partial = 0
+    for code, html in pages.items():
+        members = comp.loc[comp["centrumgemeente_code"] == code, "gemeentecode"].tolist()
+        mine = meldingen[meldingen["regio_code"].isin(members)]
+        alt = Figures(html).alt_starting("Lijndiagram meldingen per halfjaar")
+        for cat, label in VT_AARD.labels.items():
+            if cat == "T001":
+                continue
+            for periode in ("2019HJ01", "2024HJ02"):
+                cells = mine.loc[(mine["periode"] == periode) & (mine["categorie_code"] == cat), "aantal"]
+                want = expected_text(cells)
+                fully_secret += want == "."
+                partial += want.startswith(LOWER)
+            first = expected_text(mine.loc[(mine["periode"] == "2019HJ01") & (mine["categorie_code"] == cat), "aantal"])
+            last = expected_text(mine.loc[(mine["periode"] == "2024HJ02") & (mine["categorie_code"] == cat), "aantal"])
+            assert f"{label}: van {first} naar {last}" in alt, (code, label)
+        year = mine.loc[(mine["periode"] == "2024JJ00") & (mine["categorie_code"] == "T001"), "aantal"]
+        table = Tables(html).table_starting("gemeente", "meldingen")
+        region_row = next(r for r in table[1:] if r[0].startswith("Regio "))
+        assert region_row[1] == expected_text(year), code
+        for row in table[1:]:
+            count = row[1].removeprefix(LOWER)
+            assert count == "." or (int(count.replace(".", "")) >= 10 and int(count.replace(".", "")) % 5 == 0)
+    assert fully_secret and partial  # the shipped data has both cases, so both are checked
+
+
+def test_no_fully_secret_sum_shows_as_zero_in_the_omvang_table(site, aard):
+    data, _, pages = site
+    comp = read_composition(data)
+    forms = {"kindermishandeling": ["AG01"], "ouderenmishandeling": ["AG03"]}
+    year = aard[(aard["maat"] == "ontvangen_meldingen") & (aard["periode"] == "2024JJ00")]
+    for code, html in pages.items():
+        members = comp.loc[comp["centrumgemeente_code"] == code, "gemeentecode"].tolist()
+        table = Tables(html).table_starting("vorm", "leeftijdsgroep")
+        rows = {r[0]: r for r in table[1:]}
+        for form, cats in forms.items():
+            cells = year.loc[year["regio_code"].isin(members) & year["categorie_code"].isin(cats), "aantal"]
+            want = expected_text(cells)
+            assert rows[form][3] == want, (code, form)
+            reach = rows[form][4]
+            assert reach == "." if want == "." else (reach[0].isdigit() or reach.startswith(LOWER)), (code, form)
+
+
+def _stamped(src: str) -> bool:
+    """Whether a chart image carries the demonstration stamp (its colour, exactly, in many pixels)."""
+    png = Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))).convert("RGB")
+    colour = tuple(int(DEMO_COLOUR[i : i + 2], 16) for i in (1, 3, 5))
+    return int((np.asarray(png) == colour).all(axis=2).sum()) > 20
+
+
+def test_every_chart_on_demonstration_data_says_so_inside_the_image_and_never_bron_cbs(site):
+    _, out, pages = site
+    index = (out / "index.html").read_text(encoding="utf-8")
+    seen = 0
+    for html in [pages["GM0344"], pages["GM0080"], index]:
+        for fig in Figures(html).figures:
+            real = fig["caption"].startswith("Leeftijdsopbouw")  # population figures are real CBS figures
+            assert ("Bron: CBS" in fig["caption"]) == real, fig["caption"]
+            own = "opgegeven door de regio" in fig["caption"] or fig["caption"].startswith("Tijdlijn")
+            if not real and not own:
+                assert "emonstratiecijfers" in fig["caption"] and fig["alt"].endswith("Demonstratiecijfers.")
+                assert _stamped(fig["src"]), fig["caption"]
+                seen += 1
+            if real:
+                assert not _stamped(fig["src"])
+    assert seen >= 20
+
+
+def test_every_rate_names_its_population_date(site):
+    _, out, pages = site
+    for html in [*pages.values(), (out / "index.html").read_text(encoding="utf-8")]:
+        page = Tables(html)
+        for table, caption in zip(page.tables, page.captions, strict=True):
+            headers = " ".join(table[0])
+            if "per 1.000" in headers or "per inwoner" in headers:
+                assert "1 januari 2020" in caption, caption
+        for fig in Figures(html).figures:
+            if "per 1.000" in fig["caption"]:
+                assert "1 januari 2020" in fig["caption"], fig["caption"]
+
+
+def test_the_data_date_and_version_stand_near_the_top(site):
+    _, _, pages = site
+    for html in pages.values():
+        top = html[: html.index("<h2")]
+        assert "Stand van de gegevens: Veilig Thuis tot en met het 2e halfjaar 2024 (2023 en 2024 voorlopig)" in top
+        assert "regiovisie-workbench versie" in top and "bevolking op 1 januari 2020" in top
+
+
+def _percent(text: str) -> float:
+    return float(text.replace("%", "").replace(",", "."))
+
+
+def test_the_overview_flags_every_region_with_more_meldingen_than_estimated_victims(site):
+    _, out, _ = site
+    page = Tables((out / "index.html").read_text(encoding="utf-8"))
+    table = page.table_starting("regio", "gemeenten")
+    header = table[0]
+    flagged = 0
+    for row in table[1:]:
+        bereik, flag = row[header.index("bereik kindermishandeling")], row[header.index("let op")]
+        if bereik.startswith(LOWER) or bereik == ".":
+            continue
+        low, high = (_percent(x) for x in bereik.split("–"))
+        want = "bereik boven 100%" if low > 100 else "bereik rond 100%" if high >= 100 else ""
+        assert flag == want, row
+        flagged += bool(want)
+    assert flagged >= 1
+
+
+def test_de_regio_marks_each_gemeente_and_the_verantwoording_lists_its_sources(site):
+    data, _, pages = site
+    comp = read_composition(data)
+    for code, html in pages.items():
+        table = Tables(html).table_starting("gemeente", "indeling")
+        markers = {row[1] for row in table[1:] if row[1]}
+        assert markers <= {"B", "A", "M", "R", "E"} and len([r for r in table[1:] if r[1]]) == len(
+            comp[comp["centrumgemeente_code"] == code]
+        )
+        assert ("Niet elke gemeente is met zekerheid bij deze regio ingedeeld" in html) == bool(
+            markers & {"A", "M", "R"}
+        )
+        assert "Bronnen van de indeling van de regio" in html
+
+
+def test_the_summary_says_ten_minste_exactly_where_the_region_total_is_a_lower_bound(site):
+    _, _, pages = site
+    marked = 0
+    for code, html in pages.items():
+        table = Tables(html).table_starting("gemeente", "meldingen")
+        partial = next(r for r in table[1:] if r[0].startswith("Regio "))[1].startswith(LOWER)
+        summary = html[html.index('id="samenvatting"') : html.index('id="de-regio"')]
+        assert ("ontving Veilig Thuis ten minste" in summary) == partial, code
+        assert ("gemeenten geheim" in summary) == partial, code
+        marked += partial
+    assert marked >= 1
+
+
+def test_a_summary_of_an_all_secret_region_shows_no_number_for_it():
+    from types import SimpleNamespace
+
+    from workbench.indicators import Indicators
+    from workbench.partial_sums import Bounded
+    from workbench.report_sections import samenvatting
+
+    unknown = Bounded.count(pd.Series([None, None], dtype="Int64"))
+    ind = Indicators(
+        inwoners=2000,
+        gemeenten=2,
+        meldingen=unknown,
+        per_1000=unknown.scaled(0.5),
+        ci_laag=None,
+        ci_hoog=None,
+        vergeleken="onbekend",
+        nl_per_1000=7.4,
+        adviezen=unknown,
+        politie_aandeel=unknown.share_of(unknown),
+        nl_politie_aandeel=0.67,
+        km_meldingen=unknown,
+        km_schatting_laag=50.0,
+        km_schatting_hoog=70.0,
+        uitgaven_per_inwoner=None,
+        budget_jaar=None,
+        budget_status=None,
+        voorlopig=True,
+    )
+    html = samenvatting(SimpleNamespace(periode=2024), ind)
+    figures = re.findall(r'<span class="kf-value">([^<]*)</span>', html)
+    assert figures == ["2.000", ".", ".", "."]
+    assert "een onbekend aantal (alle gemeentecijfers geheim) meldingen" in html
+    assert "niet te vergelijken met het landelijk gemiddelde" in html
+    assert "politie of justitie" not in html  # an unknown share is left out, not written as 0%
+    assert not re.search(r"\b0(,0)?%?\b", re.sub(r"<[^>]+>", " ", html))
