@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import numpy as np
@@ -241,3 +242,35 @@ def test_a_summary_of_an_all_secret_region_shows_no_number_for_it():
     assert "niet te vergelijken met het landelijk gemiddelde" in html
     assert "politie of justitie" not in html  # an unknown share is left out, not written as 0%
     assert not re.search(r"\b0(,0)?%?\b", re.sub(r"<[^>]+>", " ", html))
+
+
+class _Text(HTMLParser):
+    """All text a reader or a screen reader meets: the text nodes and the alt texts."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.parts += [v for k, v in attrs if k == "alt" and v]
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+COUNT = r"(?<![\d,.])(?:≥\s)?(\d{1,3}(?:\.\d{3})*)(?![\d,%])"
+
+
+def test_no_count_of_meldingen_or_adviezen_in_any_text_or_alt_text_is_0_to_7(site):
+    _, out, pages = site
+    found = 0
+    for html in [*pages.values(), (out / "index.html").read_text(encoding="utf-8")]:
+        text = " ".join(_Text(html).parts)
+        counts = re.findall(COUNT + r"\s(?:meldingen|adviezen)\b", text)
+        counts += re.findall(r"\bmeldingen " + COUNT, text)
+        counts += [n for pair in re.findall(r"\bvan " + COUNT + r" naar " + COUNT, text) for n in pair]
+        for count in counts:
+            assert int(count.replace(".", "")) >= 10, count
+        found += len(counts)
+    assert found > 35 * 10

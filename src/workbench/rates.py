@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import optimize, special
+from scipy import special
 
 PER = 1000
 
@@ -101,13 +101,18 @@ def compare(table: pd.DataFrame, reference_rate: float) -> pd.Series:
     return out
 
 
-def _count_where(expected: float, probability: float) -> float:
-    """The (real) count ``a`` at which the regularised lower incomplete gamma P(a, expected) equals ``probability``.
+def _count_where(expected: np.ndarray, probability: float) -> np.ndarray:
+    """The (real) counts ``a`` at which the regularised lower incomplete gamma P(a, expected) equals ``probability``.
 
-    P(a, x) falls from 1 to 0 as ``a`` grows, so the root is unique.
+    P(a, x) falls from 1 to 0 as ``a`` grows, so each root is unique; bisection to well below 1e-9.
     """
-    top = expected + 20 * np.sqrt(expected) + 20
-    return float(optimize.brentq(lambda a: special.gammainc(a, expected) - probability, 1e-12, top, xtol=1e-10))
+    low = np.full_like(expected, 1e-12)
+    high = expected + 20 * np.sqrt(expected) + 20
+    for _ in range(80):
+        mid = (low + high) / 2
+        above = special.gammainc(mid, expected) > probability
+        low, high = np.where(above, mid, low), np.where(above, high, mid)
+    return (low + high) / 2
 
 
 def funnel_limits(reference_rate: float, populations: np.ndarray, level: float, per: int = PER) -> np.ndarray:
@@ -136,9 +141,7 @@ def funnel_limits(reference_rate: float, populations: np.ndarray, level: float, 
     """
     alpha = 1.0 - level
     pops = np.asarray(populations, dtype="float64")
-    low, high = np.empty_like(pops), np.empty_like(pops)
-    for i, n in enumerate(pops):
-        expected = reference_rate / per * n
-        high[i] = _count_where(expected, alpha / 2) / n * per
-        low[i] = max(_count_where(expected, 1 - alpha / 2) - 1, 0.0) / n * per
+    expected = reference_rate / per * pops
+    high = _count_where(expected, alpha / 2) / pops * per
+    low = np.clip(_count_where(expected, 1 - alpha / 2) - 1, 0.0, None) / pops * per
     return np.vstack([low, high])

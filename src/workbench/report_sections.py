@@ -388,12 +388,8 @@ def meldingen(data: RegionData, ind: Indicators) -> str:
         },
         index=[f"Regio {data.naam}"],
     )
-    vt_rates = {
-        f"VT-regio {data.composition.loc[data.composition['vt_code'] == vt, 'vt_naam'].iloc[0]}": _vt_rate(
-            data, vt, period
-        )
-        for vt in data.vt_codes
-    }
+    vt_names = data.composition.drop_duplicates("vt_code").set_index("vt_code")["vt_naam"]
+    vt_rates = {f"VT-regio {vt_names[vt]}": _vt_rate(data, vt, period) for vt in data.vt_codes}
     refs = {f"regio {data.naam}": ind.per_1000, **vt_rates, "Nederland": Bounded.exact(ind.nl_per_1000)}
     rate_fig, rate_alt = charts.rates_with_intervals(
         table, refs, f"Meldingen per 1.000 inwoners per gemeente, {data.periode}", RATE_AXIS
@@ -433,11 +429,13 @@ def meldingen(data: RegionData, ind: Indicators) -> str:
     for label, areas in [(f"regio {data.naam}", members), ("Nederland", [NATIONAL_REGION])]:
         total = vt_views.region_count(data.melder, period, "T001", vt_views.MELDINGEN, areas)
         parts = {
-            VT_MELDER.labels[code]: vt_views.region_count(data.melder, period, code, vt_views.MELDINGEN, areas)
+            VT_MELDER.labels[code]: vt_views.region_count(
+                data.melder, period, code, vt_views.MELDINGEN, areas
+            ).share_of(total)
             for code in MELDER_CODES
         }
-        shares[label] = {c: b.share_of(total).value for c, b in parts.items()}
-        kinds[label] = {c: b.share_of(total).kind for c, b in parts.items()}
+        shares[label] = {c: b.value for c, b in parts.items()}
+        kinds[label] = {c: b.kind for c, b in parts.items()}
     kinds_frame = pd.DataFrame(kinds).T
     melder_fig, melder_alt = charts.stacked_shares(
         pd.DataFrame(shares).T.astype("float64"), f"Wie meldt, {data.periode}", kinds_frame
