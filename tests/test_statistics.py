@@ -130,7 +130,8 @@ def test_extrapolation_arithmetic_by_hand():
 
 
 @pytest.mark.parametrize(
-    ("value", "rounded"), [(42.55, 40), (45.0, 50), (995.0, 1000), (1234.0, 1200), (12_345.0, 12_000), (4.0, 0)]
+    ("value", "rounded"),
+    [(42.55, 40), (45.0, 50), (995.0, 1000), (1234.0, 1200), (12_345.0, 12_000), (4.0, 4), (9.6, 10)],
 )
 def test_estimates_round_sensibly(value, rounded):
     assert round_estimate(value) == rounded

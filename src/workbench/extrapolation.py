@@ -112,10 +112,13 @@ def extrapolate(groups: pd.DataFrame, prevalence: pd.DataFrame) -> pd.DataFrame:
 
 
 def round_estimate(value: float) -> int:
-    """Round an estimate sensibly: to 10 below 1,000, to 100 below 10,000, else to 1,000."""
+    """Round an estimate sensibly: whole below 10, to 10 below 1,000, to 100 below 10,000, else to 1,000.
+
+    Small gemeenten keep a small estimate (4, not 0: an estimate of none would read as no victims at all).
+    """
     if np.isnan(value):
         raise ValueError("an estimate cannot be missing")
-    step = 10 if value < 1_000 else 100 if value < 10_000 else 1_000
+    step = 1 if value < 10 else 10 if value < 1_000 else 100 if value < 10_000 else 1_000
     return int(step * np.floor(value / step + 0.5))
 
 
