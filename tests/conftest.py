@@ -1,4 +1,6 @@
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,3 +46,8 @@ def hostile_site(tmp_path_factory):
     out = root / "reports"
     result = run_batch(data=data, out=out, echo=lambda _line: None)
     return data, out, result
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """Run ``workbench ARGS`` as a user does, in a fresh process; never raises on a non-zero exit."""
+    return subprocess.run([sys.executable, "-m", "workbench.cli", *args], capture_output=True, text=True, check=False)

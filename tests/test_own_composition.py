@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from conftest import run_cli
 from pages import Tables
 from workbench import demo_regiovisie
 from workbench.budget import BUDGET_FILE
@@ -45,12 +44,9 @@ def test_an_own_list_moves_a_gemeente_and_labels_it(data_copy):
     assert comp.loc[WEESP, "bron"] == "raadsbesluit Utrecht 2025"
     assert WEESP not in members(data_copy, HILVERSUM)
     assert len(comp) == 355 and comp.index.is_unique
-    out = subprocess.run(
-        [sys.executable, "-m", "workbench.cli", "regions", "--data-dir", str(data_copy)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    listed = run_cli("regions", "--data-dir", str(data_copy))
+    assert listed.returncode == 0, listed.stderr
+    out = listed.stdout
     assert f"{UTRECHT}\tUtrecht\t17\t" in out and f"{HILVERSUM}\tHilversum\t7\t" in out
 
 
@@ -81,12 +77,7 @@ def test_two_lists_cannot_claim_one_gemeente(data_copy):
 
 def test_validate_reports_a_wrong_own_list(data_copy):
     write_list(data_copy, UTRECHT, [*members(data_copy, UTRECHT), "GM9999"])
-    out = subprocess.run(
-        [sys.executable, "-m", "workbench.cli", "validate", "--data-dir", str(data_copy)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    out = run_cli("validate", "--data-dir", str(data_copy))
     assert out.returncode == 1
     assert "samenstelling.csv, column 'gemeentecode': not a gemeente code of 2020; line 18 ('GM9999')" in out.stdout
 
@@ -97,12 +88,7 @@ def test_a_hand_edit_against_the_sources_fails_validation(data_copy):
     weesp = next(i for i, line in enumerate(text) if line.startswith(WEESP))
     text[weesp] = text[weesp].replace(",GM0402,Hilversum,", ",GM0344,Utrecht,")
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
-    out = subprocess.run(
-        [sys.executable, "-m", "workbench.cli", "validate", "--data-dir", str(data_copy)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    out = run_cli("validate", "--data-dir", str(data_copy))
     assert out.returncode == 1 and "the region its source names" in out.stdout
 
 
