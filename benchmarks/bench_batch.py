@@ -22,9 +22,9 @@ from pathlib import Path
 
 import nbformat
 
-from workbench.batch import state_dir
+from workbench.build.batch import state_dir
+from workbench.build.report import BUILD_DIR, NOTEBOOK
 from workbench.paths import DEFAULT_DATA_DIR
-from workbench.report_build import BUILD_DIR, NOTEBOOK
 
 BIN = Path(sys.executable).parent
 NAIVE_ORDER = ["GM0344", "GM0503", "GM0014", "GM0363", "GM0599", "GM0772"]
@@ -40,7 +40,7 @@ def naive_notebook(folder: Path) -> Path:
     """The region notebook with the validation inside it, as one would write it without the batch."""
     nb = nbformat.read(NOTEBOOK, as_version=4)
     cell = nbformat.v4.new_code_cell(
-        "from workbench.validation import validate_all\n\nvalidation = validate_all(data_dir or None)"
+        "from workbench.checks.suites import validate_all\n\nvalidation = validate_all(data_dir or None)"
     )
     cell["id"] = "validate"
     nb.cells.insert(2, cell)

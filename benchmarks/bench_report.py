@@ -14,9 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from workbench.build.report import BUILD_DIR, REPORT_FILE
+from workbench.io.inputs import inputs_hash
 from workbench.paths import DEFAULT_DATA_DIR
-from workbench.region_data import inputs_hash
-from workbench.report_build import BUILD_DIR, REPORT_FILE
 
 
 def run(region: str, out: Path) -> float:

@@ -7,15 +7,15 @@ data/README.md). A region puts in its own list with data/regios/CODE/samenstelli
 
 from __future__ import annotations
 
-from workbench.geo import GEMEENTE_FILE, VT_FILE, read_boundaries
-from workbench.paths import DEFAULT_DATA_DIR
-from workbench.reference import (
+from workbench.io.geo import GEMEENTE_FILE, VT_FILE, read_boundaries
+from workbench.io.reference import (
     COMPOSITION_FILE,
     read_centrumgemeenten,
     read_known_composition,
     read_sourced_composition,
 )
-from workbench.region_rule import derive_composition
+from workbench.paths import DEFAULT_DATA_DIR
+from workbench.stats.region_rule import derive_composition
 
 
 def main() -> None:

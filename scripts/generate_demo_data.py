@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import argparse
 
-from workbench import demo_regiovisie
-from workbench.demo_data import generate, write, write_texts
+from workbench.demo import regiovisie as demo_regiovisie
+from workbench.demo.data import generate, write, write_texts
+from workbench.io.inputs import read_inputs
 from workbench.paths import data_dir
-from workbench.region_data import read_inputs
 
 
 def main() -> None:

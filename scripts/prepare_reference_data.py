@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench.kwb import KWB_COLUMNS
+from workbench.io.kwb import KWB_COLUMNS
 from workbench.paths import DEFAULT_DATA_DIR, PROJECT_ROOT
 
 FACTS = [

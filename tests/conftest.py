@@ -37,7 +37,7 @@ def hostile_site(tmp_path_factory):
     it works on a copy).
     """
     from sites import RENAMES, rename_gemeenten
-    from workbench.batch import run_batch
+    from workbench.build.batch import run_batch
 
     root = tmp_path_factory.mktemp("hostile")
     data = root / "data"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from workbench.budget import read_budget
+from workbench.checks.suites import validate_all
 from workbench.errors import InputError
+from workbench.io.budget import read_budget
 from workbench.paths import DEFAULT_DATA_DIR
-from workbench.validation import validate_all
 
 AARD = Path("veilig_thuis/84851NED_demo.csv")
 BUDGET = Path("budget/begroting_demo.csv")

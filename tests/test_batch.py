@@ -8,8 +8,8 @@ import nbformat
 import pytest
 
 from conftest import replace_in_file
-from workbench.batch import BLOCKED, BUILT, FAILED, UNCHANGED, run_batch
-from workbench.report_build import NOTEBOOK, REPORT_FILE, BuildError
+from workbench.build.batch import BLOCKED, BUILT, FAILED, UNCHANGED, run_batch
+from workbench.build.report import NOTEBOOK, REPORT_FILE, BuildError
 
 THREE = ["GM0503", "GM0344", "GM0014"]  # Delft, Utrecht, Groningen
 BROKEN = "GM0503"
@@ -118,7 +118,7 @@ def test_cli_run_rejects_a_path_as_region(tmp_path):
 
 
 def test_a_kernel_that_fails_to_start_is_retried_once(tmp_path, monkeypatch):
-    from workbench import report_build
+    from workbench.build import report as report_build
 
     calls = []
 
@@ -135,7 +135,7 @@ def test_a_kernel_that_fails_to_start_is_retried_once(tmp_path, monkeypatch):
 
 
 def test_a_failing_cell_is_not_retried(tmp_path, monkeypatch):
-    from workbench import report_build
+    from workbench.build import report as report_build
 
     class PapermillExecutionError(Exception):
         ename, evalue = "ValueError", "kapot"

@@ -1,8 +1,8 @@
 import pandas as pd
 import pytest
 
-from workbench.budget import BUDGET_COLUMNS, read_budget
 from workbench.errors import InputError
+from workbench.io.budget import BUDGET_COLUMNS, read_budget
 
 HEADER = "regio_code;gemeentecode;jaar;status;soort;post;niveau;bedrag_euro;toelichting\n"
 
@@ -53,7 +53,7 @@ def test_empty_sheet_is_an_error(tmp_path):
 
 
 def test_every_section_reports_the_same_budget_year():
-    from workbench.budget_views import region_lines, reporting_year
+    from workbench.stats.budget_figures import region_lines, reporting_year
 
     lines = region_lines(read_budget(), "GM0344")
     assert reporting_year(lines, 2024) == (2024, "gerealiseerd")
@@ -71,7 +71,7 @@ def _lines(rows):
 
 
 def test_the_regional_saldo_is_regional_income_minus_regional_spending():
-    from workbench.budget_views import regional_balance
+    from workbench.stats.budget_figures import regional_balance
 
     lines = _lines(
         [
@@ -86,7 +86,7 @@ def test_the_regional_saldo_is_regional_income_minus_regional_spending():
 
 
 def test_agreed_tasks_are_matched_with_money_by_task_and_level():
-    from workbench.budget_views import tasks_against_money
+    from workbench.stats.budget_figures import tasks_against_money
 
     lines = _lines(
         [
@@ -105,9 +105,9 @@ def test_agreed_tasks_are_matched_with_money_by_task_and_level():
 
 
 def test_budget_and_agreed_tasks_use_the_one_task_list(data_copy):
-    from workbench.budget import SPENDING_TASKS
-    from workbench.demo_budget import LOCAL_TASKS, REGIONAL_TASKS
-    from workbench.validation import validate_all
+    from workbench.checks.suites import validate_all
+    from workbench.demo.budget import LOCAL_TASKS, REGIONAL_TASKS
+    from workbench.io.budget import SPENDING_TASKS
 
     assert set(REGIONAL_TASKS) | set(LOCAL_TASKS) <= set(SPENDING_TASKS)
     spending = read_budget()

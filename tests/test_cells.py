@@ -3,8 +3,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from workbench.cells import parse_amount_text, parse_amounts, parse_counts
 from workbench.errors import InputError
+from workbench.io.cells import parse_amount_text, parse_amounts, parse_counts
 
 
 def frame(values):

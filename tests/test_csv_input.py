@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.csv_input import LINE, read_checked_csv
 from workbench.errors import InputError
+from workbench.io.csv_input import LINE, read_checked_csv
 
 REQ = ["code", "naam", "aantal"]
 

@@ -1,13 +1,13 @@
 import pandas as pd
 import pytest
 
-from workbench.budget import BUDGET_FILE
-from workbench.csv_input import read_checked_csv
-from workbench.demo_data import generate, write
-from workbench.kwb import gemeenten, read_kwb
+from workbench.demo.data import generate, write
+from workbench.io.budget import BUDGET_FILE
+from workbench.io.csv_input import read_checked_csv
+from workbench.io.kwb import gemeenten, read_kwb
+from workbench.io.reference import VT_NATIONAL_FILE, VT_SPLITS_FILE
+from workbench.io.statline import VT_AARD, VT_FILES, VT_MELDER, read_statline_csv
 from workbench.paths import DEFAULT_DATA_DIR
-from workbench.reference import VT_NATIONAL_FILE, VT_SPLITS_FILE
-from workbench.statline import VT_AARD, VT_FILES, VT_MELDER, read_statline_csv
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +34,9 @@ def cell(table, regio, periode, categorie, maat):
 def test_rerunning_the_generator_gives_the_committed_files(tmp_path):
     import shutil
 
-    from workbench import demo_regiovisie
-    from workbench.demo_data import write_texts
-    from workbench.region_data import read_inputs
+    from workbench.demo import regiovisie as demo_regiovisie
+    from workbench.demo.data import write_texts
+    from workbench.io.inputs import read_inputs
 
     data = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, data, ignore=shutil.ignore_patterns("veilig_thuis", "budget", "regios"))

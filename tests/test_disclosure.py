@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from workbench.disclosure import disclose, format_count, round_count
+from workbench.disclosure.rule import disclose, format_count, round_count
 
 
 @pytest.mark.parametrize(

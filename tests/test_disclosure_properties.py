@@ -4,8 +4,8 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.differencing import hidden_interval, recoverable, secondary_suppression
-from workbench.disclosure import disclose, round_count
+from workbench.disclosure.differencing import hidden_interval, recoverable, secondary_suppression
+from workbench.disclosure.rule import disclose, round_count
 
 counts = st.integers(min_value=0, max_value=10_000_000)
 

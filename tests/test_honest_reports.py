@@ -14,10 +14,10 @@ import pytest
 from PIL import Image
 
 from pages import Figures, Tables
-from workbench.charts import DEMO_COLOUR
-from workbench.reference import read_composition
-from workbench.report_build import REPORT_FILE
-from workbench.statline import VT_AARD, read_statline_csv
+from workbench.build.report import REPORT_FILE
+from workbench.io.reference import read_composition
+from workbench.io.statline import VT_AARD, read_statline_csv
+from workbench.report.charts import DEMO_COLOUR
 
 LOWER = "≥\u00a0"
 
@@ -210,9 +210,9 @@ def test_the_summary_says_ten_minste_exactly_where_the_region_total_is_a_lower_b
 def test_a_summary_of_an_all_secret_region_shows_no_number_for_it():
     from types import SimpleNamespace
 
-    from workbench.indicators import Indicators
-    from workbench.partial_sums import Bounded
-    from workbench.report_sections import samenvatting
+    from workbench.disclosure.bounds import Bounded
+    from workbench.report.sections_core import samenvatting
+    from workbench.stats.indicators import Indicators
 
     unknown = Bounded.count(pd.Series([None, None], dtype="Int64"))
     ind = Indicators(

@@ -1,7 +1,7 @@
 import pytest
 
-from workbench.html_parts import esc, table
-from workbench.html_safety import scan
+from workbench.build.safety import scan
+from workbench.report.html_parts import esc, table
 
 GOOD = (
     '<!DOCTYPE html><html lang="nl"><head><title>t</title></head><body><h1>T</h1><h2>A</h2><h3>a</h3>'

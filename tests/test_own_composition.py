@@ -9,15 +9,15 @@ import pytest
 
 from conftest import run_cli
 from pages import Tables
-from workbench import demo_regiovisie
-from workbench.budget import BUDGET_FILE
-from workbench.demo_budget import demo_budgets
-from workbench.demo_data import write_texts
+from workbench.build.report import build_report
+from workbench.demo import regiovisie as demo_regiovisie
+from workbench.demo.budget import demo_budgets
+from workbench.demo.data import write_texts
 from workbench.errors import InputError
-from workbench.kwb import gemeenten, read_kwb
-from workbench.reference import read_composition
-from workbench.region_data import read_inputs
-from workbench.report_build import build_report
+from workbench.io.budget import BUDGET_FILE
+from workbench.io.inputs import read_inputs
+from workbench.io.kwb import gemeenten, read_kwb
+from workbench.io.reference import read_composition
 
 UTRECHT, HILVERSUM, ROTTERDAM, VLAARDINGEN = "GM0344", "GM0402", "GM0599", "GM0622"
 WEESP = "GM0457"

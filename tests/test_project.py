@@ -68,7 +68,7 @@ def test_notebooks_are_thin_with_one_typed_parameters_cell():
 
 
 def test_the_exploration_notebook_runs(tmp_path):
-    from workbench.report_build import run_notebook
+    from workbench.build.report import run_notebook
 
     out = tmp_path / "verkennen.ipynb"
     run_notebook(PROJECT_ROOT / "notebooks" / "verkennen.ipynb", out, {"regio": "GM0503"})

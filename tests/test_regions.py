@@ -4,9 +4,9 @@ import sys
 import pandas as pd
 from shapely.geometry import box
 
-from workbench.kwb import gemeenten, read_kwb
-from workbench.reference import read_composition, read_known_composition, read_sourced_composition
-from workbench.region_rule import derive_composition
+from workbench.io.kwb import gemeenten, read_kwb
+from workbench.io.reference import read_composition, read_known_composition, read_sourced_composition
+from workbench.stats.region_rule import derive_composition
 
 CBS_POPULATION_2020 = 17_407_585
 

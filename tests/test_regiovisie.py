@@ -13,9 +13,10 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench import monitoring, planning, regiovisie, sharing
-from workbench.reference import read_composition
-from workbench.regiovisie import RegiovisieError, load, path_for, problems_by_region, write_template
+from workbench.io import regiovisie
+from workbench.io.reference import read_composition
+from workbench.io.regiovisie import RegiovisieError, load, path_for, problems_by_region, write_template
+from workbench.stats import monitoring, planning, sharing
 
 UTRECHT = "GM0344"
 
@@ -199,8 +200,8 @@ def test_indicator_against_baseline_and_target(values, higher, status):
 
 
 def test_computed_indicators_come_from_the_data():
-    from workbench.indicator_values import computed
-    from workbench.region_data import load_region
+    from workbench.io.inputs import load_region
+    from workbench.stats.indicator_values import computed
 
     data = load_region(UTRECHT)
     rates = computed(data, "meldingen_per_1000")
@@ -248,8 +249,8 @@ def test_an_agreed_task_must_be_a_task_of_the_budget_template(tmp_path):
 
 
 def test_the_template_lists_the_tasks_and_makes_the_scenario_optional(tmp_path):
-    from workbench.budget import SPENDING_TASKS
-    from workbench.regiovisie import write_template
+    from workbench.io.budget import SPENDING_TASKS
+    from workbench.io.regiovisie import write_template
 
     path = write_template(UTRECHT, "Utrecht", {UTRECHT: "Utrecht"}, tmp_path)
     text = path.read_text(encoding="utf-8")

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 
 from pages import Tables
-from workbench.html_safety import scan
-from workbench.kwb import read_kwb
-from workbench.reference import read_composition
-from workbench.region_data import UnknownRegionError, resolve_region
-from workbench.report_build import NOTEBOOK, REPORT_FILE, BuildError, build_report
+from workbench.build.report import NOTEBOOK, REPORT_FILE, BuildError, build_report
+from workbench.build.safety import scan
+from workbench.io.inputs import UnknownRegionError, resolve_region
+from workbench.io.kwb import read_kwb
+from workbench.io.reference import read_composition
 
 SECTIONS = [
     "1. Samenvatting",
@@ -154,7 +154,7 @@ def test_invalid_data_builds_no_report(data_copy, tmp_path):
 
 def test_regiovisie_chapters_come_from_the_region_input_file(built):
     _, html, page = built
-    from workbench.regiovisie import load, path_for
+    from workbench.io.regiovisie import load, path_for
 
     doc = load(
         path_for("GM0344"),
@@ -189,8 +189,8 @@ def _euros(text: str) -> float:
 
 
 def test_the_financial_paragraph_shares_the_real_saldo_to_the_cent(built):
-    from workbench.budget import read_budget
-    from workbench.budget_views import region_lines, regional_balance
+    from workbench.io.budget import read_budget
+    from workbench.stats.budget_figures import region_lines, regional_balance
 
     _, html, page = built
     lines = region_lines(read_budget(), "GM0344")
@@ -209,7 +209,7 @@ def test_the_financial_paragraph_shares_the_real_saldo_to_the_cent(built):
 def test_a_task_without_money_and_money_without_a_task_are_listed():
     from types import SimpleNamespace
 
-    from workbench.report_regiovisie import _tasks_and_money
+    from workbench.report.sections_regiovisie import _tasks_and_money
 
     budget = pd.DataFrame(
         {

@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.extrapolation import age_groups, bereik, extrapolate, latest_per_form, round_estimate
-from workbench.kwb import gemeenten, read_kwb
-from workbench.partial_sums import Bounded
-from workbench.peers import peer_group, region_features
-from workbench.rates import compare, funnel_limits, poisson_interval, rate_table
-from workbench.reference import read_composition, read_prevalentie
+from workbench.disclosure.bounds import Bounded
+from workbench.io.kwb import gemeenten, read_kwb
+from workbench.io.reference import read_composition, read_prevalentie
+from workbench.stats.extrapolation import age_groups, bereik, extrapolate, latest_per_form, round_estimate
+from workbench.stats.peers import peer_group, region_features
+from workbench.stats.rates import compare, funnel_limits, poisson_interval, rate_table
 
 
 # Exact Poisson limits as tabulated (e.g. in public-health methods notes): 0 -> (0, 3.689), 1 -> (0.0253, 5.572),

@@ -4,10 +4,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from workbench.cbs_online import fetch_table, save_as_statline_csv
 from workbench.errors import InputError
+from workbench.io.cbs_online import fetch_table, save_as_statline_csv
+from workbench.io.statline import VT_AARD, VT_FILES, parse_periods, read_cbsodata_records, read_statline_csv
 from workbench.paths import DEFAULT_DATA_DIR
-from workbench.statline import VT_AARD, VT_FILES, parse_periods, read_cbsodata_records, read_statline_csv
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cbsodata_84851NED.json"
 

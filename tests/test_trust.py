@@ -18,11 +18,11 @@ import pytest
 from browser import CHROMIUM, render
 from pages import Tables
 from sites import EVIL_CENTRUM, EVIL_GEMEENTE
-from workbench.batch import BUILT, run_batch
-from workbench.charts import PALETTE
-from workbench.html_safety import scan
-from workbench.report_build import REPORT_FILE, build_report
-from workbench.statline import VT_AARD, read_statline_csv
+from workbench.build.batch import BUILT, run_batch
+from workbench.build.report import REPORT_FILE, build_report
+from workbench.build.safety import scan
+from workbench.io.statline import VT_AARD, read_statline_csv
+from workbench.report.charts import PALETTE
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench import extrapolation, monitoring, vt_views
-from workbench import html_parts as h
-from workbench.partial_sums import APPROXIMATE, EXACT, LOWER_BOUND, UNKNOWN, Bounded, row_bounded, sums_frame
+from workbench.disclosure.bounds import APPROXIMATE, EXACT, LOWER_BOUND, UNKNOWN, Bounded, row_bounded, sums_frame
+from workbench.report import html_parts as h
+from workbench.stats import extrapolation, monitoring, vt_figures
 
 # A published cell is a multiple of 5 of at least 10; a secret one is missing and holds 0–7.
 published = st.integers(min_value=2, max_value=2000).map(lambda n: 5 * n)
@@ -107,7 +107,7 @@ def tidy(cells: dict[str, int | None], periode: str = "2024JJ00", categorie: str
             "periode": periode,
             "halfjaar": 0 if periode.endswith("JJ00") else int(periode[-1]),
             "categorie_code": categorie,
-            "maat": vt_views.MELDINGEN,
+            "maat": vt_figures.MELDINGEN,
             "aantal": pd.array(list(cells.values()), dtype="Int64"),
             "status": ["geheim" if v is None else "waarde" for v in cells.values()],
             "voorlopig": True,
@@ -117,12 +117,12 @@ def tidy(cells: dict[str, int | None], periode: str = "2024JJ00", categorie: str
 
 def test_region_views_read_secret_cells_as_secret():
     t = tidy({"GM0001": 40, "GM0002": None, "GM0003": None})
-    b = vt_views.region_count(t, "2024JJ00", "T001", vt_views.MELDINGEN, ["GM0001", "GM0002", "GM0003"])
+    b = vt_figures.region_count(t, "2024JJ00", "T001", vt_figures.MELDINGEN, ["GM0001", "GM0002", "GM0003"])
     assert (b.value, b.high, b.secret, b.cells) == (40, 54, 2, 3)
-    none = vt_views.region_count(t, "2024JJ00", "T001", vt_views.MELDINGEN, ["GM0002", "GM0003"])
+    none = vt_figures.region_count(t, "2024JJ00", "T001", vt_figures.MELDINGEN, ["GM0002", "GM0003"])
     assert none.kind == UNKNOWN
     halves = pd.concat([tidy({"GM0002": None, "GM0003": None}, "2024HJ01"), tidy({"GM0002": 10}, "2024HJ02")])
-    s = vt_views.region_series(halves, ["GM0002", "GM0003"], vt_views.MELDINGEN).set_index("periode")
+    s = vt_figures.region_series(halves, ["GM0002", "GM0003"], vt_figures.MELDINGEN).set_index("periode")
     assert pd.isna(s.at["2024HJ01", "aantal"])  # a gap in the chart, never 0
     assert s.at["2024HJ02", "aantal"] == 10 and s.at["2024HJ02", "geheim"] == 0
 
@@ -143,7 +143,7 @@ def test_bereik_level_follows_the_value_and_its_bounds(meldingen, level):
 
 
 def test_the_bereik_message_never_says_the_problem_is_hidden_when_meldingen_exceed_the_estimate():
-    from workbench.report_sections import bereik_message
+    from workbench.report.sections_core import bereik_message
 
     above = bereik_message(*extrapolation.bereik(Bounded.exact(1200), 700, 1000), "mishandelde kinderen")
     assert "niet bij Veilig Thuis in beeld" not in above
@@ -167,7 +167,7 @@ def test_an_indicator_judged_on_bounds_is_uncertain_when_the_secret_cells_decide
 
 
 def test_charts_leave_unknowns_out_and_mark_lower_bounds():
-    from workbench import charts
+    from workbench.report import charts
 
     table = pd.DataFrame({"A": [100.0, np.nan, 90.0]}, index=["2024-1", "2024-2", "2025-1"])
     lower = pd.DataFrame({"A": [False, False, True]}, index=table.index)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from conftest import line_of, replace_in_file
-from workbench.validation import DATASETS, validate_all
+from workbench.checks.suites import DATASETS, validate_all
 
 AARD = Path("veilig_thuis/84851NED_demo.csv")
 MELDER = Path("veilig_thuis/84849NED_demo.csv")

@@ -15,8 +15,8 @@ def _add_data_dir(parser: argparse.ArgumentParser) -> None:
 
 def cmd_regions(args: argparse.Namespace) -> int:
     """Print one line per region: code, name, number of gemeenten, population (tab-separated)."""
-    from workbench.kwb import read_kwb
-    from workbench.reference import read_composition, regions_summary
+    from workbench.io.kwb import read_kwb
+    from workbench.io.reference import read_composition, regions_summary
 
     summary = regions_summary(read_composition(args.data_dir), read_kwb(args.data_dir))
     for row in summary.itertuples(index=False):
@@ -26,9 +26,9 @@ def cmd_regions(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate every input; exit 1 when anything fails."""
-    from workbench.reference import read_composition
-    from workbench.regiovisie import problems_by_region
-    from workbench.validation import summary, validate_all
+    from workbench.checks.suites import summary, validate_all
+    from workbench.io.reference import read_composition
+    from workbench.io.regiovisie import problems_by_region
 
     results = validate_all(args.data_dir)
     print(summary(results))
@@ -49,9 +49,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_init_region(args: argparse.Namespace) -> int:
     """Write the commented region input template for a region."""
-    from workbench.reference import read_composition
-    from workbench.region_data import resolve_region
-    from workbench.regiovisie import write_template
+    from workbench.io.inputs import resolve_region
+    from workbench.io.reference import read_composition
+    from workbench.io.regiovisie import write_template
 
     composition = read_composition(args.data_dir)
     code = resolve_region(args.region, composition)
@@ -73,7 +73,7 @@ def cmd_init_region(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Build one region's regio-analyse."""
-    from workbench.report_build import BuildError, build_report
+    from workbench.build.report import BuildError, build_report
 
     try:
         built = build_report(args.region, args.data_dir, args.out, args.periode)
@@ -86,8 +86,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Build many regions (all 35 and the index when none are named); exit 1 when any failed."""
-    from workbench.batch import run_batch
-    from workbench.report_build import BuildError
+    from workbench.build.batch import run_batch
+    from workbench.build.report import BuildError
 
     try:
         result = run_batch(args.regions, args.jobs, args.force, args.data_dir, args.out, args.periode, args.timeout)
@@ -137,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; bad input or an unknown region ends with a one-line message and exit code 2."""
-    from workbench.region_data import UnknownRegionError
+    from workbench.io.inputs import UnknownRegionError
 
     args = build_parser().parse_args(argv)
     try:

@@ -1,0 +1,1 @@
+"""Building and publishing: kernels, runs, export, safety scan, atomic publication, the batch."""

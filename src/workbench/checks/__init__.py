@@ -1,0 +1,1 @@
+"""Checking the inputs: the Great Expectations suites, the frames they see, the cached summary."""

@@ -1,0 +1,287 @@
+"""Validate every input with the Great Expectations suites in ``expectations/``.
+
+Suites are JSON files, run through an ephemeral context: nothing is written (no ``gx/`` folder), no usage
+statistics are sent and no progress bars are shown. Known codes (gemeenten, VT-regions, centrumgemeenten) are
+passed to the suites as parameters taken from the reference data itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from workbench.checks import views
+from workbench.errors import InputError
+from workbench.io import budget, geo, kwb, reference, statline
+from workbench.io.csv_input import LINE
+from workbench.paths import EXPECTATIONS_DIR, data_dir
+
+MAX_ROWS_SHOWN = 5
+AREA = "regio_code"
+"""Column that ties a row to an area (gemeente, VT-region, Nederland or region), where a dataset has one."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One expectation that did not hold."""
+
+    dataset: str
+    path: Path
+    expectation: str
+    description: str
+    column: str | None
+    rows: list[int]
+    values: list[object]
+    count: int
+    areas: list[str] | None = None
+    """Region codes (``regio_code``) of the offending rows, where the dataset has them; ``None``: all areas."""
+
+    def message(self) -> str:
+        """Say it in one line: file, expectation, column and the first offending lines."""
+        where = f"{self.path.name}: {self.description} [{self.expectation}]"
+        if self.column:
+            where += f", column {self.column!r}"
+        shown = ", ".join(
+            f"line {r} ({v!r})" for r, v in zip(self.rows[:MAX_ROWS_SHOWN], self.values[:MAX_ROWS_SHOWN], strict=False)
+        )
+        if shown:
+            more = self.count - min(len(self.rows), MAX_ROWS_SHOWN)
+            where += f"; {self.count} row(s): {shown}" + (f" and {more} more" if more > 0 else "")
+        return where
+
+
+@dataclass
+class DatasetResult:
+    """The outcome for one dataset: read error, or the suite's failures."""
+
+    name: str
+    path: Path
+    rows: int = 0
+    expectations: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    error: InputError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the file was read and every expectation held."""
+        return self.error is None and not self.failures
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A dataset: its file, how to turn the data folder into its validation frame, and its suite."""
+
+    name: str
+    relative: Path
+    view: Callable[[Path, dict[str, object]], pd.DataFrame]
+
+
+def _quiet_gx() -> None:
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    for name in ("great_expectations", "great_expectations.core", "great_expectations.data_context"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def load_suite(name: str, directory: Path = EXPECTATIONS_DIR) -> dict:
+    """Read a suite file (``expectations/NAME.json``)."""
+    return json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _context():
+    _quiet_gx()
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import (
+        DataContextConfig,
+        InMemoryStoreBackendDefaults,
+        ProgressBarsConfig,
+    )
+
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        analytics_enabled=False,
+        progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
+    )
+    return gx, gx.get_context(mode="ephemeral", project_config=config)
+
+
+class SuiteRunner:
+    """Runs suites on frames through one ephemeral Great Expectations context."""
+
+    def __init__(self) -> None:
+        self._gx, self._context = _context()
+        source = self._context.data_sources.add_pandas("workbench")
+        self._batch_definition = source.add_dataframe_asset("frame").add_batch_definition_whole_dataframe("all")
+
+    def run(self, name: str, path: Path, frame: pd.DataFrame, parameters: dict[str, object]) -> list[Failure]:
+        """Validate ``frame`` with suite ``name`` and return the failed expectations."""
+        spec = load_suite(name)
+        suite = self._gx.ExpectationSuite(name=spec["name"], expectations=spec["expectations"])
+        batch = self._batch_definition.get_batch(batch_parameters={"dataframe": frame})
+        index_columns = [LINE, *([AREA] if AREA in frame.columns else [])]
+        result = batch.validate(
+            suite,
+            expectation_parameters=parameters,
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": index_columns},
+        )
+        return [_failure(name, path, r) for r in result.results if not r.success]
+
+
+def _plain(value: object) -> object:
+    """Turn numpy scalars into plain Python values for messages."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def _failure(name: str, path: Path, r) -> Failure:
+    config = r.expectation_config
+    column = config.kwargs.get("column") or ",".join(config.kwargs.get("column_list", []) or []) or None
+    res = r.result or {}
+    index = res.get("unexpected_index_list") or []
+    rows = [int(i[LINE]) for i in index if isinstance(i, dict) and LINE in i]
+    values = [i.get(column) for i in index if isinstance(i, dict)] if column and "," not in column else []
+    if not values:
+        values = list(res.get("partial_unexpected_list") or [])
+    if r.exception_info and r.exception_info.get("raised_exception"):
+        description = f"could not be checked: {r.exception_info.get('exception_message')}"
+    else:
+        description = (config.meta or {}).get("description", config.type)
+    if not rows and "observed_value" in res:
+        values = [res["observed_value"]]
+    count = int(res.get("unexpected_count") or len(rows) or 1)
+    areas = sorted({str(i[AREA]) for i in index if isinstance(i, dict) and AREA in i}) or None
+    if rows and len(rows) < count:
+        areas = None  # not every offending row was listed: do not narrow the failure down
+    return Failure(name, path, config.type, description, column, rows, [_plain(v) for v in values], count, areas)
+
+
+def _parameters(root: Path) -> dict[str, object]:
+    """Known codes for the suites, from the boundaries and the list of centrumgemeenten."""
+    params: dict[str, object] = {"laatste_jaar": date.today().year, "taken": list(budget.SPENDING_TASKS)}
+    # A file that cannot be read is reported by its own dataset; the suites that need its codes then say
+    # that they could not be checked.
+    with contextlib.suppress(InputError):
+        gemeenten = geo.read_boundaries(geo.GEMEENTE_FILE, root)["code"].tolist()
+        params.update(
+            gemeenten=gemeenten,
+            aantal_gemeenten=len(gemeenten),
+            gemeenten_en_nl=[*gemeenten, kwb.NATIONAL_CODE],
+            aantal_gemeenten_plus_nl=len(gemeenten) + 1,
+        )
+    with contextlib.suppress(InputError):
+        params["vt_regios"] = geo.read_boundaries(geo.VT_FILE, root)["code"].tolist()
+    with contextlib.suppress(InputError):
+        params["centrumgemeenten"] = reference.read_centrumgemeenten(root)["gemeentecode"].tolist()
+    if "gemeenten" in params and "vt_regios" in params:
+        params["regio_codes"] = [*params["gemeenten"], *params["vt_regios"], statline.NATIONAL_REGION]
+    return params
+
+
+def _sourced_or_none(root: Path) -> pd.DataFrame | None:
+    """The sourced composition, or ``None`` when the data folder has none (then it is not compared)."""
+    if not (root / reference.SOURCED_COMPOSITION_FILE).is_file():
+        return None
+    return reference.read_sourced_composition(root)
+
+
+def _statline(spec: statline.TableSpec) -> Callable[[Path, dict[str, object]], pd.DataFrame]:
+    return lambda root, _p: views.statline_view(
+        statline.read_statline_csv(root / statline.VT_FILES[spec.table_id], spec), spec
+    )
+
+
+DATASETS: list[Dataset] = [
+    Dataset("kwb_gemeenten", kwb.KWB_FILE, lambda root, _p: views.kwb_view(kwb.read_kwb(root))),
+    Dataset(
+        "gemeentegrenzen",
+        geo.GEMEENTE_FILE,
+        lambda root, _p: views.boundaries_view(geo.read_boundaries(geo.GEMEENTE_FILE, root)),
+    ),
+    Dataset(
+        "vt_grenzen",
+        geo.VT_FILE,
+        lambda root, _p: views.boundaries_view(geo.read_boundaries(geo.VT_FILE, root)),
+    ),
+    Dataset(
+        "centrumgemeenten", reference.CENTRUMGEMEENTEN_FILE, lambda root, _p: reference.read_centrumgemeenten(root)
+    ),
+    Dataset(
+        "prevalentie",
+        reference.PREVALENTIE_FILE,
+        lambda root, _p: views.prevalence_view(reference.read_prevalentie(root)),
+    ),
+    Dataset(
+        "regio_indeling",
+        reference.COMPOSITION_FILE,
+        lambda root, p: views.composition_view(
+            reference.read_composition(root), list(p.get("centrumgemeenten", [])), _sourced_or_none(root)
+        ),
+    ),
+    Dataset("vt_aard_84851NED", statline.VT_FILES[statline.VT_AARD.table_id], _statline(statline.VT_AARD)),
+    Dataset("vt_melder_84849NED", statline.VT_FILES[statline.VT_MELDER.table_id], _statline(statline.VT_MELDER)),
+    Dataset(
+        "begroting",
+        budget.BUDGET_FILE,
+        lambda root, _p: views.budget_view(budget.read_budget(data=root), reference.read_composition(root)),
+    ),
+]
+
+
+def validate_all(data: str | Path | None = None, only: list[str] | None = None) -> list[DatasetResult]:
+    """Read and validate every dataset in the data folder.
+
+    Parameters
+    ----------
+    data
+        The data folder; ``None`` for the project's ``data/``.
+    only
+        Names of datasets to validate (default: all of :data:`DATASETS`).
+
+    Returns
+    -------
+    list of DatasetResult
+        One per dataset, in the order of :data:`DATASETS`. A file that cannot be read gives a result with
+        ``error`` set; the other datasets are still validated.
+    """
+    root = data_dir(data)
+    params = _parameters(root)
+    runner = SuiteRunner()
+    results = []
+    for ds in DATASETS:
+        if only and ds.name not in only:
+            continue
+        path = root / ds.relative
+        result = DatasetResult(ds.name, path, expectations=len(load_suite(ds.name)["expectations"]))
+        try:
+            frame = ds.view(root, params)
+        except InputError as exc:
+            result.error = exc
+        else:
+            result.rows = len(frame)
+            result.failures = runner.run(ds.name, path, frame, params)
+        results.append(result)
+    return results
+
+
+def summary(results: list[DatasetResult]) -> str:
+    """Write the results as readable text: one line per dataset, then every problem."""
+    lines = []
+    for r in results:
+        state = "ok  " if r.ok else "FAIL"
+        detail = f"{r.rows} rows, {r.expectations} expectations" if r.error is None else "could not be read"
+        if r.failures:
+            detail += f", {len(r.failures)} failed"
+        lines.append(f"{state} {r.name:<20} {r.path.name:<40} {detail}")
+    problems = [r.error.describe() for r in results if r.error is not None]
+    problems += [f.message() for r in results for f in r.failures]
+    if problems:
+        lines.append("")
+        lines.append("Problems:")
+        lines += [f"- {p}" for p in problems]
+    return "\n".join(lines)

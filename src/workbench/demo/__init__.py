@@ -1,0 +1,1 @@
+"""The seeded demonstration data: Veilig Thuis tables, budgets and region input files."""

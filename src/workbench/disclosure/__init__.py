@@ -1,0 +1,1 @@
+"""Keeping small counts secret: CBS's rule, bounds of sums with secret cells, the differencing guard."""

@@ -1,0 +1,146 @@
+"""Turn the text of a cell into a typed value: counts with CBS's markers, and money amounts.
+
+A count that CBS keeps secret is an explicit state (``geheim``), never 0: its value is missing and it is never
+added up as a number.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from workbench.errors import InputError
+from workbench.io.csv_input import LINE
+
+STATE_VALUE = "waarde"
+STATE_SECRET = "geheim"
+STATE_NIL = "nihil"
+STATE_UNKNOWN = "onbekend"
+STATES = (STATE_VALUE, STATE_SECRET, STATE_NIL, STATE_UNKNOWN)
+
+SECRET_MARKERS = {".", "x", "X", "-99997", "-99997.0"}
+"""CBS's signs for a value that is unknown, not reliable enough or secret."""
+NIL_MARKERS = {"-"}
+"""CBS's sign for nil (a true zero)."""
+
+_MINUS_SIGNS = {"\u2212": "-", "\u2013": "-"}
+_SPACES = {"\u00a0", "\u202f", " "}
+_INTEGER = re.compile(r"^-?\d+$")
+
+
+def _normalise_number_text(text: str) -> str:
+    for sign, ascii_minus in _MINUS_SIGNS.items():
+        text = text.replace(sign, ascii_minus)
+    for space in _SPACES:
+        text = text.replace(space, "")
+    return text.replace("€", "").replace("EUR", "").strip()
+
+
+def parse_counts(frame: pd.DataFrame, column: str, path: Path) -> tuple[pd.Series, pd.Series]:
+    """Parse a column of counts.
+
+    Parameters
+    ----------
+    frame
+        A frame from :func:`workbench.io.csv_input.read_checked_csv` (strings plus line numbers).
+    column
+        The column to parse.
+    path
+        The file, for error messages.
+
+    Returns
+    -------
+    tuple of pandas.Series
+        The counts (nullable ``Int64``; missing where secret or unknown) and their state
+        (one of :data:`STATES`). Negative numbers are returned as they are, for validation to report.
+    """
+    text = frame[column].astype(str).map(_normalise_number_text).str.rstrip("*").str.strip()
+    state = pd.Series(STATE_VALUE, index=frame.index, dtype="object")
+    state[text.isin(SECRET_MARKERS)] = STATE_SECRET
+    state[text.isin(NIL_MARKERS)] = STATE_NIL
+    state[text.eq("")] = STATE_UNKNOWN
+    numeric = state.eq(STATE_VALUE)
+    bad = numeric & ~text.str.match(_INTEGER)
+    if bad.any():
+        hint = " (a decimal comma or point?)" if text[bad].str.contains(r"[.,]").any() else ""
+        raise InputError(
+            path,
+            f"counts must be whole numbers{hint}",
+            column=column,
+            rows=frame.loc[bad, LINE].tolist(),
+            values=frame.loc[bad, column].tolist(),
+        )
+    value = pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    value[numeric] = text[numeric].astype("int64")
+    value[state.eq(STATE_NIL)] = 0
+    return value, state.astype("string")
+
+
+def parse_amount_text(text: str) -> float | None:
+    """Parse one money amount as Dutch and English spreadsheets write it.
+
+    Accepts a decimal comma (``1234,56``), thousands dots with a decimal comma (``1.234,56``), thousands
+    commas with a decimal point (``1,234.56``), ``€``, non-breaking spaces and the ``−`` minus sign.
+
+    Parameters
+    ----------
+    text
+        The cell text.
+
+    Returns
+    -------
+    float or None
+        ``None`` for an empty cell; raises ``ValueError`` for text that is not an amount.
+    """
+    t = _normalise_number_text(text)
+    if t == "":
+        return None
+    if "," in t and "." in t:
+        t = t.replace(".", "").replace(",", ".") if t.rfind(",") > t.rfind(".") else t.replace(",", "")
+    elif "," in t:
+        t = t.replace(".", "").replace(",", ".") if re.fullmatch(r"-?\d+,\d{1,2}", t) else _thousands(t, ",")
+    elif t.count(".") > 1 or re.fullmatch(r"-?\d{1,3}(\.\d{3})+", t):
+        t = _thousands(t, ".")
+    if not re.fullmatch(r"-?\d+(\.\d+)?", t):
+        raise ValueError(text)
+    return float(t)
+
+
+def _thousands(t: str, mark: str) -> str:
+    if not re.fullmatch(rf"-?\d{{1,3}}(\{mark}\d{{3}})+", t):
+        raise ValueError(t)
+    return t.replace(mark, "")
+
+
+def parse_amounts(frame: pd.DataFrame, column: str, path: Path) -> pd.Series:
+    """Parse a column of money amounts (see :func:`parse_amount_text`) into ``Float64``.
+
+    Parameters
+    ----------
+    frame
+        A frame from :func:`workbench.io.csv_input.read_checked_csv`.
+    column
+        The column to parse.
+    path
+        The file, for error messages.
+
+    Returns
+    -------
+    pandas.Series
+        Amounts in euros; missing where the cell is empty.
+    """
+    values: list[float | None] = []
+    bad_rows: list[int] = []
+    bad_values: list[str] = []
+    for text, line in zip(frame[column].astype(str), frame[LINE], strict=True):
+        try:
+            values.append(parse_amount_text(text))
+        except ValueError:
+            values.append(None)
+            bad_rows.append(int(line))
+            bad_values.append(text)
+    if bad_rows:
+        raise InputError(path, "not an amount in euros", column=column, rows=bad_rows, values=bad_values)
+    return pd.Series(values, index=frame.index, dtype="Float64")

@@ -1,0 +1,94 @@
+"""CBS Kerncijfers wijken en buurten 2020 (table 84799NED): the gemeente figures the regio-analyse uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from workbench.io.csv_input import read_checked_csv
+from workbench.paths import data_dir
+
+KWB_FILE = Path("cbs") / "84799NED_kwb2020_gemeenten.csv"
+
+KWB_COLUMNS: dict[str, str] = {
+    "WijkenEnBuurten": "code",
+    "Gemeentenaam_1": "naam",
+    "SoortRegio_2": "soort_regio",
+    "AantalInwoners_5": "inwoners",
+    "Mannen_6": "mannen",
+    "Vrouwen_7": "vrouwen",
+    "k_0Tot15Jaar_8": "leeftijd_0_14",
+    "k_15Tot25Jaar_9": "leeftijd_15_24",
+    "k_25Tot45Jaar_10": "leeftijd_25_44",
+    "k_45Tot65Jaar_11": "leeftijd_45_64",
+    "k_65JaarOfOuder_12": "leeftijd_65_plus",
+    "Gescheiden_15": "gescheiden",
+    "NietWestersTotaal_18": "niet_westerse_migratieachtergrond",
+    "HuishoudensTotaal_28": "huishoudens",
+    "Eenpersoonshuishoudens_29": "eenpersoonshuishoudens",
+    "HuishoudensMetKinderen_31": "huishoudens_met_kinderen",
+    "GemiddeldeHuishoudensgrootte_32": "gemiddelde_huishoudensgrootte",
+    "Bevolkingsdichtheid_33": "bevolkingsdichtheid",
+    "HuishoudensMetEenLaagInkomen_78": "pct_huishoudens_laag_inkomen",
+    "PersonenPerSoortUitkeringBijstand_83": "bijstand",
+    "JongerenMetJeugdzorgInNatura_87": "jongeren_met_jeugdzorg",
+    "PercentageJongerenMetJeugdzorg_88": "pct_jongeren_met_jeugdzorg",
+    "OppervlakteLand_111": "oppervlakte_land_ha",
+    "MateVanStedelijkheid_115": "stedelijkheid",
+    "Omgevingsadressendichtheid_116": "omgevingsadressendichtheid",
+}
+"""CBS column key -> tidy name. The keys are the column names in the data file, as CBS publishes them."""
+
+AGE_BANDS = ["leeftijd_0_14", "leeftijd_15_24", "leeftijd_25_44", "leeftijd_45_64", "leeftijd_65_plus"]
+COUNT_COLUMNS = [
+    "inwoners",
+    "mannen",
+    "vrouwen",
+    *AGE_BANDS,
+    "gescheiden",
+    "niet_westerse_migratieachtergrond",
+    "huishoudens",
+    "eenpersoonshuishoudens",
+    "huishoudens_met_kinderen",
+    "bijstand",
+    "jongeren_met_jeugdzorg",
+    "oppervlakte_land_ha",
+]
+NATIONAL_CODE = "NL00"
+
+
+def read_kwb(data: str | Path | None = None) -> pd.DataFrame:
+    """Read the gemeente and Nederland rows of 84799NED as a tidy frame.
+
+    Parameters
+    ----------
+    data
+        The data folder; ``None`` for the project's ``data/``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per area (``code`` GMxxxx or NL00) with the tidy column names of :data:`KWB_COLUMNS`.
+        Counts are nullable integers; a column CBS left empty is all missing, never 0.
+    """
+    path = data_dir(data) / KWB_FILE
+    raw = read_checked_csv(path, required=list(KWB_COLUMNS), key=["WijkenEnBuurten"], code_columns={"WijkenEnBuurten"})
+    frame = raw[list(KWB_COLUMNS)].rename(columns=KWB_COLUMNS)
+    for col in COUNT_COLUMNS:
+        frame[col] = pd.to_numeric(frame[col]).round().astype("Int64")
+    frame["stedelijkheid"] = pd.to_numeric(frame["stedelijkheid"]).astype("Int64")
+    for col in [
+        "gemiddelde_huishoudensgrootte",
+        "bevolkingsdichtheid",
+        "pct_huishoudens_laag_inkomen",
+        "pct_jongeren_met_jeugdzorg",
+        "omgevingsadressendichtheid",
+    ]:
+        frame[col] = pd.to_numeric(frame[col]).astype("Float64")
+    return frame
+
+
+def gemeenten(kwb: pd.DataFrame) -> pd.DataFrame:
+    """Return the gemeente rows of a :func:`read_kwb` frame (without Nederland)."""
+    return kwb[kwb["soort_regio"] == "Gemeente"].reset_index(drop=True)

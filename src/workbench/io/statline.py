@@ -1,0 +1,301 @@
+"""Read CBS StatLine tables, as the CSV download and as ``cbsodata`` returns them, into one tidy long frame.
+
+Tidy columns: ``regio_code, periode, jaar, halfjaar, voorlopig, categorie_code, maat, aantal, status, regel``.
+``periode`` is the CBS code without its provisional mark (``2023HJ01``, ``2023JJ00``); ``halfjaar`` is 1, 2 or
+0 for a whole year; ``aantal`` is a nullable integer that is missing where ``status`` is ``geheim``/``onbekend``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from workbench.errors import InputError
+from workbench.io.cells import STATE_NIL, STATE_SECRET, STATE_UNKNOWN, STATE_VALUE, parse_counts
+from workbench.io.csv_input import LINE, read_checked_csv
+
+TIDY_COLUMNS = [
+    "regio_code",
+    "periode",
+    "jaar",
+    "halfjaar",
+    "voorlopig",
+    "categorie_code",
+    "maat",
+    "aantal",
+    "status",
+    LINE,
+]
+
+
+@dataclass(frozen=True)
+class Category:
+    """One category of a table's dimension, with the category it is a part of."""
+
+    code: str
+    label: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """What the workbench needs to know of one CBS table."""
+
+    table_id: str
+    title: str
+    dimension: str
+    categories: tuple[Category, ...]
+    topics: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Category code -> label."""
+        return {c.code: c.label for c in self.categories}
+
+    @property
+    def parents(self) -> dict[str, str]:
+        """Category code -> code of the category it is a part of (totals are left out)."""
+        return {c.code: c.parent for c in self.categories if c.parent is not None}
+
+    def leaves(self) -> list[str]:
+        """Codes of the categories that have no parts."""
+        parents = set(self.parents.values())
+        return [c.code for c in self.categories if c.code not in parents]
+
+
+VT_TOPICS = {"GestarteAdviezen_1": "gestarte_adviezen", "OntvangenMeldingen_2": "ontvangen_meldingen"}
+
+VT_AARD = TableSpec(
+    table_id="84851NED",
+    title="Veilig Thuis; adviezen en meldingen, aard van het geweld, regio",
+    dimension="AardVanHetGeweld",
+    categories=(
+        Category("T001", "Totaal aard van het geweld"),
+        Category("AG01", "Kindermishandeling", "T001"),
+        Category("AG02", "(Ex-)Partnergeweld", "T001"),
+        Category("AG03", "Ouderenmishandeling (ouder dan 65 jaar)", "T001"),
+        Category("AG04", "Geweld tegen ouders", "T001"),
+        Category("AG05", "Huiselijk geweld overig", "T001"),
+    ),
+    topics=VT_TOPICS,
+)
+
+VT_MELDER = TableSpec(
+    table_id="84849NED",
+    title="Veilig Thuis; adviezen en meldingen, melder, regio",
+    dimension="Melder",
+    categories=(
+        Category("T001", "Totaal melders"),
+        Category("M100", "Beroepsmatig totaal", "T001"),
+        Category("M110", "Justitie en veiligheid", "M100"),
+        Category("M120", "Onderwijs", "M100"),
+        Category("M130", "Gezondheidszorg", "M100"),
+        Category("M140", "Jeugdzorg", "M100"),
+        Category("M150", "Kinderopvang", "M100"),
+        Category("M190", "Overige beroepsmatige melders", "M100"),
+        Category("M200", "Niet beroepsmatig totaal", "T001"),
+        Category("M900", "Melder onbekend", "T001"),
+    ),
+    topics=VT_TOPICS,
+)
+
+NATIONAL_REGION = "NL01"
+"""CBS's code for Nederland in the RegioS dimension of these tables."""
+
+VT_DIR = Path("veilig_thuis")
+VT_FILES: dict[str, Path] = {
+    VT_AARD.table_id: VT_DIR / "84851NED_demo.csv",
+    VT_MELDER.table_id: VT_DIR / "84849NED_demo.csv",
+}
+"""Where the data folder keeps each Veilig Thuis table."""
+
+_PERIOD_CODE = re.compile(r"^(\d{4})(JJ00|HJ0[12])(\*?)$")
+_PERIOD_LABEL = re.compile(r"^(\d{4})(?:\s+([12])e\s+halfjaar)?\s*(\*?)$")
+
+
+def parse_periods(periods: pd.Series, lines: pd.Series, path: Path) -> pd.DataFrame:
+    """Split CBS period codes or labels into code, year, half-year and provisional mark.
+
+    Parameters
+    ----------
+    periods
+        Codes such as ``2023HJ01``, ``2023JJ00*`` or labels such as ``2023 1e halfjaar``, ``2023*``.
+    lines
+        File line numbers, for the error message.
+    path
+        The file, for the error message.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``periode``, ``jaar``, ``halfjaar`` and ``voorlopig``.
+    """
+    rows: list[tuple[str, int, int, bool]] = []
+    bad: list[int] = []
+    for i, raw in enumerate(periods.astype(str).str.strip()):
+        m = _PERIOD_CODE.match(raw)
+        if m:
+            half = 0 if m.group(2) == "JJ00" else int(m.group(2)[-1])
+            rows.append((f"{m.group(1)}{m.group(2)}", int(m.group(1)), half, m.group(3) == "*"))
+            continue
+        m = _PERIOD_LABEL.match(raw)
+        if m:
+            half = int(m.group(2)) if m.group(2) else 0
+            code = f"{m.group(1)}HJ0{half}" if half else f"{m.group(1)}JJ00"
+            rows.append((code, int(m.group(1)), half, m.group(3) == "*"))
+            continue
+        bad.append(i)
+    if bad:
+        raise InputError(
+            path,
+            "not a CBS period (expected e.g. 2023HJ01, 2023JJ00 or '2023 1e halfjaar')",
+            column="Perioden",
+            rows=[int(lines.iloc[i]) for i in bad],
+            values=[periods.iloc[i] for i in bad],
+        )
+    out = pd.DataFrame(rows, columns=["periode", "jaar", "halfjaar", "voorlopig"], index=periods.index)
+    return out.astype({"jaar": "int64", "halfjaar": "int64", "voorlopig": "bool"})
+
+
+def _tidy(frame: pd.DataFrame, spec: TableSpec, path: Path) -> pd.DataFrame:
+    """Turn a wide frame of strings (codes, period, one column per topic) into the tidy long form."""
+    periods = parse_periods(frame["Perioden"], frame[LINE], path)
+    categories = frame[spec.dimension].str.strip()
+    unknown = ~categories.isin(spec.labels)
+    if unknown.any():
+        raise InputError(
+            path,
+            f"unknown {spec.dimension} category (known: {', '.join(spec.labels)})",
+            column=spec.dimension,
+            rows=frame.loc[unknown, LINE].tolist(),
+            values=categories[unknown].tolist(),
+        )
+    parts = []
+    for topic, measure in spec.topics.items():
+        counts, states = parse_counts(frame, topic, path)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "regio_code": frame["RegioS"].str.strip(),
+                    **{c: periods[c] for c in periods.columns},
+                    "categorie_code": categories,
+                    "maat": measure,
+                    "aantal": counts,
+                    "status": states,
+                    LINE: frame[LINE].astype("int64"),
+                }
+            )
+        )
+    tidy = pd.concat(parts, ignore_index=True)
+    return tidy[TIDY_COLUMNS]
+
+
+def read_statline_csv(path: str | Path, spec: TableSpec) -> pd.DataFrame:
+    """Read a table as downloaded from StatLine (``;``-separated, quoted, ``.`` for secret, ``*`` provisional).
+
+    Parameters
+    ----------
+    path
+        The CSV file (UTF-8 with or without BOM, UTF-16, or Windows-1252).
+    spec
+        Which table it is.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The tidy long frame described in this module's docstring.
+    """
+    path = Path(path)
+    required = ["RegioS", "Perioden", spec.dimension, *spec.topics]
+    frame = read_checked_csv(
+        path,
+        required=required,
+        key=["RegioS", "Perioden", spec.dimension],
+        code_columns={"RegioS", spec.dimension},
+        preferred_sep=";",
+    )
+    return _tidy(frame, spec, path)
+
+
+def read_cbsodata_records(
+    records: Iterable[Mapping[str, object]],
+    spec: TableSpec,
+    codelists: Mapping[str, Iterable[Mapping[str, str]]] | None = None,
+    source: str = "cbsodata",
+) -> pd.DataFrame:
+    """Read a table as ``cbsodata.get_data`` returns it: a list of dicts, dimension titles, ``None`` for secret.
+
+    Parameters
+    ----------
+    records
+        The rows; dimension columns hold keys or, as ``cbsodata`` gives them, titles.
+    spec
+        Which table it is.
+    codelists
+        Per dimension the ``Key``/``Title`` list (``cbsodata.get_meta(table, dimension)``) to turn titles back
+        into keys; a value that is already a key is kept.
+    source
+        Name used for the table in error messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The tidy long frame described in this module's docstring; ``regel`` is the record's position + 1.
+    """
+    frame = pd.DataFrame(list(records))
+    path = Path(source)
+    if frame.empty:
+        raise InputError(path, "the table has no rows")
+    missing = [c for c in ["RegioS", "Perioden", spec.dimension, *spec.topics] if c not in frame.columns]
+    if missing:
+        raise InputError(path, f"the records lack the field(s) {', '.join(missing)}", column=missing[0])
+    for dimension, items in (codelists or {}).items():
+        frame[dimension] = frame[dimension].map(_title_to_key(dimension, items))
+    for topic in spec.topics:
+        frame[topic] = frame[topic].map(_record_cell)
+    for col in ["RegioS", "Perioden", spec.dimension]:
+        frame[col] = frame[col].astype(str)
+    frame[LINE] = range(2, len(frame) + 2)
+    return _tidy(frame, spec, path)
+
+
+def _title_to_key(dimension: str, items: Iterable[Mapping[str, str]]) -> Callable[[object], str]:
+    """Map a dimension title back to its key; a provisional period keeps its ``*``."""
+    mapping = {}
+    for item in items:
+        key = str(item["Key"]).strip()
+        title = str(item["Title"]).strip()
+        provisional = title.endswith("*") or str(item.get("Status", "")).lower().startswith("voorlopig")
+        mapping[title] = key + "*" if dimension == "Perioden" and provisional else key
+    return lambda value: mapping.get(str(value).strip(), str(value).strip())
+
+
+def _record_cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return "."
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+__all__ = [
+    "NATIONAL_REGION",
+    "STATE_NIL",
+    "STATE_SECRET",
+    "STATE_UNKNOWN",
+    "STATE_VALUE",
+    "TIDY_COLUMNS",
+    "VT_AARD",
+    "VT_DIR",
+    "VT_FILES",
+    "VT_MELDER",
+    "Category",
+    "TableSpec",
+    "parse_periods",
+    "read_cbsodata_records",
+    "read_statline_csv",
+]

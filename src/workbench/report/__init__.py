@@ -1,0 +1,1 @@
+"""Rendering the report: formats, HTML parts, charts, texts, sections, the notebooks' façades."""

@@ -1,0 +1,1 @@
+"""Computing the figures: rates, estimates, peers, the region composition, budgets, indicators."""
