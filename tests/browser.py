@@ -9,11 +9,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.paths import PROJECT_ROOT
+from workbench.paths import build_dir
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-SCREENSHOTS = PROJECT_ROOT / "build" / "screenshots"
-"""Screenshots of the browser tests (private build folder, not committed)."""
 BROWSER_OWN_HOSTS = ("google.com", "googleapis.com", "gstatic.com", "gvt1.com", "googleusercontent.com")
 FLAGS = [
     "--headless",
@@ -66,8 +64,9 @@ def render(page: Path, workdir: Path) -> Rendered:
         if u.startswith(("http:", "https:", "ws:", "wss:", "ftp:"))
         and not any(h in u.split("/")[2] for h in BROWSER_OWN_HOSTS)
     )
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    shot = SCREENSHOTS / f"{page.parent.name if page.stem != 'index' else 'index'}-{page.stem}.png"
+    shots = build_dir() / "screenshots"  # the private build folder (a temporary one in the tests)
+    shots.mkdir(parents=True, exist_ok=True)
+    shot = shots / f"{page.parent.name if page.stem != 'index' else 'index'}-{page.stem}.png"
     subprocess.run(
         [
             CHROMIUM,

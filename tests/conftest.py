@@ -1,3 +1,13 @@
+"""Shared fixtures, and the rules every test follows.
+
+- Every test carries exactly one marker: ``unit`` (pure functions on small frames, no data folder, no kernel;
+  ``./wb test -m unit`` runs them in seconds), ``data`` (reads the shipped data or runs the command line) or
+  ``e2e`` (runs notebooks, builds pages, drives a browser).
+- No test writes into the project's own ``build/``: the private build folder is a temporary one for the whole
+  session (``$WORKBENCH_BUILD_DIR``, inherited by every command a test runs).
+"""
+
+import os
 import shutil
 import subprocess
 import sys
@@ -5,7 +15,30 @@ from pathlib import Path
 
 import pytest
 
-from workbench.paths import DEFAULT_DATA_DIR
+from workbench.paths import BUILD_DIR_VARIABLE, DEFAULT_DATA_DIR
+
+KINDS = ("unit", "data", "e2e")
+
+
+def pytest_collection_modifyitems(items):
+    """Refuse a test without exactly one kind marker, so that ``-m unit`` means what it says."""
+    for item in items:
+        kinds = [k for k in KINDS if item.get_closest_marker(k)]
+        if len(kinds) != 1:
+            raise pytest.UsageError(f"{item.nodeid}: mark it with exactly one of {', '.join(KINDS)} (has {kinds})")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_build_dir(tmp_path_factory):
+    """The session's private build folder (caches, runs, batch state), never the project's own."""
+    path = tmp_path_factory.mktemp("build")
+    before = os.environ.get(BUILD_DIR_VARIABLE)
+    os.environ[BUILD_DIR_VARIABLE] = str(path)
+    yield path
+    if before is None:
+        os.environ.pop(BUILD_DIR_VARIABLE, None)
+    else:
+        os.environ[BUILD_DIR_VARIABLE] = before
 
 
 @pytest.fixture

@@ -17,6 +17,8 @@ from workbench.errors import InputError
 from workbench.io.budget import read_budget
 from workbench.paths import DEFAULT_DATA_DIR
 
+pytestmark = pytest.mark.data
+
 AARD = Path("veilig_thuis/84851NED_demo.csv")
 BUDGET = Path("budget/begroting_demo.csv")
 KWB = Path("cbs/84799NED_kwb2020_gemeenten.csv")
@@ -286,10 +288,6 @@ def pristine(tmp_path_factory):
 
 def line_in(path_text: str, needle: str) -> int:
     return next(i for i, x in enumerate(path_text.splitlines(), start=1) if needle in x)
-
-
-def test_there_are_at_least_30_cases():
-    assert len(CASES) >= 30
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -7,14 +7,18 @@ from workbench.io.budget import BUDGET_COLUMNS, read_budget
 HEADER = "regio_code;gemeentecode;jaar;status;soort;post;niveau;bedrag_euro;toelichting\n"
 
 
+@pytest.mark.data
 def test_shipped_demo_budget_reads_typed():
     budget = read_budget()
     assert str(budget["jaar"].dtype) == "Int64"
     assert str(budget["bedrag_euro"].dtype) == "Float64"
     assert budget["regio_code"].nunique() == 35
-    assert budget["toelichting"].eq("demonstratiecijfer").all() or budget["toelichting"].str.contains("som").any()
+    totals = budget["post"] == "Totaal"
+    assert set(budget.loc[totals, "toelichting"]) == {"som van de regels hierboven"}
+    assert set(budget.loc[~totals, "toelichting"]) == {"demonstratiecijfer"}
 
 
+@pytest.mark.unit
 def test_csv_and_xlsx_give_the_same_frame(tmp_path):
     csv_path = tmp_path / "b.csv"
     csv_path.write_text(
@@ -37,6 +41,7 @@ def test_csv_and_xlsx_give_the_same_frame(tmp_path):
     pd.testing.assert_frame_equal(from_csv, from_xlsx, check_dtype=False)
 
 
+@pytest.mark.unit
 def test_bad_year_is_named(tmp_path):
     path = tmp_path / "b.csv"
     path.write_text(HEADER + "GM0344;GM0344;twintig;begroot;inkomsten;X;regionaal;10;\n", encoding="utf-8")
@@ -45,6 +50,7 @@ def test_bad_year_is_named(tmp_path):
     assert err.value.column == "jaar" and err.value.rows == [2]
 
 
+@pytest.mark.unit
 def test_empty_sheet_is_an_error(tmp_path):
     path = tmp_path / "b.xlsx"
     pd.DataFrame(columns=BUDGET_COLUMNS).to_excel(path, sheet_name="begroting", index=False)
@@ -52,6 +58,7 @@ def test_empty_sheet_is_an_error(tmp_path):
         read_budget(path)
 
 
+@pytest.mark.data
 def test_every_section_reports_the_same_budget_year():
     from workbench.stats.budget_figures import region_lines, reporting_year
 
@@ -70,6 +77,7 @@ def _lines(rows):
     )
 
 
+@pytest.mark.unit
 def test_the_regional_saldo_is_regional_income_minus_regional_spending():
     from workbench.stats.budget_figures import regional_balance
 
@@ -85,6 +93,7 @@ def test_the_regional_saldo_is_regional_income_minus_regional_spending():
     assert regional_balance(lines, 2025, "begroot") is None
 
 
+@pytest.mark.unit
 def test_agreed_tasks_are_matched_with_money_by_task_and_level():
     from workbench.stats.budget_figures import tasks_against_money
 
@@ -98,12 +107,31 @@ def test_agreed_tasks_are_matched_with_money_by_task_and_level():
     agreed = pd.DataFrame({"taak": ["Veilig Thuis", "Preventie en voorlichting"], "niveau": ["regionaal", "lokaal"]})
     check = tasks_against_money(lines, 2024, "gerealiseerd", agreed)
     assert check.to_dict("records") == [
-        {"taak": "Veilig Thuis", "niveau": "regionaal", "afgesproken": True, "bedrag_euro": 1200.0},
-        {"taak": "Aanpak ouderenmishandeling", "niveau": "regionaal", "afgesproken": False, "bedrag_euro": 80.0},
-        {"taak": "Preventie en voorlichting", "niveau": "lokaal", "afgesproken": True, "bedrag_euro": 0.0},
+        {
+            "taak": "Veilig Thuis",
+            "niveau": "regionaal",
+            "afgesproken": True,
+            "bedrag_euro": 1200.0,
+            "oordeel": "in orde",
+        },
+        {
+            "taak": "Aanpak ouderenmishandeling",
+            "niveau": "regionaal",
+            "afgesproken": False,
+            "bedrag_euro": 80.0,
+            "oordeel": "geld, geen afgesproken taak",
+        },
+        {
+            "taak": "Preventie en voorlichting",
+            "niveau": "lokaal",
+            "afgesproken": True,
+            "bedrag_euro": 0.0,
+            "oordeel": "geen geld in de begroting",
+        },
     ]
 
 
+@pytest.mark.data
 def test_budget_and_agreed_tasks_use_the_one_task_list(data_copy):
     from workbench.checks.suites import validate_all
     from workbench.demo.budget import LOCAL_TASKS, REGIONAL_TASKS

@@ -6,6 +6,8 @@ import pytest
 from workbench.errors import InputError
 from workbench.io.cells import parse_amount_text, parse_amounts, parse_counts
 
+pytestmark = pytest.mark.unit
+
 
 def frame(values):
     return pd.DataFrame({"n": values, "regel": range(2, len(values) + 2)})

@@ -6,6 +6,8 @@ import pytest
 from workbench.errors import InputError
 from workbench.io.csv_input import LINE, read_checked_csv
 
+pytestmark = pytest.mark.unit
+
 REQ = ["code", "naam", "aantal"]
 
 

@@ -9,6 +9,8 @@ from workbench.io.reference import VT_NATIONAL_FILE, VT_SPLITS_FILE
 from workbench.io.statline import VT_AARD, VT_FILES, VT_MELDER, read_statline_csv
 from workbench.paths import DEFAULT_DATA_DIR
 
+pytestmark = pytest.mark.data
+
 
 @pytest.fixture(scope="module")
 def aard():

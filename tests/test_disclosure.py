@@ -3,6 +3,8 @@ import pytest
 
 from workbench.disclosure.rule import disclose, format_count, round_count
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.mark.parametrize(
     ("count", "published"), [(0, None), (7, None), (8, 10), (12, 10), (13, 15), (17, 15), (18, 20), (1000, 1000)]

@@ -1,11 +1,14 @@
 """Property-based tests of the disclosure rule and the differencing guard."""
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.disclosure.differencing import hidden_interval, recoverable, secondary_suppression
 from workbench.disclosure.rule import disclose, round_count
+
+pytestmark = pytest.mark.unit
 
 counts = st.integers(min_value=0, max_value=10_000_000)
 

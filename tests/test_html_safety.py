@@ -3,6 +3,8 @@ import pytest
 from workbench.build.safety import scan
 from workbench.report.html_parts import esc, table
 
+pytestmark = pytest.mark.unit
+
 GOOD = (
     '<!DOCTYPE html><html lang="nl"><head><title>t</title></head><body><h1>T</h1><h2>A</h2><h3>a</h3>'
     '<img src="data:image/png;base64,AAAA" alt="grafiek"></body></html>'

@@ -36,6 +36,7 @@ def write_list(data: Path, region: str, codes: list[str], bron: str = "") -> Pat
     return path
 
 
+@pytest.mark.data
 def test_an_own_list_moves_a_gemeente_and_labels_it(data_copy):
     write_list(data_copy, UTRECHT, [*members(data_copy, UTRECHT), WEESP], "raadsbesluit Utrecht 2025")
     comp = read_composition(data_copy).set_index("gemeentecode")
@@ -50,6 +51,7 @@ def test_an_own_list_moves_a_gemeente_and_labels_it(data_copy):
     assert f"{UTRECHT}\tUtrecht\t17\t" in out and f"{HILVERSUM}\tHilversum\t7\t" in out
 
 
+@pytest.mark.data
 @pytest.mark.parametrize(
     ("codes", "words"),
     [
@@ -66,6 +68,7 @@ def test_a_wrong_own_list_is_refused_naming_the_file(data_copy, codes, words):
     assert caught.value.path == path
 
 
+@pytest.mark.data
 def test_two_lists_cannot_claim_one_gemeente(data_copy):
     hilversum = members(data_copy, HILVERSUM)
     write_list(data_copy, UTRECHT, [*members(data_copy, UTRECHT), WEESP])
@@ -75,6 +78,7 @@ def test_two_lists_cannot_claim_one_gemeente(data_copy):
     assert caught.value.path == second and caught.value.values == [WEESP]
 
 
+@pytest.mark.data
 def test_validate_reports_a_wrong_own_list(data_copy):
     write_list(data_copy, UTRECHT, [*members(data_copy, UTRECHT), "GM9999"])
     out = run_cli("validate", "--data-dir", str(data_copy))
@@ -82,6 +86,7 @@ def test_validate_reports_a_wrong_own_list(data_copy):
     assert "samenstelling.csv, column 'gemeentecode': not a gemeente code of 2020; line 18 ('GM9999')" in out.stdout
 
 
+@pytest.mark.data
 def test_a_hand_edit_against_the_sources_fails_validation(data_copy):
     path = data_copy / "regions" / "regio_indeling_2020.csv"
     text = path.read_text(encoding="utf-8").splitlines()
@@ -92,6 +97,7 @@ def test_a_hand_edit_against_the_sources_fails_validation(data_copy):
     assert out.returncode == 1 and "the region its source names" in out.stdout
 
 
+@pytest.mark.e2e
 def test_a_region_of_one_gemeente_never_speaks_of_regiogemeenten(data_copy, tmp_path):
     """Vlaardingen alone, its two neighbours in Rotterdam's own list, budgets made for that composition."""
     alone, rotterdam = members(data_copy, VLAARDINGEN), members(data_copy, ROTTERDAM)

@@ -6,11 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from workbench.paths import PROJECT_ROOT
 
 
+@pytest.mark.data
 def test_ruff_is_clean():
     ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
     out = subprocess.run(
@@ -23,14 +25,16 @@ def test_ruff_is_clean():
     assert out.returncode == 0, out.stdout + out.stderr
 
 
+@pytest.mark.data
 def test_environment_yml_installs_the_package_and_declares_no_dependencies_of_its_own():
     env = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8"))
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
     assert all(d.split("=")[0] in {"python", "pip"} for d in conda)
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    assert pip == ['-e ".[dev]"'] or pip == ["-e .[dev]"]
+    assert pip == ['-e ".[dev]"']
 
 
+@pytest.mark.data
 def test_ci_runs_the_readme_test_command():
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     ci = (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -38,6 +42,7 @@ def test_ci_runs_the_readme_test_command():
     assert "./wb test" in ci
 
 
+@pytest.mark.data
 def test_committed_notebooks_carry_no_outputs():
     for nb in (PROJECT_ROOT / "notebooks").glob("*.ipynb"):
         cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
@@ -50,6 +55,7 @@ def _notebooks():
     return sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
 
 
+@pytest.mark.data
 def test_notebooks_are_thin_with_one_typed_parameters_cell():
     import ast
 
@@ -67,12 +73,18 @@ def test_notebooks_are_thin_with_one_typed_parameters_cell():
                 assert not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Lambda)), path.name
 
 
-def test_the_exploration_notebook_runs(tmp_path):
-    from workbench.build.report import run_notebook
+@pytest.mark.e2e
+def test_the_exploration_notebook_runs_and_reaches_the_tables_behind_a_section(private_build_dir):
+    from workbench.build.runs import execute, new_run
 
-    out = tmp_path / "verkennen.ipynb"
-    run_notebook(PROJECT_ROOT / "notebooks" / "verkennen.ipynb", out, {"regio": "GM0503"})
-    cells = json.loads(out.read_text(encoding="utf-8"))["cells"]
-    assert not any(o.get("output_type") == "error" for c in cells for o in c.get("outputs", []))
-    load = next(c for c in cells if c.get("id") == "load")
-    assert "Pijnacker-Nootdorp" in json.dumps(load["outputs"])
+    notebook = PROJECT_ROOT / "notebooks" / "verkennen.ipynb"
+    run = new_run("verkennen", private_build_dir, notebook, {"regio": "GM0503"}, 120)
+    assert execute(run, "verkennen") is None
+    cells = {c.get("id"): c for c in json.loads(run.executed.read_text(encoding="utf-8"))["cells"]}
+    assert not any(o.get("output_type") == "error" for c in cells.values() for o in c.get("outputs", []))
+    assert "Pijnacker-Nootdorp" in json.dumps(cells["load"]["outputs"])
+    assert "data-report-complete" not in json.dumps(cells["sectie"]["outputs"])  # a section, not a report
+    assert "Trechterdiagram" in json.dumps(cells["sectie"]["outputs"])  # the section shows as it will in the report
+    tables = json.dumps(cells["tabellen"]["outputs"])
+    assert all(name in tables for name in ("trend", "per_gemeente", "wie_meldt", "trechter"))
+    assert "vergeleken met Nederland" in json.dumps(cells["tabel"]["outputs"])

@@ -2,6 +2,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 from shapely.geometry import box
 
 from workbench.io.kwb import gemeenten, read_kwb
@@ -15,6 +16,7 @@ def run_cli(*args):
     return subprocess.run([sys.executable, "-m", "workbench.cli", *args], capture_output=True, text=True, check=False)
 
 
+@pytest.mark.data
 def test_regions_command_lists_35_regions_holding_every_gemeente_once():
     out = run_cli("regions")
     assert out.returncode == 0, out.stderr
@@ -27,6 +29,7 @@ def test_regions_command_lists_35_regions_holding_every_gemeente_once():
     assert ["GM0622", "Vlaardingen", "3"] in [p[:3] for p in lines]
 
 
+@pytest.mark.data
 def test_shipped_composition_follows_every_source_and_the_rule_only_where_none_was_found():
     comp = read_composition().set_index("gemeentecode")
     sourced = read_sourced_composition().set_index("gemeentecode")
@@ -46,6 +49,7 @@ def test_shipped_composition_follows_every_source_and_the_rule_only_where_none_w
     assert {region_of[c] for c in ["GM0197", "GM0222", "GM0294", "GM1859"]} == {"Arnhem"}  # Achterhoek
 
 
+@pytest.mark.data
 def test_composition_partitions_gemeenten_and_honours_known_lists():
     comp = read_composition()
     codes = set(gemeenten(read_kwb())["code"])
@@ -63,6 +67,7 @@ def _areas(items):
     return pd.DataFrame([{"code": c, "naam": c, "geometry": g} for c, g in items])
 
 
+@pytest.mark.unit
 def test_rule_on_hand_made_map():
     # A strip of five gemeenten in one VT-region with centra at both ends, plus a second VT-region with one centre.
     g = _areas([(f"GM000{i}", box(i, 0, i + 1, 1)) for i in range(5)] + [("GM0009", box(0, 5, 1, 6))])

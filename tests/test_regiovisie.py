@@ -13,9 +13,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.io import regiovisie
+from workbench.errors import RegiovisieError
 from workbench.io.reference import read_composition
-from workbench.io.regiovisie import RegiovisieError, load, path_for, problems_by_region, write_template
+from workbench.io.regiovisie import load, path_for, problems_by_region, write_template
 from workbench.stats import monitoring, planning, sharing
 
 UTRECHT = "GM0344"
@@ -29,6 +29,7 @@ def members(code: str = UTRECHT) -> list[str]:
 # --- the input file -------------------------------------------------------------------------------------------
 
 
+@pytest.mark.data
 def test_every_shipped_example_file_is_valid_and_labelled():
     assert problems_by_region(read_composition()) == {}
     doc = load(path_for(UTRECHT), UTRECHT, members())
@@ -36,6 +37,7 @@ def test_every_shipped_example_file_is_valid_and_labelled():
     assert "VOORBEELD" in path_for(UTRECHT).read_text(encoding="utf-8").splitlines()[0]
 
 
+@pytest.mark.data
 def test_three_planted_errors_give_three_located_messages(tmp_path):
     text = path_for(UTRECHT).read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -60,6 +62,7 @@ def test_three_planted_errors_give_three_located_messages(tmp_path):
     assert f"regiovisie.yaml, line {role}, spelers[1].rol" in str(err.value)
 
 
+@pytest.mark.data
 def test_structure_errors_are_all_reported(tmp_path):
     doc = {
         "regio": "GM0503",
@@ -95,6 +98,7 @@ def test_structure_errors_are_all_reported(tmp_path):
         assert any(m.startswith(words) for m in messages), (words, messages)
 
 
+@pytest.mark.unit
 def test_invalid_yaml_is_located(tmp_path):
     path = tmp_path / "r.yaml"
     path.write_text("regio: GM0344\nspelers:\n  - naam: [unclosed\n", encoding="utf-8")
@@ -102,6 +106,7 @@ def test_invalid_yaml_is_located(tmp_path):
         load(path, UTRECHT, members())
 
 
+@pytest.mark.data
 def test_init_region_writes_a_valid_template_and_keeps_existing_files(tmp_path):
     data = tmp_path / "data"
     (data / "regions").mkdir(parents=True)
@@ -135,12 +140,14 @@ def test_init_region_writes_a_valid_template_and_keeps_existing_files(tmp_path):
 # --- sharing keys ----------------------------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_sharing_by_inhabitants_rounds_to_cents_and_adds_up():
     out = sharing.by_inhabitants(100_000, pd.Series({"A": 1, "B": 1, "C": 1}))
     assert out.tolist() == [Decimal("33333.34"), Decimal("33333.33"), Decimal("33333.33")]
     assert sum(out) == Decimal("100000.00")
 
 
+@pytest.mark.unit
 def test_sharing_by_key_needs_100_percent_and_handles_a_deficit():
     out = sharing.by_key(-250_000, pd.Series({"A": 40.0, "B": 35.5, "C": 24.5}))
     assert out.tolist() == [Decimal("-100000.00"), Decimal("-88750.00"), Decimal("-61250.00")]
@@ -148,6 +155,7 @@ def test_sharing_by_key_needs_100_percent_and_handles_a_deficit():
         sharing.by_key(1000, pd.Series({"A": 40.0, "B": 50.0}))
 
 
+@pytest.mark.unit
 @given(
     st.decimals(min_value=-10_000_000, max_value=10_000_000, places=2),
     st.lists(st.integers(min_value=0, max_value=2_000_000), min_size=1, max_size=30).filter(lambda w: sum(w) > 0),
@@ -163,6 +171,7 @@ def test_shares_always_sum_to_the_amount_in_cents(amount, weights):
 # --- planning and monitoring ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_count_back_from_the_deadline_flags_late_milestones():
     deadline, as_of = dt.date(2026, 12, 31), dt.date(2026, 6, 30)
     plan = planning.count_back(
@@ -182,6 +191,7 @@ def test_count_back_from_the_deadline_flags_late_milestones():
     assert plan["weken_voor_deadline"].tolist() == [43, 39, 34, 17, -3]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("values", "higher", "status"),
     [
@@ -199,9 +209,10 @@ def test_indicator_against_baseline_and_target(values, higher, status):
     assert (year is None) == (status == monitoring.NO_DATA)
 
 
+@pytest.mark.data
 def test_computed_indicators_come_from_the_data():
     from workbench.io.inputs import load_region
-    from workbench.stats.indicator_values import computed
+    from workbench.stats.monitoring import computed
 
     data = load_region(UTRECHT)
     rates = computed(data, "meldingen_per_1000")
@@ -221,6 +232,7 @@ def test_computed_indicators_come_from_the_data():
         computed(data, "hermeldingen")
 
 
+@pytest.mark.data
 def test_validate_names_a_broken_region_file(data_copy):
     path = path_for(UTRECHT, data_copy)
     path.write_text(
@@ -234,9 +246,9 @@ def test_validate_names_a_broken_region_file(data_copy):
     )
     assert out.returncode == 1
     assert "regios/GM0344/regiovisie.yaml, line" in out.stdout and "'omhoog'" in out.stdout
-    assert regiovisie.DIRECTIONS == ("hoger", "lager")
 
 
+@pytest.mark.data
 def test_an_agreed_task_must_be_a_task_of_the_budget_template(tmp_path):
     doc = {"regio": UTRECHT, "taken": [{"taak": "Toegang en wijkteams", "niveau": "lokaal", "gemeente": "alle"}]}
     path = tmp_path / "r.yaml"
@@ -248,6 +260,7 @@ def test_an_agreed_task_must_be_a_task_of_the_budget_template(tmp_path):
     assert "Lokale toegang en wijkteams" in problem.message  # the message lists the right name
 
 
+@pytest.mark.unit
 def test_the_template_lists_the_tasks_and_makes_the_scenario_optional(tmp_path):
     from workbench.io.budget import SPENDING_TASKS
     from workbench.io.regiovisie import write_template

@@ -14,6 +14,7 @@ from workbench.stats.peers import peer_group, region_features
 from workbench.stats.rates import compare, funnel_limits, poisson_interval, rate_table
 
 
+@pytest.mark.unit
 # Exact Poisson limits as tabulated (e.g. in public-health methods notes): 0 -> (0, 3.689), 1 -> (0.0253, 5.572),
 # 10 -> (4.795, 18.390), 100 -> (81.36, 121.63).
 @pytest.mark.parametrize(
@@ -26,6 +27,7 @@ def test_poisson_interval_known_values(count, low, high):
     assert hi == pytest.approx(high, abs=1e-3)
 
 
+@pytest.mark.unit
 def test_rate_table_and_comparison():
     table = rate_table(
         pd.Series([10, pd.NA, 100], dtype="Int64", index=["a", "b", "c"]),
@@ -39,6 +41,7 @@ def test_rate_table_and_comparison():
     assert compare(table, reference_rate=13.0)["c"] == "lager"
 
 
+@pytest.mark.unit
 def test_funnel_limits_narrow_with_population_and_approach_the_normal_limits():
     low, high = funnel_limits(7.0, np.array([1_000, 100_000, 10_000_000]), level=0.95)
     assert high[0] - low[0] > high[1] - low[1] > high[2] - low[2]
@@ -46,6 +49,7 @@ def test_funnel_limits_narrow_with_population_and_approach_the_normal_limits():
     assert high[2] == pytest.approx(7.0 + 1.96 * math.sqrt(0.007 / 10_000_000) * 1000, rel=1e-3)
 
 
+@pytest.mark.unit
 def test_a_point_the_normal_approximation_would_call_high_is_inside_the_exact_funnel():
     # 22 meldingen among 2,000 inhabitants against 7 per 1,000 (14 expected): the normal upper limit
     # (14 + 1.96·√14 = 21.3) calls it high, but its exact interval (13.8–33.3) still holds 14.
@@ -55,6 +59,7 @@ def test_a_point_the_normal_approximation_would_call_high_is_inside_the_exact_fu
     assert low[0] <= 11.0 <= high[0]
 
 
+@pytest.mark.unit
 @settings(max_examples=300, deadline=None)
 @given(
     st.integers(min_value=1, max_value=5000),
@@ -73,6 +78,7 @@ def test_table_verdict_and_funnel_position_always_agree(count, population, refer
         assert verdict == position
 
 
+@pytest.mark.unit
 def test_age_groups_from_bands_by_hand():
     kwb = pd.DataFrame(
         {
@@ -90,6 +96,7 @@ def test_age_groups_from_bands_by_hand():
     assert g["65+"] == 300
 
 
+@pytest.mark.unit
 def test_extrapolation_arithmetic_by_hand():
     groups = pd.DataFrame({"0-17": [1150.0], "16+": [1950.0]}, index=["GM0001"])
     prevalence = pd.DataFrame(
@@ -129,6 +136,7 @@ def test_extrapolation_arithmetic_by_hand():
     assert partial_low.kind == "ondergrens" and partial_low.high == pytest.approx(27 / 42.55)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("value", "rounded"),
     [(42.55, 40), (45.0, 50), (995.0, 1000), (1234.0, 1200), (12_345.0, 12_000), (4.0, 4), (9.6, 10)],
@@ -137,12 +145,14 @@ def test_estimates_round_sensibly(value, rounded):
     assert round_estimate(value) == rounded
 
 
+@pytest.mark.data
 def test_latest_study_per_form_is_used():
     latest = latest_per_form(read_prevalentie()).set_index("vorm")
     assert latest.loc["kindermishandeling", "referentiejaar"] == 2017
     assert latest.loc["huiselijk geweld (alle vormen)", "referentiejaar"] == 2022
 
 
+@pytest.mark.data
 def test_peer_group_is_five_other_regions_nearest_first():
     features = region_features(gemeenten(read_kwb()), read_composition())
     assert len(features) == 35 and not features.isna().any().any()

@@ -12,6 +12,7 @@ from workbench.paths import DEFAULT_DATA_DIR
 FIXTURE = Path(__file__).parent / "fixtures" / "cbsodata_84851NED.json"
 
 
+@pytest.mark.unit
 def test_period_codes_and_labels():
     periods = pd.Series(["2023HJ01", "2023JJ00*", "2023 2e halfjaar", "2022*"])
     out = parse_periods(periods, pd.Series([2, 3, 4, 5]), Path("t.csv"))
@@ -20,12 +21,14 @@ def test_period_codes_and_labels():
     assert out["voorlopig"].tolist() == [False, True, False, True]
 
 
+@pytest.mark.unit
 def test_bad_period_names_line():
     with pytest.raises(InputError, match="period") as err:
         parse_periods(pd.Series(["2023HJ01", "H1 2023"]), pd.Series([2, 3]), Path("t.csv"))
     assert err.value.rows == [3]
 
 
+@pytest.mark.data
 def test_shipped_table_is_tidy_and_typed():
     tidy = read_statline_csv(DEFAULT_DATA_DIR / VT_FILES["84851NED"], VT_AARD)
     assert tidy["regio_code"].str.fullmatch(r"GM\d{4}|VT\d{2}|NL01").all()
@@ -36,6 +39,7 @@ def test_shipped_table_is_tidy_and_typed():
     assert tidy.loc[tidy["jaar"] >= 2023, "voorlopig"].all()
 
 
+@pytest.mark.unit
 def test_cbsodata_records_with_titles_map_back_to_keys():
     doc = json.loads(FIXTURE.read_text(encoding="utf-8"))
     tidy = read_cbsodata_records(doc["data"], VT_AARD, doc["meta"])
@@ -61,6 +65,7 @@ class FakeCbsodata:
         return self.doc["meta"].get(name, [])
 
 
+@pytest.mark.unit
 def test_fetch_and_save_round_trip(tmp_path):
     client = FakeCbsodata()
     tidy = fetch_table(VT_AARD, filters="startswith(RegioS,'GM0344')", client=client)
@@ -74,6 +79,7 @@ def test_fetch_and_save_round_trip(tmp_path):
     pd.testing.assert_frame_equal(a, b, check_dtype=False)
 
 
+@pytest.mark.unit
 def test_unknown_category_is_named(tmp_path):
     path = tmp_path / "t.csv"
     path.write_text(

@@ -12,8 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.disclosure.bounds import APPROXIMATE, EXACT, LOWER_BOUND, UNKNOWN, Bounded, row_bounded, sums_frame
-from workbench.report import html_parts as h
+from workbench.report import formatting as h
 from workbench.stats import extrapolation, monitoring, vt_figures
+
+pytestmark = pytest.mark.unit
 
 # A published cell is a multiple of 5 of at least 10; a secret one is missing and holds 0–7.
 published = st.integers(min_value=2, max_value=2000).map(lambda n: 5 * n)
@@ -130,7 +132,8 @@ def test_region_views_read_secret_cells_as_secret():
 @pytest.mark.parametrize(
     ("meldingen", "level"),
     [
-        (Bounded.exact(300), extrapolation.BELOW),  # 30%–43% of 700–1,000 victims
+        (Bounded.exact(300), extrapolation.FAR_BELOW),  # 30%–43% of 700–1,000 victims
+        (Bounded.exact(600), extrapolation.BELOW),  # 60%–86%
         (Bounded.exact(800), extrapolation.AROUND),  # 80%–114%
         (Bounded.exact(1200), extrapolation.ABOVE),  # 120%–171%
         (Bounded.count(series([690, None, None, None, None])), extrapolation.UNCERTAIN),  # 69%–99%, up to 103%
@@ -143,15 +146,19 @@ def test_bereik_level_follows_the_value_and_its_bounds(meldingen, level):
 
 
 def test_the_bereik_message_never_says_the_problem_is_hidden_when_meldingen_exceed_the_estimate():
-    from workbench.report.sections_core import bereik_message
+    from workbench.report.sections.samenvatting import bereik_message
 
-    above = bereik_message(*extrapolation.bereik(Bounded.exact(1200), 700, 1000), "mishandelde kinderen")
+    def message(meldingen: Bounded, victims: str = "mishandelde kinderen") -> str:
+        ends = extrapolation.bereik(meldingen, 700, 1000)
+        return bereik_message(extrapolation.bereik_level(*ends), *ends, victims)
+
+    above = message(Bounded.exact(1200))
     assert "niet bij Veilig Thuis in beeld" not in above
     assert "meer meldingen" in above and "Een melding is geen slachtoffer" in above
-    below = bereik_message(*extrapolation.bereik(Bounded.exact(300), 700, 1000), "mishandelde kinderen")
-    assert "niet bij Veilig Thuis in beeld" in below and "30%–43%" in below
-    partial = bereik_message(*extrapolation.bereik(Bounded.count(series([300, None])), 700, 1000), "kinderen")
-    assert "ten minste 30%–43%" in partial
+    below = message(Bounded.exact(300))
+    assert "Een groot deel van het probleem komt dus niet bij Veilig Thuis in beeld" in below and "30%–43%" in below
+    assert "Een deel van het probleem" in message(Bounded.exact(600))
+    assert "ten minste 30%–43%" in message(Bounded.count(series([300, None])), "kinderen")
 
 
 def test_an_indicator_judged_on_bounds_is_uncertain_when_the_secret_cells_decide():

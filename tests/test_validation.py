@@ -7,6 +7,8 @@ import pytest
 from conftest import line_of, replace_in_file
 from workbench.checks.suites import DATASETS, validate_all
 
+pytestmark = pytest.mark.data
+
 AARD = Path("veilig_thuis/84851NED_demo.csv")
 MELDER = Path("veilig_thuis/84849NED_demo.csv")
 BUDGET = Path("budget/begroting_demo.csv")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from workbench.errors import InputError
+from workbench.errors import BuildError, InputError, UnknownRegionError
 
 
 def _add_data_dir(parser: argparse.ArgumentParser) -> None:
@@ -73,7 +73,7 @@ def cmd_init_region(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Build one region's regio-analyse."""
-    from workbench.build.report import BuildError, build_report
+    from workbench.build.report import build_report
 
     try:
         built = build_report(args.region, args.data_dir, args.out, args.periode)
@@ -87,7 +87,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """Build many regions (all 35 and the index when none are named); exit 1 when any failed."""
     from workbench.build.batch import run_batch
-    from workbench.build.report import BuildError
 
     try:
         result = run_batch(args.regions, args.jobs, args.force, args.data_dir, args.out, args.periode, args.timeout)
@@ -137,8 +136,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; bad input or an unknown region ends with a one-line message and exit code 2."""
-    from workbench.io.inputs import UnknownRegionError
-
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

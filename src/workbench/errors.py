@@ -1,12 +1,23 @@
-"""The one error type for bad input: it names the file, the column and the rows."""
+"""The workbench's errors: one base class, caught by class at the edge (the command line, the batch).
+
+- :class:`InputError`: a data file that cannot be used; names the file, the column and the rows.
+- :class:`RegiovisieError`: an invalid region input file; every problem with its line and field.
+- :class:`UnknownRegionError`: a region that is not one of the 35; lists the valid ones.
+- :class:`BuildError`: a report that could not be built; says why and where the details are.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 
-class InputError(ValueError):
+class WorkbenchError(Exception):
+    """Any failure the workbench explains to its user (as opposed to a bug)."""
+
+
+class InputError(WorkbenchError, ValueError):
     """A data file that cannot be used as it is.
 
     Parameters
@@ -51,3 +62,36 @@ class InputError(ValueError):
             more = len(self.rows) - len(shown)
             text += "; " + ", ".join(shown) + (f" and {more} more" if more > 0 else "")
         return f"{text} [{self.path}]"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error in a region input file: where (line, field path) and what."""
+
+    line: int
+    path: str
+    message: str
+
+    def describe(self, file: str) -> str:
+        """``regiovisie.yaml, line 12, spelers[2].rol: ...``."""
+        return f"{file}, line {self.line}, {self.path or 'top'}: {self.message}"
+
+
+class RegiovisieError(WorkbenchError, ValueError):
+    """An invalid region input file: all its problems."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path, self.problems = path, problems
+        super().__init__("\n".join(p.describe(path.name) for p in problems))
+
+
+class UnknownRegionError(WorkbenchError, ValueError):
+    """A region that is not one of the 35; the message lists the valid ones."""
+
+
+class BuildError(WorkbenchError, RuntimeError):
+    """A report that could not be built; ``reason`` says why, ``log`` where the details are."""
+
+    def __init__(self, region: str, reason: str, log: Path | None = None) -> None:
+        self.region, self.reason, self.log = region, reason, log
+        super().__init__(f"{region}: {reason}" + (f" (details: {log})" if log else ""))

@@ -14,7 +14,7 @@ import yaml
 
 from workbench.demo.budget import LOCAL_TASKS, REGIONAL_TASKS
 from workbench.io.inputs import Inputs, region_view
-from workbench.stats import indicator_values
+from workbench.stats import monitoring as indicator_monitoring
 
 SEED = 20_140_101
 HEADER = (
@@ -109,8 +109,8 @@ def _region_file(inputs: Inputs, code: str, rng: np.random.Generator) -> dict:
         raw = (pop / pop.sum() * 100).round(1)
         raw[data.code] = round(raw[data.code] + 100 - raw.sum(), 1)
         finances["sleutel"] = {g: float(raw[g]) for g in members}
-    values = indicator_values.computed(data, "meldingen_per_1000")["waarde"]
-    police = indicator_values.computed(data, "aandeel_politie")["waarde"]
+    values = indicator_monitoring.computed(data, "meldingen_per_1000")["waarde"]
+    police = indicator_monitoring.computed(data, "aandeel_politie")["waarde"]
     monitoring = [
         {
             "indicator": "meldingen_per_1000",

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import pandas as pd
 
-from workbench.errors import InputError
+from workbench.errors import InputError, UnknownRegionError
+from workbench.files import write_atomic
+from workbench.fingerprint import code_fingerprint
 from workbench.io import budget as budget_io
 from workbench.io import geo, kwb, reference, statline
 from workbench.io.own_composition import own_list_files
-from workbench.paths import PROJECT_ROOT, data_dir
-
-INPUTS_CACHE = PROJECT_ROOT / "build" / "cache"
-
-
-class UnknownRegionError(ValueError):
-    """A region that is not one of the 35; the message lists the valid ones."""
+from workbench.paths import build_dir, data_dir
 
 
 def resolve_region(text: str, composition: pd.DataFrame) -> str:
@@ -131,22 +125,14 @@ def read_inputs(root: Path) -> Inputs:
     )
 
 
-def _reader_code_hash() -> str:
-    """Hash of the modules that parse the inputs, so that changed reading code never uses an old cache."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+def load_inputs(data: str | Path | None = None, build: str | Path | None = None) -> Inputs:
+    """Read the inputs, or take them from the build cache made for the same file contents and code.
 
-
-def load_inputs(data: str | Path | None = None, cache_dir: Path = INPUTS_CACHE) -> Inputs:
-    """Read the inputs, or take them from the build cache made for the same file contents.
-
-    The cache (a pickle in the private build folder, keyed by the SHA-256 of the input files) lets a batch
-    parse the inputs once instead of once per region.
+    The cache (a pickle in the private build folder, keyed by the SHA-256 of the input files and of the
+    workbench's code) lets a batch parse the inputs once instead of once per region.
     """
     root = data_dir(data)
-    cached = cache_dir / f"inputs-{inputs_hash(root)}-{_reader_code_hash()}.pkl"
+    cached = build_dir(build) / "cache" / f"inputs-{inputs_hash(root)}-{code_fingerprint()[:12]}.pkl"
     if cached.is_file():
         try:
             with cached.open("rb") as handle:
@@ -156,11 +142,7 @@ def load_inputs(data: str | Path | None = None, cache_dir: Path = INPUTS_CACHE) 
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             pass
     inputs = read_inputs(root)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".inputs-", suffix=".tmp", dir=cache_dir)
-    with os.fdopen(fd, "wb") as handle:
-        pickle.dump(inputs, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, cached)
+    write_atomic(cached, pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
     return inputs
 
 
@@ -177,7 +159,9 @@ def region_view(inputs: Inputs, region: str, periode: int = 2024) -> RegionData:
     )
 
 
-def load_region(region: str, data: str | Path | None = None, periode: int = 2024) -> RegionData:
+def load_region(
+    region: str, data: str | Path | None = None, periode: int = 2024, build: str | Path | None = None
+) -> RegionData:
     """Load all inputs of one region's regio-analyse.
 
     Parameters
@@ -188,10 +172,12 @@ def load_region(region: str, data: str | Path | None = None, periode: int = 2024
         The data folder; ``None`` for the project's ``data/``.
     periode
         The reporting year.
+    build
+        The private build folder (input cache); ``None`` for the default (see :func:`workbench.paths.build_dir`).
 
     Returns
     -------
     RegionData
         The loaded inputs.
     """
-    return region_view(load_inputs(data), region, periode)
+    return region_view(load_inputs(data, build), region, periode)

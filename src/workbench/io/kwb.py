@@ -56,6 +56,8 @@ COUNT_COLUMNS = [
     "oppervlakte_land_ha",
 ]
 NATIONAL_CODE = "NL00"
+POPULATION_YEAR = 2020
+"""The population figures are those of 1 January of this year (Kerncijfers wijken en buurten 2020)."""
 
 
 def read_kwb(data: str | Path | None = None) -> pd.DataFrame:

@@ -8,11 +8,11 @@ file and the path to the field (``spelers[2].rol``). The commented template is
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from workbench.errors import Problem, RegiovisieError
 from workbench.io.budget import SPENDING_TASKS
 from workbench.paths import REGIOS_DIR, data_dir
 
@@ -56,27 +56,6 @@ TOP_LEVEL = (
     "monitoring",
     "commentaar",
 )
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One error in the file: where (line, field path) and what."""
-
-    line: int
-    path: str
-    message: str
-
-    def describe(self, file: str) -> str:
-        """``regiovisie.yaml, line 12, spelers[2].rol: ...``."""
-        return f"{file}, line {self.line}, {self.path or 'top'}: {self.message}"
-
-
-class RegiovisieError(ValueError):
-    """An invalid region input file: all its problems."""
-
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
-        self.path, self.problems = path, problems
-        super().__init__("\n".join(p.describe(path.name) for p in problems))
 
 
 def path_for(region: str, data: str | Path | None = None) -> Path:

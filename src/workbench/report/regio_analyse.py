@@ -1,22 +1,38 @@
-"""What the regio-analyse notebook calls: one object per region, one method per section.
+"""What the regio-analyse notebook calls: one object per region, one attribute per section.
 
-Each method returns an ``IPython.display.HTML`` object, so that in JupyterLab the section shows as it will in
-the report, and nbconvert exports exactly that HTML.
+Each attribute is the section's :class:`~workbench.report.sections.base.Section`, computed once: in JupyterLab it
+shows as it will in the report (and nbconvert exports exactly that HTML), and ``ra.meldingen.tabellen`` gives the
+analyst every table behind it.
 """
 
 from __future__ import annotations
 
 import json
 import time
-import warnings
+from functools import cached_property
 from pathlib import Path
-
-from IPython.display import HTML
 
 from workbench import __version__
 from workbench.io import regiovisie
 from workbench.io.inputs import RegionData, load_region
-from workbench.report import html_parts, sections_core, sections_regiovisie
+from workbench.paths import build_dir
+from workbench.report.sections import (
+    aanbieders,
+    de_regio,
+    financiele_paragraaf,
+    meldingen,
+    monitoring,
+    omvang,
+    problematiek,
+    procesplanning,
+    samenvatting,
+    spelers,
+    taken_en_budget,
+    titel,
+    verantwoording,
+    vergelijkbare_regios,
+)
+from workbench.report.sections.base import Section
 from workbench.stats.indicators import Indicators, compute
 
 VALIDATION_WAIT_SECONDS = 120
@@ -30,7 +46,7 @@ class RegioAnalyse:
     data
         The loaded inputs.
     validation
-        The validation summary (see :func:`workbench.build.report.validation_summary`), or ``None``.
+        Where the builder puts the validation summary (see :mod:`workbench.checks.summary`), or ``None``.
     """
 
     def __init__(self, data: RegionData, validation: str | Path | None = None) -> None:
@@ -40,14 +56,16 @@ class RegioAnalyse:
         self.invoer: dict | None = regiovisie.load_for_region(data.code, data.member_codes, data.data_root)
 
     @classmethod
-    def load(cls, regio: str, data_dir: str = "", periode: int = 2024, validatie: str = "") -> RegioAnalyse:
+    def load(
+        cls, regio: str, data_dir: str = "", periode: int = 2024, validatie: str = "", build: str = ""
+    ) -> RegioAnalyse:
         """Load a region (code or name); ``data_dir`` empty for the project's ``data/``.
 
         ``validatie`` is the path where the builder puts the validation summary; it is read only by
-        :meth:`verantwoording`, which waits for it (validation may still be running when the notebook starts).
+        :attr:`verantwoording`, which waits for it (validation may still be running when the notebook starts).
+        ``build`` is the private build folder (its input cache); empty for the project's ``build/``.
         """
-        warnings.filterwarnings("ignore")
-        return cls(load_region(regio, data_dir or None, periode), validatie or None)
+        return cls(load_region(regio, data_dir or None, periode, build_dir(build or None)), validatie or None)
 
     def _validation(self) -> dict | None:
         if self.validation_path is None:
@@ -59,75 +77,82 @@ class RegioAnalyse:
             time.sleep(0.05)
         return json.loads(self.validation_path.read_text(encoding="utf-8"))
 
-    def titel(self) -> HTML:
-        """Heading and, with demonstration data, the banner."""
-        return HTML(sections_core.title(self.data, __version__))
+    def _commented(self, section: Section, key: str) -> Section:
+        """The section with the region's own commentary for it (``key`` in the input file's ``commentaar``)."""
+        section.commentaar = ((self.invoer or {}).get("commentaar") or {}).get(key) or ""
+        return section
 
-    def samenvatting(self) -> HTML:
+    @cached_property
+    def titel(self) -> titel.Titel:
+        """Heading, data date, version and, with demonstration data, the banner."""
+        return titel.compute(self.data, __version__)
+
+    @cached_property
+    def samenvatting(self) -> samenvatting.Samenvatting:
         """1. Samenvatting."""
-        return self._with_commentary(sections_core.samenvatting(self.data, self.indicators), "samenvatting")
+        return self._commented(samenvatting.compute(self.data, self.indicators), "samenvatting")
 
-    def de_regio(self) -> HTML:
+    @cached_property
+    def de_regio(self) -> de_regio.DeRegio:
         """2. De regio."""
-        return self._with_commentary(sections_core.de_regio(self.data), "de_regio")
+        return self._commented(de_regio.compute(self.data), "de_regio")
 
-    def meldingen(self) -> HTML:
+    @cached_property
+    def meldingen(self) -> meldingen.Meldingen:
         """3. Meldingen en adviezen bij Veilig Thuis."""
-        return self._with_commentary(sections_core.meldingen(self.data, self.indicators), "meldingen")
+        return self._commented(meldingen.compute(self.data, self.indicators), "meldingen")
 
-    def omvang(self) -> HTML:
+    @cached_property
+    def omvang(self) -> omvang.Omvang:
         """4. Omvang: extrapolatie van landelijke prevalentie."""
-        return self._with_commentary(sections_core.omvang(self.data), "omvang")
+        return self._commented(omvang.compute(self.data), "omvang")
 
-    def vergelijkbare_regios(self) -> HTML:
+    @cached_property
+    def vergelijkbare_regios(self) -> vergelijkbare_regios.VergelijkbareRegios:
         """5. Vergelijkbare regio's."""
-        return self._with_commentary(
-            sections_core.vergelijkbare_regios(self.data, self.indicators), "vergelijkbare_regios"
-        )
+        return self._commented(vergelijkbare_regios.compute(self.data, self.indicators), "vergelijkbare_regios")
 
-    def problematiek(self) -> HTML:
+    @cached_property
+    def problematiek(self) -> problematiek.Problematiek:
         """6. Specifieke problematiek (from the region's input file)."""
-        return self._with_commentary(sections_regiovisie.problematiek(self.data, self.invoer), "problematiek")
+        return self._commented(problematiek.compute(self.data, self.invoer), "problematiek")
 
-    def aanbieders(self) -> HTML:
+    @cached_property
+    def aanbieders(self) -> aanbieders.Aanbieders:
         """7. Huidige aanbieders."""
-        return self._with_commentary(sections_regiovisie.aanbieders(self.data, self.invoer), "aanbieders")
+        return self._commented(aanbieders.compute(self.data, self.invoer), "aanbieders")
 
-    def spelers(self) -> HTML:
+    @cached_property
+    def spelers(self) -> spelers.Spelers:
         """8. Spelers en krachtenveld."""
-        return self._with_commentary(sections_regiovisie.spelers(self.data, self.invoer), "spelers")
+        return self._commented(spelers.compute(self.data, self.invoer), "spelers")
 
-    def taken_en_budget(self) -> HTML:
+    @cached_property
+    def taken_en_budget(self) -> taken_en_budget.TakenEnBudget:
         """9. Taken en budget, with the agreed tasks."""
-        section = sections_core.taken_en_budget(self.data)
-        section = html_parts.extend_section(section, sections_regiovisie.taken(self.data, self.invoer))
-        return self._with_commentary(section, "taken_en_budget")
+        return self._commented(taken_en_budget.compute(self.data, self.invoer), "taken_en_budget")
 
-    def procesplanning(self) -> HTML:
+    @cached_property
+    def procesplanning(self) -> procesplanning.Procesplanning:
         """10. Procesplanning."""
-        return self._with_commentary(sections_regiovisie.procesplanning(self.data, self.invoer), "planning")
+        return self._commented(procesplanning.compute(self.data, self.invoer), "planning")
 
-    def financiele_paragraaf(self) -> HTML:
+    @cached_property
+    def financiele_paragraaf(self) -> financiele_paragraaf.FinancieleParagraaf:
         """11. Financiële paragraaf."""
-        return self._with_commentary(sections_regiovisie.financiele_paragraaf(self.data, self.invoer), "financien")
+        return self._commented(financiele_paragraaf.compute(self.data, self.invoer), "financien")
 
-    def monitoring(self) -> HTML:
+    @cached_property
+    def monitoring(self) -> monitoring.Monitoring:
         """12. Monitoring."""
-        return self._with_commentary(sections_regiovisie.monitoring_hoofdstuk(self.data, self.invoer), "monitoring")
+        return self._commented(monitoring.compute(self.data, self.invoer), "monitoring")
 
-    def _with_commentary(self, section_html: str, section: str) -> HTML:
-        return HTML(sections_regiovisie.with_commentary(section_html, self.invoer, section))
+    @cached_property
+    def verantwoording(self) -> verantwoording.Verantwoording:
+        """13. Verantwoording (waits for the validation summary when the builder gives one)."""
+        return verantwoording.compute(self.data, self.invoer, self._validation(), __version__)
 
-    def verantwoording(self) -> HTML:
-        """13. Verantwoording."""
-        if self.invoer is None:
-            source = "Hoofdstukken 6 tot en met 12: de regio heeft nog geen eigen invoer aangeleverd."
-        else:
-            source = f"Hoofdstukken 6 tot en met 12: invoer van de regio (regios/{self.data.code}/regiovisie.yaml)" + (
-                ", hier voorbeeldinvoer (demonstratie)." if self.invoer.get("voorbeeld") else "."
-            )
-        return HTML(sections_core.verantwoording(self.data, self._validation(), __version__, source))
-
-    def einde(self) -> HTML:
+    @cached_property
+    def einde(self) -> titel.Einde:
         """The closing element that marks the report as complete."""
-        return HTML(sections_core.einde(self.data))
+        return titel.einde(self.data)

@@ -65,6 +65,13 @@ def income_by_source(lines: pd.DataFrame, year: int, status: str) -> pd.DataFram
     )
 
 
+TASK_WITH_MONEY, TASK_WITHOUT_MONEY, MONEY_WITHOUT_TASK = (
+    "in orde",
+    "geen geld in de begroting",
+    ("geld, geen afgesproken taak"),
+)
+
+
 def regional_balance(lines: pd.DataFrame, year: int, status: str) -> float | None:
     """The regional budget's saldo in one year and status: regional income minus regional spending.
 
@@ -94,7 +101,7 @@ def tasks_against_money(lines: pd.DataFrame, year: int, status: str, agreed: pd.
     -------
     pandas.DataFrame
         One row per task and level that is agreed or has money: ``taak``, ``niveau``, ``afgesproken`` (bool),
-        ``bedrag_euro`` (0 when no money), in the order of the task list.
+        ``bedrag_euro`` (0 when no money) and ``oordeel``, in the order of the task list.
     """
     spent = lines[(lines["jaar"] == year) & (lines["status"] == status) & (lines["soort"] == "uitgaven")]
     money = spent.groupby(["post", "niveau"])["bedrag_euro"].sum()
@@ -107,4 +114,9 @@ def tasks_against_money(lines: pd.DataFrame, year: int, status: str, agreed: pd.
     order = {task: i for i, task in enumerate(SPENDING_TASKS)}
     frame = pd.DataFrame(rows, columns=["taak", "niveau", "afgesproken", "bedrag_euro"])
     frame["_order"] = frame["taak"].map(order).fillna(len(order))
-    return frame.sort_values(["_order", "niveau"], ignore_index=True).drop(columns="_order")
+    frame = frame.sort_values(["_order", "niveau"], ignore_index=True).drop(columns="_order")
+    frame["oordeel"] = [
+        TASK_WITHOUT_MONEY if a and m == 0 else MONEY_WITHOUT_TASK if not a else TASK_WITH_MONEY
+        for a, m in zip(frame["afgesproken"], frame["bedrag_euro"], strict=True)
+    ]
+    return frame

@@ -2,11 +2,10 @@
 
 The levels come from the composition's ``methode`` column (see :mod:`workbench.stats.region_rule` and
 :mod:`workbench.io.own_composition`); De regio shows them per gemeente and the Verantwoording lists the sources.
+What each level means, in words, is in :mod:`workbench.report.texts`.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import pandas as pd
 
@@ -19,37 +18,22 @@ from workbench.stats.region_rule import (
     METHOD_SOURCE,
 )
 
-
-@dataclass(frozen=True)
-class Level:
-    """One level of evidence for a gemeente's region."""
-
-    marker: str
-    meaning: str
-    weak: bool
-    """True where the assignment rests on an inference or on the rule, not on a source naming the gemeente."""
-
-
-LEVELS: dict[str, Level] = {
-    METHOD_OWN: Level("E", "eigen lijst van de regio", False),
-    METHOD_SOURCE: Level("B", "een bron noemt de gemeente in deze regio", False),
-    METHOD_DERIVED: Level("A", "afgeleid: een bron noemt de regio als geheel (bijvoorbeeld een provincie)", True),
-    METHOD_DERIVED_MOBW: Level(
-        "M",
-        "afgeleid uit de regio voor maatschappelijke opvang en beschermd wonen van dezelfde centrumgemeente "
-        "(een zwakkere aanwijzing)",
-        True,
-    ),
-    METHOD_RULE: Level("R", "geen bron gevonden: ingedeeld met de rekenregel van de workbench", True),
-    METHOD_RULE_OUTSIDE_VT: Level(
-        "R", "geen bron gevonden: ingedeeld met de rekenregel van de workbench (buiten de eigen VT-regio)", True
-    ),
+MARKERS = {
+    METHOD_OWN: "E",
+    METHOD_SOURCE: "B",
+    METHOD_DERIVED: "A",
+    METHOD_DERIVED_MOBW: "M",
+    METHOD_RULE: "R",
+    METHOD_RULE_OUTSIDE_VT: "R",
 }
+"""Per level, strongest first, its marker in the report."""
+WEAK = {METHOD_DERIVED, METHOD_DERIVED_MOBW, METHOD_RULE, METHOD_RULE_OUTSIDE_VT}
+"""The levels that rest on an inference or on the rule, not on a source naming the gemeente."""
 
 
-def level_of(methode: str) -> Level:
+def level_of(methode: str) -> str:
     """The level of a ``methode`` value; an unknown value (a hand edit) counts as the rule."""
-    return LEVELS.get(methode, LEVELS[METHOD_RULE])
+    return methode if methode in MARKERS else METHOD_RULE
 
 
 def region_assignment(members: pd.DataFrame, order: list[str]) -> pd.DataFrame:
@@ -68,21 +52,21 @@ def region_assignment(members: pd.DataFrame, order: list[str]) -> pd.DataFrame:
         {
             "gemeentecode": order,
             "gemeentenaam": m["gemeentenaam"].to_numpy(),
-            "methode": m["methode"].to_numpy(),
-            "marker": [lv.marker for lv in levels],
-            "zwak": [lv.weak for lv in levels],
+            "methode": levels.to_numpy(),
+            "marker": levels.map(MARKERS).to_numpy(),
+            "zwak": levels.isin(WEAK).to_numpy(),
             "bron": m["bron"].fillna("").to_numpy(),
         }
     )
 
 
-def legend(assignment: pd.DataFrame) -> list[tuple[str, str]]:
-    """(marker, meaning) of the levels that occur in the region, strongest first."""
+def markers_in(assignment: pd.DataFrame) -> list[tuple[str, str]]:
+    """(marker, level) of the levels that occur in the region, strongest first, one per marker."""
     seen = set(assignment["methode"])
     out: dict[str, str] = {}
-    for methode, lv in LEVELS.items():
-        if methode in seen and lv.marker not in out:
-            out[lv.marker] = lv.meaning
+    for methode, marker in MARKERS.items():
+        if methode in seen and marker not in out:
+            out[marker] = methode
     return list(out.items())
 
 

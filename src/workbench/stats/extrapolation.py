@@ -12,12 +12,6 @@ import pandas as pd
 
 from workbench.disclosure.bounds import Bounded
 
-AGE_GROUP_ASSUMPTION = (
-    "Leeftijdsgroepen die CBS niet als band geeft, zijn afgeleid uit de banden 0–14, 15–24, 25–44, 45–64 en 65+ "
-    "met de aanname dat leeftijden binnen een band gelijk verdeeld zijn: 0–17 jaar = 0–14 + 3/10 × 15–24; "
-    "12–17 jaar = 3/15 × 0–14 + 3/10 × 15–24; 16 jaar en ouder = totaal − 0–14 − 1/10 × 15–24."
-)
-
 
 def age_groups(kwb: pd.DataFrame) -> pd.DataFrame:
     """Return, per area, the populations of the age groups the prevalence studies use.
@@ -130,18 +124,20 @@ def bereik(meldingen: Bounded, schatting_laag: float, schatting_hoog: float) -> 
     return meldingen.scaled(1 / schatting_hoog), meldingen.scaled(1 / schatting_laag)
 
 
-BELOW, AROUND, ABOVE, UNCERTAIN = "onder", "rond", "boven", "onzeker"
+FAR_BELOW, BELOW, AROUND, ABOVE, UNCERTAIN = "ver onder", "onder", "rond", "boven", "onzeker"
 
 
 def bereik_level(low_end: Bounded, high_end: Bounded) -> str:
     """Where the reach lies against 100%: more or fewer meldingen than estimated victims.
 
-    ``onder`` (even its highest value is below 100%), ``boven`` (even its lowest value is above 100%),
-    ``rond`` (the range of the estimate spans 100%), ``onzeker`` (only the secret cells could bring it over 100%,
-    or it is unknown).
+    ``ver onder`` (even its highest value is below 50%), ``onder`` (below 100%), ``boven`` (even its lowest
+    value is above 100%), ``rond`` (the range of the estimate spans 100%), ``onzeker`` (only the secret cells
+    could bring it over 100%, or it is unknown).
     """
     if not high_end.known:
         return UNCERTAIN
+    if high_end.high < 0.5:
+        return FAR_BELOW
     if high_end.high < 1:
         return BELOW
     if low_end.low > 1:

@@ -1,0 +1,96 @@
+"""Warm kernels: a kernel kept running between notebooks of a batch, offered to Papermill as an engine.
+
+A :class:`WarmKernel` talks over Unix sockets in a private folder (no TCP ports to clash over, nothing listening
+on the network). Each notebook after the first starts with a cell that clears the namespace; after any failure
+the kernel is discarded, so the next notebook gets a fresh one. Modules stay imported, which saves every region
+the start-up and the imports. Papermill runs a notebook on it through the registered engine
+:data:`ENGINE` (``execute_notebook(..., engine_name=ENGINE, kernel=warm)``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+
+from papermill.engines import NBClientEngine, papermill_engines
+
+ENGINE = "workbench-warm"
+PRELOAD = "import workbench.report.regio_analyse, workbench.report.overzicht"
+"""What a warm kernel imports before its first notebook."""
+
+
+class WarmKernel:
+    """A kernel kept running between notebooks (an ``AsyncKernelManager``, so that nbclient notices a death)."""
+
+    def __init__(self) -> None:
+        self._sockets = tempfile.mkdtemp(prefix="wb-kernel-")
+        self.km = None
+        self.used = False
+
+    def ready(self):
+        """The running kernel's manager, started when there is none or it died."""
+        from jupyter_core.utils import run_sync
+
+        return run_sync(self._ready)()
+
+    async def _ready(self):
+        from jupyter_client.manager import AsyncKernelManager
+
+        if self.km is None or not await self.km.is_alive():
+            await self._discard()
+            self.km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(self._sockets, "k"))
+            await self.km.start_kernel()
+            self.used = False
+        return self.km
+
+    def preload(self, code: str = PRELOAD) -> None:
+        """Start the kernel and run ``code`` (imports, warming a cache) ahead of the first notebook.
+
+        Nothing it prints or returns reaches the console: the code runs as a statement.
+        """
+        from jupyter_core.utils import run_sync
+
+        run_sync(self._preload)(code)
+
+    async def _preload(self, code: str) -> None:
+        km = await self._ready()
+        client = km.client()
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=60)
+            await client.execute_interactive(code, timeout=60, store_history=False, silent=True)
+        finally:
+            client.stop_channels()
+
+    def discard(self) -> None:
+        """Shut the kernel down (the next :meth:`ready` starts a fresh one)."""
+        from jupyter_core.utils import run_sync
+
+        run_sync(self._discard)()
+
+    async def _discard(self) -> None:
+        if self.km is not None and self.km.has_kernel:
+            with contextlib.suppress(Exception):  # already gone: nothing left to stop
+                await self.km.shutdown_kernel(now=True)
+        self.km = None
+
+    def close(self) -> None:
+        """Shut down and remove the socket folder."""
+        self.discard()
+        shutil.rmtree(self._sockets, ignore_errors=True)
+
+
+class WarmKernelEngine(NBClientEngine):
+    """Papermill's nbclient engine, run on a :class:`WarmKernel` given as ``kernel``."""
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, kernel: WarmKernel, **kwargs):
+        """Execute on the warm kernel (started, or restarted after a death, as needed)."""
+        km = kernel.ready()
+        kernel.used = True
+        return super().execute_managed_notebook(nb_man, kernel_name, km=km, **kwargs)
+
+
+papermill_engines.register(ENGINE, WarmKernelEngine)

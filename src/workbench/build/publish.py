@@ -1,0 +1,90 @@
+"""Publish a run: check that it completed, export it to reviewer HTML, scan it, and rename it into place.
+
+The export uses the workbench's own nbconvert template (``report/templates/regioanalyse``): only the HTML the
+package produces, and the analyst's narrative from markdown cells (escaped: no raw HTML, no images, links as
+text); no code, prompts, warnings or scripts. A report is written next to its target and renamed over it, so a
+failed or interrupted build leaves the previous report untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import mistune
+import nbformat
+
+from workbench.build.runs import Run
+from workbench.build.safety import scan
+from workbench.contracts import COMPLETE_ATTRIBUTE, REPORT_FILE
+from workbench.errors import BuildError
+from workbench.files import write_atomic
+
+TEMPLATES = Path(__file__).parents[1] / "report" / "templates"
+SOURCE_NOTE_TAG = "bron"
+"""Markdown cells with this tag are notes for the notebook's reader, not part of the report."""
+
+
+class _Narrative(mistune.HTMLRenderer):
+    """Markdown as reviewer-safe HTML: raw HTML escaped, headings under the sections' own, no images, no links out."""
+
+    def __init__(self) -> None:
+        super().__init__(escape=True)
+
+    def heading(self, text: str, level: int, **attrs) -> str:
+        tag = f"h{min(level + 2, 4)}"
+        return f"<{tag}>{text}</{tag}>\n"
+
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        return mistune.escape(text)
+
+    def link(self, text: str, url: str, title: str | None = None) -> str:
+        return f"{text} ({mistune.escape(url)})" if url and url != text else text
+
+
+_MARKDOWN = mistune.create_markdown(renderer=_Narrative())
+
+
+def narrative_html(source: str) -> str:
+    """The analyst's narrative of a markdown cell, as reviewer-safe HTML."""
+    return f'<div class="narrative">{_MARKDOWN(source)}</div>'
+
+
+def ran_to_the_end(nb: nbformat.NotebookNode) -> bool:
+    """True when the last code cell produced the page's closing element."""
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    if not code:
+        return False
+    outputs = code[-1].get("outputs", [])
+    return any(f"{COMPLETE_ATTRIBUTE}=" in str(o.get("data", {}).get("text/html", "")) for o in outputs)
+
+
+def export_html(nb: nbformat.NotebookNode, title: str) -> str:
+    """Export an executed notebook to reviewer HTML with the workbench template."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="regioanalyse")
+    exporter.register_filter("narrative", narrative_html)
+    body, _ = exporter.from_notebook_node(nb, resources={"report_title": title, "source_note_tag": SOURCE_NOTE_TAG})
+    return body
+
+
+def report_target(out_dir: Path, code: str) -> Path:
+    """``OUT/CODE/regio-analyse.html``, refusing any path that would leave OUT."""
+    target = (out_dir / code / REPORT_FILE).resolve()
+    if not target.is_relative_to(out_dir.resolve()) or not re.fullmatch(r"GM\d{4}", code):
+        raise BuildError(code, "the report path leaves the reports folder")
+    return target
+
+
+def publish(run: Run, region: str, target: Path, title: str) -> None:
+    """Check that the run completed, export it, scan it, and rename it over ``target``."""
+    nb = nbformat.read(run.executed, as_version=4)
+    if not ran_to_the_end(nb):
+        raise BuildError(region, "the notebook stopped before its last cell", run.log)
+    html = export_html(nb, title)
+    problems = scan(html)
+    if problems:
+        raise BuildError(region, "the HTML failed the safety scan: " + "; ".join(problems[:5]), run.log)
+    write_atomic(target, html)
+    run.log_line(f"published {target}")

@@ -1,0 +1,150 @@
+"""One run of a notebook, the same for a single report and a batch: its files, its execution and its failure.
+
+A run executes a notebook with Papermill on a warm kernel (:mod:`workbench.build.kernel`) into the private
+build folder; a kernel that fails to start is retried once; a failure becomes a :class:`BuildError` that says
+why in one line, with the full traceback in the run's private log.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from papermill.exceptions import PapermillExecutionError
+
+from workbench.build.kernel import ENGINE, WarmKernel
+from workbench.contracts import LOG_FILE, VALIDATION_FILE
+from workbench.errors import BuildError
+from workbench.paths import NOTEBOOKS_DIR
+
+NOTEBOOK = NOTEBOOKS_DIR / "regio_analyse.ipynb"
+OVERVIEW_NOTEBOOK = NOTEBOOKS_DIR / "overzicht.ipynb"
+CELL_TIMEOUT_SECONDS = 120
+EXECUTION_ERRORS = (PapermillExecutionError, DeadKernelError, CellTimeoutError, TimeoutError)
+"""Failures of a running notebook; any other failure of a run means the kernel did not start properly."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """The private files of one notebook run."""
+
+    notebook: Path
+    executed: Path
+    log: Path
+    parameters: dict
+    timeout: int
+
+    def log_line(self, text: str) -> None:
+        """Append a line to the run's private log."""
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        with self.log.open("a", encoding="utf-8") as handle:
+            handle.write(text.rstrip() + "\n")
+
+
+def new_run(name: str, build: Path, notebook: Path, parameters: dict, timeout: int) -> Run:
+    """A run in ``BUILD/runs/NAME/`` (its log starts empty); ``parameters`` get the build folder added."""
+    run_dir = build / "runs" / name
+    run_dir.mkdir(parents=True, exist_ok=True)
+    log = run_dir / LOG_FILE
+    log.write_text("", encoding="utf-8")
+    params = {**parameters, "build_dir": str(build)}
+    return Run(notebook, run_dir / f"{notebook.stem}.executed.ipynb", log, params, timeout)
+
+
+def summary_file(build: Path, code: str) -> Path:
+    """Where a region's run reads its validation summary."""
+    return build / "runs" / code / VALIDATION_FILE
+
+
+def region_run(code: str, root: Path, periode: int, notebook: Path, timeout: int, build: Path) -> Run:
+    """The run of one region's notebook; its validation summary goes next to it."""
+    parameters = {
+        "regio": code,
+        "data_dir": str(root),
+        "periode": int(periode),
+        "validatie": str(summary_file(build, code)),
+    }
+    return new_run(code, build, notebook, parameters, timeout)
+
+
+def check_parameters(notebook: Path, parameters: dict, region: str = "") -> None:
+    """Refuse parameters the notebook does not declare in its ``parameters`` cell (not merely warn)."""
+    import papermill
+
+    declared = set(papermill.inspect_notebook(str(notebook)))
+    unknown = sorted(set(parameters) - declared)
+    if unknown:
+        raise BuildError(
+            region or notebook.name,
+            f"unknown notebook parameter(s) {', '.join(unknown)}; "
+            f"{notebook.name} declares {', '.join(sorted(declared))}",
+        )
+
+
+def describe_failure(exc: BaseException, timeout: int) -> str:
+    """Say why a notebook run failed, in one line a reader of the summary understands."""
+    if isinstance(exc, PapermillExecutionError):
+        return f"a cell raised {exc.ename}: {_first_line(str(exc.evalue))}"
+    if isinstance(exc, (CellTimeoutError, TimeoutError)):
+        return f"a cell ran longer than {timeout} s and was stopped"
+    if isinstance(exc, DeadKernelError):
+        return "the kernel died while running the notebook"
+    return f"{type(exc).__name__}: {_first_line(str(exc))}"
+
+
+def _first_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[-1][:300] if lines else ""
+
+
+def execute(run: Run, region: str, kernel: WarmKernel | None = None) -> BuildError | None:
+    """Run the notebook, once more if the kernel failed to start; return the failure, if any.
+
+    Without ``kernel`` a fresh one is used and shut down afterwards. A warm kernel is discarded after any
+    failure, so that a hung or broken kernel never serves another region.
+    """
+    import papermill
+
+    own = kernel is None
+    kernel = WarmKernel() if own else kernel
+    run.log_line(f"parameters: {json.dumps(run.parameters, ensure_ascii=False)}")
+    try:
+        for attempt in (1, 2):
+            run.executed.unlink(missing_ok=True)
+            run.executed.parent.mkdir(parents=True, exist_ok=True)
+            nb = nbformat.read(run.notebook, as_version=4)
+            if kernel.used:
+                reset = nbformat.v4.new_code_cell("%reset -f")
+                reset["id"] = "workbench-reset"
+                nb.cells.insert(0, reset)
+            try:
+                papermill.execute_notebook(
+                    nb,
+                    str(run.executed),
+                    parameters=run.parameters,
+                    engine_name=ENGINE,
+                    kernel=kernel,
+                    kernel_name="python3",
+                    progress_bar=False,
+                    log_output=False,
+                    cwd=str(run.executed.parent),
+                    execution_timeout=run.timeout,
+                    request_save_on_cell_execute=False,
+                )
+            except Exception as exc:
+                kernel.discard()
+                run.log_line(f"attempt {attempt}: {type(exc).__name__}\n" + "".join(traceback.format_exception(exc)))
+                if attempt == 1 and not isinstance(exc, EXECUTION_ERRORS):
+                    run.log_line("the kernel failed to start: retrying once")
+                    continue
+                return BuildError(region, describe_failure(exc, run.timeout), run.log)
+            run.log_line(f"attempt {attempt}: notebook ran")
+            return None
+        return None  # pragma: no cover - the loop always returns
+    finally:
+        if own:
+            kernel.close()

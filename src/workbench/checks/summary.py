@@ -1,0 +1,99 @@
+"""The validation summary of a data folder, cached per input contents, and which regions its failures stop."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from workbench.files import write_atomic
+from workbench.io.inputs import inputs_hash
+
+
+def cache_file(root: Path, build: Path, key: str | None = None) -> Path:
+    """Where the summary for these exact input contents (hash ``key``) is kept."""
+    return build / "validation" / f"{key or inputs_hash(root)}.json"
+
+
+def cached_validation(root: Path, build: Path, key: str | None = None) -> dict | None:
+    """The validation summary for these exact input contents, if it was made before."""
+    cached = cache_file(root, build, key)
+    return json.loads(cached.read_text(encoding="utf-8")) if cached.is_file() else None
+
+
+def validation_summary(root: Path, build: Path) -> dict:
+    """Validate the inputs, or reuse the result for the same input contents.
+
+    Returns
+    -------
+    dict
+        ``inputs_hash``, ``ok`` and per dataset ``name``, ``file``, ``ok``, ``expectations``, ``problems``,
+        ``areas``.
+    """
+    key = inputs_hash(root)
+    cached = cached_validation(root, build, key)
+    if cached is not None:
+        return cached
+    from workbench.checks.suites import validate_all  # Great Expectations loads only when validation runs
+
+    results = validate_all(root)
+    summary = {
+        "inputs_hash": key,
+        "ok": all(r.ok for r in results),
+        "datasets": [
+            {
+                "name": r.name,
+                "file": r.path.name,
+                "ok": r.ok,
+                "expectations": r.expectations,
+                "problems": ([r.error.describe()] if r.error else []) + [f.message() for f in r.failures],
+                "areas": _failure_areas(r),
+            }
+            for r in results
+        ],
+    }
+    write_atomic(cache_file(root, build, key), json.dumps(summary, indent=1, ensure_ascii=False))
+    return summary
+
+
+def failed_summary(problem: str) -> dict:
+    """A summary that blocks everything, for when validation itself could not run."""
+    return {
+        "ok": False,
+        "datasets": [
+            {"name": "validatie", "file": "", "ok": False, "expectations": 0, "problems": [problem], "areas": None}
+        ],
+    }
+
+
+def _failure_areas(result) -> list[str] | None:
+    """The areas a dataset's failures concern; ``None`` when they concern every region (or it was not read)."""
+    if result.ok:
+        return []
+    if result.error is not None or any(f.areas is None for f in result.failures):
+        return None
+    return sorted({a for f in result.failures for a in f.areas})
+
+
+def blocked_regions(summary: dict, composition: pd.DataFrame) -> dict[str, list[str]]:
+    """Which regions the validation failures stop, with the problems that concern each.
+
+    A failure tied to a gemeente stops its region, one tied to a VT-region every region with a gemeente in it,
+    one tied to Nederland or to no area (a file that could not be read, a reference table) every region.
+    """
+    region_of = dict(zip(composition["gemeentecode"], composition["centrumgemeente_code"], strict=True))
+    regions = sorted(set(region_of.values()))
+    by_vt = composition.groupby("vt_code")["centrumgemeente_code"].agg(lambda s: sorted(set(s))).to_dict()
+    blocked: dict[str, list[str]] = {}
+    for dataset in summary["datasets"]:
+        if dataset["ok"]:
+            continue
+        areas = dataset.get("areas")
+        if areas is None or any(a not in region_of and a not in by_vt for a in areas):
+            hit = regions
+        else:
+            hit = sorted({region_of[a] for a in areas if a in region_of} | {r for a in areas for r in by_vt.get(a, [])})
+        for region in hit:
+            blocked.setdefault(region, []).extend(dataset["problems"])
+    return blocked

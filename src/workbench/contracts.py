@@ -1,0 +1,19 @@
+"""Names that different parts of the workbench must agree on: files, folders, marks and status words.
+
+A change here changes the contract everywhere at once; nothing else spells these strings.
+"""
+
+from __future__ import annotations
+
+REPORT_FILE = "regio-analyse.html"
+"""A region's report, in ``OUT/CODE/``."""
+INDEX_FILE = "index.html"
+"""The national overview, in ``OUT/``."""
+COMPLETE_ATTRIBUTE = "data-report-complete"
+"""The attribute of the last element of a page; a page without it is never published."""
+VALIDATION_FILE = "validatie.json"
+"""The validation summary a region's run reads (in its private run folder)."""
+LOG_FILE = "build.log"
+"""A run's private log."""
+BUILT, UNCHANGED, FAILED, BLOCKED = "gebouwd", "ongewijzigd", "mislukt", "geblokkeerd"
+"""What happened to a region (or the index) in a batch."""

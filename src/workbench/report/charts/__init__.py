@@ -1,0 +1,29 @@
+"""The report's charts. Each function returns a matplotlib Figure and its alt text (Dutch).
+
+The charts draw only the data they are given (a section's frames); see :mod:`workbench.report.charts.base` for
+what they share.
+"""
+
+from workbench.report.charts.bars import age_structure, bars, ranges_against_counts, stacked_columns, stacked_shares
+from workbench.report.charts.base import DEMO_COLOUR, PALETTE, mark_demonstration
+from workbench.report.charts.lines import indicator, trend
+from workbench.report.charts.maps import region_map
+from workbench.report.charts.planning import timeline
+from workbench.report.charts.rates import funnel, rates_with_intervals
+
+__all__ = [
+    "DEMO_COLOUR",
+    "PALETTE",
+    "age_structure",
+    "bars",
+    "funnel",
+    "indicator",
+    "mark_demonstration",
+    "ranges_against_counts",
+    "rates_with_intervals",
+    "region_map",
+    "stacked_columns",
+    "stacked_shares",
+    "timeline",
+    "trend",
+]

@@ -1,0 +1,78 @@
+"""What every chart shares: the palette, the figure, the legend, the demonstration stamp and the marks.
+
+Figures are made without pyplot's global state. Colours are the Okabe–Ito palette without its yellow, so every
+colour has enough contrast on white; values come in already disclosure-controlled. An unknown value (every cell
+secret) is not drawn: a gap, never a point or bar at 0. A lower bound (some cells secret) is drawn as an open
+marker or a hatched bar, and written with '≥' in the alt text.
+"""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from workbench.report.formatting import LOWER_MARK, fmt_dec, fmt_int
+
+BLUE, VERMILLION, GREEN, PINK, PURPLE, BLACK, GREY, GOLD = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#6A3D9A",
+    "#000000",
+    "#595959",
+    "#8C6D00",
+)
+PALETTE = [BLUE, VERMILLION, GREEN, PINK, PURPLE, BLACK, GOLD, GREY]
+"""Eight distinct colours, each with at least 3:1 contrast on white (WCAG 1.4.11 for graphics)."""
+LIGHT = "#DDDDDD"
+DEMO_COLOUR = "#8A5A00"
+LOWER_HATCH = "////"
+LOWER_LEGEND = "open punt: ondergrens (geheime gemeentecijfers)"
+
+
+def mark_demonstration(fig: Figure) -> None:
+    """Write 'demonstratiecijfers' inside the image, so a chart pasted elsewhere keeps the warning.
+
+    It is the figure's super-title, set right, so the layout keeps room for it above the chart's own title.
+    """
+    fig.suptitle(
+        "demonstratiecijfers",
+        x=0.995,
+        ha="right",
+        fontsize=8,
+        fontweight="bold",
+        color=DEMO_COLOUR,
+        bbox={"boxstyle": "square,pad=0.2", "fc": "white", "ec": DEMO_COLOUR, "lw": 0.8},
+    )
+
+
+def hatch_handle(label: str) -> Rectangle:
+    """A legend entry for hatched (lower-bound) bars."""
+    return Rectangle((0, 0), 1, 1, facecolor=GREY, hatch=LOWER_HATCH, edgecolor="white", label=label)
+
+
+def mark(value: object, lower: bool) -> str:
+    """A count for alt text: '.' when missing, '≥ 45' for a lower bound."""
+    text = fmt_int(value)
+    return LOWER_MARK + text if lower and text != "." else text
+
+
+def mark_dec(value: object, lower: bool) -> str:
+    """A rate for alt text: '.' when missing, '≥ 7,2' for a lower bound."""
+    text = fmt_dec(value)
+    return LOWER_MARK + text if lower and text != "." else text
+
+
+def new_figure(width: float = 7.5, height: float = 3.6) -> tuple[Figure, object]:
+    """A figure with one axes, without pyplot's global state; top and right spines off."""
+    fig = Figure(figsize=(width, height), layout="constrained")
+    ax = fig.add_subplot()
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=8)
+    return fig, ax
+
+
+def legend_below(ax, ncols: int = 3) -> None:
+    """A frameless legend under the axes."""
+    ax.legend(fontsize=7, frameon=False, ncols=ncols, loc="upper center", bbox_to_anchor=(0.5, -0.28))

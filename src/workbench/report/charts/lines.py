@@ -1,0 +1,94 @@
+"""Line charts: counts over half-years, an indicator against its baseline and target."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from workbench.report.charts.base import (
+    BLACK,
+    BLUE,
+    GREY,
+    LOWER_LEGEND,
+    LOWER_MARK,
+    PALETTE,
+    VERMILLION,
+    legend_below,
+    mark,
+    new_figure,
+)
+from workbench.report.formatting import fmt_dec
+
+
+def trend(table: pd.DataFrame, title: str, ylabel: str, lower: pd.DataFrame | None = None) -> tuple[Figure, str]:
+    """Lines over half-years, one per column of ``table`` (index: period labels).
+
+    Missing values (every cell secret) leave a gap; where ``lower`` is True the value is a lower bound and is
+    drawn as an open marker.
+    """
+    lower = pd.DataFrame(False, index=table.index, columns=table.columns) if lower is None else lower
+    fig, ax = new_figure()
+    x = np.arange(len(table))
+    for i, col in enumerate(table.columns):
+        colour = PALETTE[i % len(PALETTE)]
+        values = table[col].astype("float64").to_numpy()
+        ax.plot(x, values, marker="o", markersize=3, color=colour, label=str(col))
+        open_points = lower[col].to_numpy(dtype=bool) & ~np.isnan(values)
+        if open_points.any():
+            ax.scatter(x[open_points], values[open_points], s=28, facecolor="white", edgecolor=colour, zorder=3)
+    if lower.to_numpy().any():
+        ax.scatter([], [], s=28, facecolor="white", edgecolor=BLACK, label=LOWER_LEGEND)
+    ax.set_xticks(x, list(table.index), rotation=45, ha="right")
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel("halfjaar")
+    ax.set_ylim(bottom=0)
+    ax.set_title(title, fontsize=10, loc="left")
+    legend_below(ax, ncols=3)
+    first, last = table.index[0], table.index[-1]
+    parts = "; ".join(
+        f"{c}: van {mark(table[c].iloc[0], lower[c].iloc[0])} naar {mark(table[c].iloc[-1], lower[c].iloc[-1])}"
+        for c in table.columns
+    )
+    notes = []
+    if lower.to_numpy().any():
+        notes.append("Met ≥ en open punten: ondergrenzen, omdat gemeentecijfers geheim zijn.")
+    if table.isna().to_numpy().any():
+        notes.append("Waar een punt ontbreekt, zijn alle gemeentecijfers geheim ('.').")
+    return fig, f"Lijndiagram {title.lower()}, {first} tot en met {last}. {parts}." + "".join(" " + n for n in notes)
+
+
+def indicator(values: pd.DataFrame, baseline: dict, target: dict, name: str, status: str) -> tuple[Figure, str]:
+    """An indicator's values per year with its baseline, its target and the straight line between them.
+
+    ``values`` has ``waarde`` per year (missing: unknown, not drawn) and ``soort`` (exact, ondergrens,
+    benadering); a value that is not exact is drawn as an open marker and marked in the alt text.
+    """
+    fig, ax = new_figure(7.0, 2.8)
+    known = values.dropna(subset=["waarde"]).sort_index()
+    x, y = known.index.to_numpy(), known["waarde"].to_numpy(dtype="float64")
+    ax.plot(x, y, marker="o", color=BLUE, label="waarde")
+    inexact = (known["soort"] != "exact").to_numpy()
+    if inexact.any():
+        ax.scatter(x[inexact], y[inexact], s=36, facecolor="white", edgecolor=BLUE, zorder=3, label=LOWER_LEGEND)
+    ax.plot(
+        [baseline["jaar"], target["jaar"]],
+        [baseline["waarde"], target["waarde"]],
+        linestyle="--",
+        color=GREY,
+        label="lijn van basislijn naar doel",
+    )
+    ax.scatter([baseline["jaar"]], [baseline["waarde"]], marker="s", color=BLACK, zorder=3, label="basislijn")
+    ax.scatter([target["jaar"]], [target["waarde"]], marker="*", s=90, color=VERMILLION, zorder=3, label="doel")
+    ax.set_xlabel("jaar")
+    ax.set_ylabel("waarde")
+    ax.set_title(f"{name}: {status}", fontsize=10, loc="left")
+    ax.legend(fontsize=7, frameon=False, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.3))
+    marks = {"ondergrens": LOWER_MARK, "benadering": "ca. "}
+    parts = "; ".join(f"{int(yr)}: {marks.get(r.soort, '')}{fmt_dec(r.waarde)}" for yr, r in known.iterrows())
+    missing = [str(int(yr)) for yr in values.index if pd.isna(values.at[yr, "waarde"])]
+    gaps = f" Onbekend (geheim): {', '.join(missing)}." if missing else ""
+    return fig, (
+        f"Lijndiagram {name}: {parts}.{gaps} Basislijn {fmt_dec(baseline['waarde'])} in {baseline['jaar']}, doel "
+        f"{fmt_dec(target['waarde'])} in {target['jaar']}; oordeel: {status}."
+    )

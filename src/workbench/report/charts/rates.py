@@ -1,0 +1,92 @@
+"""Rates with their intervals: dots with 95% intervals, and the funnel plot."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from workbench.disclosure.bounds import Bounded
+from workbench.report.charts.base import BLACK, BLUE, GREEN, GREY, VERMILLION, new_figure
+from workbench.report.formatting import fmt_bounded, fmt_dec
+from workbench.stats.rates import HIGHER, LOWER, funnel_limits
+
+
+def rates_with_intervals(
+    table: pd.DataFrame, references: dict[str, Bounded], title: str, xlabel: str
+) -> tuple[Figure, str]:
+    """Dots with 95% intervals per area (rows of ``table``), with reference lines (unknown references left out)."""
+    shown = table.dropna(subset=["per_1000"])
+    fig, ax = new_figure(7.5, max(2.5, 0.28 * len(shown) + 1.2))
+    y = np.arange(len(shown))
+    ax.errorbar(
+        shown["per_1000"],
+        y,
+        xerr=[shown["per_1000"] - shown["ci_laag"], shown["ci_hoog"] - shown["per_1000"]],
+        fmt="o",
+        color=BLUE,
+        ecolor=GREY,
+        elinewidth=1,
+        capsize=2,
+        markersize=4,
+        label="gemeente (95%-interval)",
+    )
+    drawn = {label: ref for label, ref in references.items() if ref.known}
+    for (label, ref), colour, style in zip(drawn.items(), [VERMILLION, GREEN, BLACK], ["-", "--", ":"], strict=False):
+        ax.axvline(
+            ref.value, color=colour, linestyle=style, linewidth=1.2, label=f"{label} ({fmt_bounded(ref, fmt_dec)})"
+        )
+    ax.set_yticks(y, list(shown.index))
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_xlim(left=0)
+    ax.set_title(title, fontsize=10, loc="left")
+    ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -1.4 / (len(shown) + 3)))
+    parts = "; ".join(
+        f"{n} {fmt_dec(r['per_1000'])} ({fmt_dec(r['ci_laag'])}–{fmt_dec(r['ci_hoog'])})" for n, r in shown.iterrows()
+    )
+    refs = ", ".join(f"{k} {fmt_bounded(v, fmt_dec)}" for k, v in references.items())
+    return fig, f"Puntdiagram {title.lower()} met 95%-betrouwbaarheidsintervallen. {parts}. Ter vergelijking: {refs}."
+
+
+def funnel(
+    points: pd.DataFrame, reference_rate: float, highlight: str | None, title: str, ylabel: str
+) -> tuple[Figure, str]:
+    """Funnel plot: rate against population with exact 95% and 99.8% control limits around the reference rate.
+
+    ``points`` holds ``populatie``, ``per_1000`` and ``oordeel`` (the verdict of :func:`workbench.stats.rates.compare`
+    at 95%, as in the report's table); the alt text names the areas outside the 95% limits by that verdict, and
+    the drawn limits are the same test (:func:`workbench.stats.rates.funnel_limits`), so they agree.
+    """
+    fig, ax = new_figure(7.5, 4.2)
+    pops = np.geomspace(max(1000, points["populatie"].min() * 0.8), points["populatie"].max() * 1.2, 200)
+    for level, style, label in [(0.95, "--", "95%-grenzen"), (0.998, ":", "99,8%-grenzen")]:
+        low, high = funnel_limits(reference_rate, pops, level)
+        ax.plot(pops, low, style, color=GREY, linewidth=1, label=label)
+        ax.plot(pops, high, style, color=GREY, linewidth=1)
+    ax.axhline(reference_rate, color=VERMILLION, linewidth=1.2, label=f"Nederland ({fmt_dec(reference_rate)})")
+    ax.scatter(points["populatie"], points["per_1000"], s=18, color=BLUE, zorder=3, label="gemeente")
+    if highlight is not None and highlight in points.index:
+        p = points.loc[highlight]
+        ax.scatter(
+            [p["populatie"]],
+            [p["per_1000"]],
+            s=40,
+            facecolor="none",
+            edgecolor=BLACK,
+            zorder=4,
+            label="centrumgemeente",
+        )
+    ax.set_xscale("log")
+    ax.set_xlabel("inwoners op 1 januari 2020 (logaritmische schaal)")
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(bottom=0)
+    ax.set_title(title, fontsize=10, loc="left")
+    ax.legend(fontsize=7, frameon=False)
+    above = [n for n, v in points["oordeel"].items() if v == HIGHER]
+    below = [n for n, v in points["oordeel"].items() if v == LOWER]
+    return fig, (
+        f"Trechterdiagram {title.lower()}: {len(points)} gemeenten, landelijk gemiddelde "
+        f"{fmt_dec(reference_rate)} per 1.000. Boven de 95%-grens: {'; '.join(above) or 'geen'}. "
+        f"Onder de 95%-grens: {'; '.join(below) or 'geen'}."
+    )

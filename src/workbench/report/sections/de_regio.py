@@ -1,0 +1,196 @@
+"""2. De regio: the gemeenten with how each was assigned, their population and risk factors, and two charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from workbench.io.inputs import RegionData
+from workbench.io.kwb import NATIONAL_CODE
+from workbench.report import charts
+from workbench.report import formatting as f
+from workbench.report import html_parts as h
+from workbench.report.sections.base import Section, count_gemeenten, data_figure, name_list
+from workbench.report.texts import (
+    AGE_LABELS,
+    ASSIGNMENT_MEANING,
+    BRON_CBS,
+    RATE_UNIT,
+    RISK_FACTORS,
+    URBANITY,
+    WEAK_ASSIGNMENT,
+    vt_source,
+)
+from workbench.stats import composition, vt_figures
+from workbench.stats.indicators import year_code
+from workbench.stats.rates import PER
+from workbench.stats.region_rule import METHOD_OWN
+
+PROFILE_COUNTS = ["inwoners", "leeftijd_0_14", "leeftijd_65_plus", "bijstand", "eenpersoonshuishoudens", "huishoudens"]
+
+
+@dataclass(kw_only=True, repr=False)
+class DeRegio(Section):
+    """The region's gemeenten: profile, assignment, age structure and meldingen per gemeente."""
+
+    code: str
+    naam: str
+    periode: int
+    inwoners: int
+    bijstand_regio: float
+    bijstand_nl: float
+    bijstand_hoger: bool
+    """Whether the region has more bijstand per 1,000 than Nederland."""
+    demonstratie: bool
+    grenzen: pd.DataFrame
+    """The gemeente boundaries the map draws (code, naam, geometry)."""
+
+    def body(self) -> str:
+        """See :func:`render`."""
+        return render(self)
+
+
+def profile(kwb: pd.DataFrame) -> pd.DataFrame:
+    """Per area: inhabitants and the risk factors as shares or per 1,000 (index kept)."""
+    n = kwb["inwoners"].astype("float64")
+    return pd.DataFrame(
+        {
+            "inwoners": kwb["inwoners"],
+            "% 0–14 jaar": kwb["leeftijd_0_14"] / n * 100,
+            "% 65+": kwb["leeftijd_65_plus"] / n * 100,
+            "bijstand per 1.000": kwb["bijstand"] / n * 1000,
+            "% eenpersoons­huishoudens": kwb["eenpersoonshuishoudens"] / kwb["huishoudens"] * 100,
+            "gescheiden per 1.000": kwb["gescheiden"] / n * 1000,
+        },
+        index=kwb.index,
+    )
+
+
+def compute(data: RegionData) -> DeRegio:
+    """De regio for ``data``'s region."""
+    k = data.kwb.set_index("code")
+    members = data.member_codes
+    sub = k.loc[members]
+    totals = sub[[*PROFILE_COUNTS, "gescheiden"]].sum().to_frame().T
+    totals.index = ["Regio " + data.naam]
+    nl = k.loc[[NATIONAL_CODE]].rename(index={NATIONAL_CODE: "Nederland"})
+    rows = pd.concat([profile(sub), profile(totals), profile(nl)])
+    rows.insert(0, "gemeente", [k.loc[c, "naam"] if c in k.index else c for c in rows.index])
+    assigned = composition.region_assignment(data.members, members)
+    rows.insert(1, "indeling", [*assigned["marker"], "", ""])
+    urbanity = [int(k.loc[c, "stedelijkheid"]) if c in members else None for c in rows.index]
+    rows.insert(2, "stedelijkheid", pd.array(urbanity, dtype="Int64"))
+    bands = list(AGE_LABELS)
+    ages = pd.DataFrame(
+        {
+            "regio": (sub[bands].sum() / sub["inwoners"].sum() * 100).to_numpy(),
+            "Nederland": (
+                k.loc[NATIONAL_CODE, bands].astype(float) / float(k.loc[NATIONAL_CODE, "inwoners"]) * 100
+            ).to_numpy(),
+        },
+        index=bands,
+    )
+    counts = vt_figures.area_counts(data.aard, year_code(data.periode), "T001", vt_figures.MELDINGEN, members)
+    rates = pd.DataFrame(
+        {"naam": sub["naam"], "meldingen": counts, "per_1000": counts.astype("float64") / sub["inwoners"] * PER}
+    )
+    bijstand_regio = float(sub["bijstand"].sum() / sub["inwoners"].sum() * 1000)
+    bijstand_nl = float(k.loc[NATIONAL_CODE, "bijstand"]) / float(k.loc[NATIONAL_CODE, "inwoners"]) * 1000
+    return DeRegio(
+        code=data.code,
+        naam=data.naam,
+        periode=data.periode,
+        inwoners=int(sub["inwoners"].sum()),
+        bijstand_regio=bijstand_regio,
+        bijstand_nl=bijstand_nl,
+        bijstand_hoger=bijstand_regio > bijstand_nl,
+        demonstratie=data.is_demonstration,
+        grenzen=data.gemeente_grenzen,
+        tabellen={"gemeenten": rows, "indeling": assigned, "leeftijd": ages, "meldingen_per_gemeente": rates},
+    )
+
+
+def assignment_text(code: str, assigned: pd.DataFrame) -> str:
+    """Say plainly on what the region's composition rests, and which gemeenten rest on an inference or the rule."""
+    n = len(assigned)
+    weak = assigned[assigned["zwak"]]
+    methods = set(assigned["methode"])
+    if weak.empty:
+        if methods == {METHOD_OWN}:
+            basis = "de eigen lijst van de regio"
+        elif METHOD_OWN in methods:
+            basis = "een bron die de gemeente in deze regio noemt, of op de eigen lijst van de regio"
+        else:
+            basis = "een bron die de gemeente in deze regio noemt"
+        return f"De indeling van {'de' if n == 1 else 'alle'} {count_gemeenten(n)} steunt op {basis}."
+    parts = []
+    for marker, label in WEAK_ASSIGNMENT.items():
+        names = weak.loc[weak["marker"] == marker, "gemeentenaam"].tolist()
+        if names:
+            parts.append(f"{count_gemeenten(len(names))} {label} ({name_list(names)})")
+    return (
+        f"Niet elke gemeente is met zekerheid bij deze regio ingedeeld. Van de {count_gemeenten(n)} zijn er "
+        + "; ".join(parts)
+        + f". Controleer deze indeling; de regio kan haar eigen lijst opgeven in het bestand "
+        f"regios/{code}/samenstelling.csv in de datamap."
+    )
+
+
+def legend(assigned: pd.DataFrame) -> list[tuple[str, str]]:
+    """(marker, meaning) of the assignment levels that occur in the region, strongest first."""
+    return [(marker, ASSIGNMENT_MEANING[methode]) for marker, methode in composition.markers_in(assigned)]
+
+
+def render(s: DeRegio) -> str:
+    """The text, the gemeente table with its legend, the age chart and the map."""
+    t = s.tabellen
+    urbanity = ["" if pd.isna(v) else URBANITY.get(int(v), "") for v in t["gemeenten"]["stedelijkheid"]]
+    rows = t["gemeenten"].assign(stedelijkheid=urbanity)
+    fmt = {
+        "inwoners": f.fmt_int,
+        "% 0–14 jaar": f.fmt_dec,
+        "% 65+": f.fmt_dec,
+        "bijstand per 1.000": f.fmt_dec,
+        "% eenpersoons­huishoudens": f.fmt_dec,
+        "gescheiden per 1.000": f.fmt_dec,
+    }
+    table = h.table(
+        rows,
+        f"Gemeenten van de regio {s.naam}: bevolking en kenmerken op 1 januari 2020. {BRON_CBS} "
+        "(Kerncijfers wijken en buurten 2020). Indeling: zie de verklaring onder de tabel.",
+        fmt,
+    )
+    ages = t["leeftijd"].rename(index=AGE_LABELS)
+    fig, alt = charts.age_structure(ages["regio"], ages["Nederland"], f"regio {s.naam}")
+    rates = t["meldingen_per_gemeente"]
+    map_fig, map_alt = charts.region_map(
+        s.grenzen,
+        list(rates.index),
+        rates["per_1000"],
+        rates["naam"],
+        f"meldingen {s.periode} per 1.000 inwoners (1-1-2020)",
+        f"de regio {s.naam}",
+    )
+    compare_text = "meer" if s.bijstand_hoger else "minder"
+    text = (
+        f"De regio {s.naam} telt {count_gemeenten(len(rates))} en {f.fmt_int(s.inwoners)} inwoners. "
+        f"Per 1.000 inwoners ontvangen {f.fmt_dec(s.bijstand_regio)} mensen bijstand, {compare_text} dan in "
+        f"Nederland ({f.fmt_dec(s.bijstand_nl)}). {RISK_FACTORS}"
+    )
+    return h.section(
+        "de-regio",
+        "2. De regio",
+        h.para(text),
+        h.para(assignment_text(s.code, t["indeling"])),
+        table,
+        h.definition_list(legend(t["indeling"]), "legend"),
+        h.figure(fig, alt, f"Leeftijdsopbouw van de regio en Nederland. {BRON_CBS}."),
+        data_figure(
+            s.demonstratie,
+            map_fig,
+            map_alt,
+            f"Kaart: meldingen {s.periode} {RATE_UNIT}, per gemeente. {vt_source(s.demonstratie)}. "
+            "Grenzen: CBS/PDOK 2020. Grijs: geen gepubliceerd cijfer (geheim).",
+        ),
+    )

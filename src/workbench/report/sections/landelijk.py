@@ -1,0 +1,260 @@
+"""The sections of the national overview (``index.html``): head, all regions, national charts, accountability."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from workbench.contracts import BLOCKED, COMPLETE_ATTRIBUTE, FAILED, REPORT_FILE
+from workbench.disclosure.bounds import LOWER_BOUND, Bounded
+from workbench.report import charts
+from workbench.report import formatting as f
+from workbench.report import html_parts as h
+from workbench.report.sections.base import Section, data_figure
+from workbench.report.texts import BEREIK_FLAGS, BUILD_STATUS, DEMO_TEXT, RATE_AXIS, RATE_UNIT, vt_source
+from workbench.stats import extrapolation
+from workbench.stats.indicators import Indicators
+
+
+@dataclass(kw_only=True, repr=False)
+class Kop(Section):
+    """The overview's heading, introduction and, with demonstration data, the banner."""
+
+    periode: int
+    demonstratie: bool
+
+    def body(self) -> str:
+        """The heading, the lead and the banner."""
+        parts = [
+            h.heading(1, "Regio-analyses huiselijk geweld en kindermishandeling: landelijk overzicht"),
+            h.para(
+                f"De 35 regio's van de centrumgemeenten, verslagjaar {self.periode}. Kies een regio voor haar "
+                "regio-analyse.",
+                "lead",
+            ),
+        ]
+        if self.demonstratie:
+            parts.append(h.banner(DEMO_TEXT))
+        return "".join(parts)
+
+
+def status_label(entry: dict) -> str:
+    """Describe a region's build status for reviewers, saying when the shown report is an older one."""
+    text = BUILD_STATUS.get(entry.get("status", ""), entry.get("status", "onbekend"))
+    if entry.get("status") in (FAILED, BLOCKED):
+        text += "; vorige versie getoond (verouderd)" if entry.get("rapport") else "; nog geen rapport"
+    return text
+
+
+@dataclass(kw_only=True, repr=False)
+class Regios(Section):
+    """All regions with their key indicators, build status and link.
+
+    Table ``regios``: ``niveau`` is where the bereik lies against 100%, ``uitgaven`` the spending per inhabitant.
+    """
+
+    periode: int
+    demonstratie: bool
+    indicators: dict[str, Indicators]
+    status: dict[str, dict]
+    namen: pd.Series
+    """Region names by code, in alphabetical order."""
+
+    def body(self) -> str:
+        """See :func:`render_regios`."""
+        return render_regios(self)
+
+
+def regios(indicators: dict[str, Indicators], names: pd.Series, status: dict, periode: int, demo: bool) -> Regios:
+    """The table of all regions, with the bereik level of each (computed here, flagged by the render)."""
+    rows = []
+    for code, name in names.items():
+        ind = indicators[code]
+        low, high = ind.bereik_km
+        rows.append(
+            {
+                "code": code,
+                "regio": name,
+                "gemeenten": ind.gemeenten,
+                "inwoners": ind.inwoners,
+                "meldingen per 1.000": ind.per_1000.value,
+                "bereik laag": low.value,
+                "bereik hoog": high.value,
+                "niveau": extrapolation.bereik_level(low, high),
+                "uitgaven": ind.uitgaven_per_inwoner,
+            }
+        )
+    return Regios(
+        periode=periode,
+        demonstratie=demo,
+        indicators=indicators,
+        status=status,
+        namen=names,
+        tabellen={"regios": pd.DataFrame(rows)},
+    )
+
+
+def render_regios(s: Regios) -> str:
+    """The note on failed builds, the note on high bereik, and the table with links."""
+    rows = []
+    for r in s.tabellen["regios"].itertuples(index=False):
+        ind = s.indicators[r.code]
+        entry = s.status.get(r.code, {})
+        label = f"{r.regio} ({r.code})"
+        rows.append(
+            {
+                "regio": h.Link(label, f"{r.code}/{REPORT_FILE}") if entry.get("rapport") else label,
+                "gemeenten": r.gemeenten,
+                "inwoners": r.inwoners,
+                "meldingen per 1.000": ind.per_1000,
+                "bereik kindermishandeling": f.fmt_range(*ind.bereik_km),
+                "let op": BEREIK_FLAGS.get(r.niveau, ""),
+                "uitgaven per inwoner": r.uitgaven,
+                "status": status_label(entry) if entry else "onbekend",
+            }
+        )
+    frame = pd.DataFrame(rows)
+    partial = any(i.per_1000.kind == LOWER_BOUND for i in s.indicators.values())
+    table = h.table(
+        frame,
+        f"Kerncijfers per regio, {s.periode}. Meldingen: ontvangen meldingen bij Veilig Thuis {RATE_UNIT} "
+        f"(sommen van gepubliceerde gemeentecijfers). {vt_source(s.demonstratie)}."
+        + (" ≥: ondergrens, omdat gemeentecijfers geheim zijn." if partial else ""),
+        {
+            "gemeenten": f.fmt_int,
+            "inwoners": f.fmt_int,
+            "meldingen per 1.000": f.fmt_dec,
+            "uitgaven per inwoner": f.fmt_euro,
+        },
+        numeric=["bereik kindermishandeling"],
+    )
+    failed = [f"{s.namen[c]} ({c})" for c, e in s.status.items() if e.get("status") in (FAILED, BLOCKED)]
+    note = h.para("Niet bijgewerkt in de laatste bouw: " + ", ".join(failed) + ".") if failed else ""
+    flagged = frame.loc[frame["let op"] != "", "regio"].map(lambda r: r.text if isinstance(r, h.Link) else r)
+    flag_note = (
+        h.para(
+            "Bij deze regio's is het aantal meldingen over kindermishandeling even groot als of groter dan het "
+            "geschatte aantal mishandelde kinderen: "
+            + ", ".join(flagged)
+            + ". Een melding is geen slachtoffer (een kind kan vaker gemeld worden, een melding kan over meer "
+            "kinderen gaan); zie de regio-analyse."
+        )
+        if len(flagged)
+        else ""
+    )
+    return h.section("regios", "Alle regio's", note, flag_note, table)
+
+
+@dataclass(kw_only=True, repr=False)
+class LandelijkBeeld(Section):
+    """National charts: tables ``per_regio`` (meldingen per 1,000), ``trend`` (Nederland per half-year), the map."""
+
+    periode: int
+    demonstratie: bool
+    nl_per_1000: float
+    per_1000: dict[str, Bounded]
+    """Meldingen per 1,000 per region, by code."""
+    namen: pd.Series
+    vormen: pd.DataFrame
+    """The regions' shapes (code, naam, geometry) the map draws."""
+
+    def body(self) -> str:
+        """See :func:`render_landelijk`."""
+        return render_landelijk(self)
+
+
+def render_landelijk(s: LandelijkBeeld) -> str:
+    """Bars per region, the national trend and the map."""
+    by_name = {s.namen[c]: b for c, b in s.per_1000.items()}
+    values = pd.Series({n: b.value for n, b in by_name.items()}, dtype="float64").sort_values(ascending=False)
+    lower = pd.Series({n: b.kind == LOWER_BOUND for n, b in by_name.items()})
+    bar_fig, bar_alt = charts.bars(
+        values,
+        "",
+        ("Nederland", s.nl_per_1000),
+        f"Meldingen per 1.000 inwoners per regio, {s.periode}",
+        RATE_AXIS,
+        lower,
+    )
+    trend_fig, trend_alt = charts.trend(
+        s.tabellen["trend"], "Meldingen per halfjaar naar aard van het geweld, Nederland", "aantal meldingen"
+    )
+    map_fig, map_alt = charts.region_map(
+        s.vormen,
+        list(s.vormen["code"]),
+        pd.Series({c: b.value for c, b in s.per_1000.items()}, dtype="float64"),
+        s.namen,
+        f"meldingen {s.periode} per 1.000 inwoners (1-1-2020)",
+        "Nederland",
+        area_word="regio's",
+        lower=pd.Series({c: b.kind == LOWER_BOUND for c, b in s.per_1000.items()}),
+    )
+    source, demo = vt_source(s.demonstratie), s.demonstratie
+    return h.section(
+        "landelijk",
+        "Landelijk beeld",
+        data_figure(demo, bar_fig, bar_alt, f"Meldingen {RATE_UNIT} per regio. {source}."),
+        data_figure(demo, trend_fig, trend_alt, f"Ontvangen meldingen in Nederland per halfjaar. {source}."),
+        data_figure(
+            demo,
+            map_fig,
+            map_alt,
+            f"Kaart van de 35 regio's: meldingen {RATE_UNIT}. {source}. Grenzen: CBS/PDOK 2020 (gemeenten "
+            "samengevoegd).",
+        ),
+    )
+
+
+@dataclass(kw_only=True, repr=False)
+class Verantwoording(Section):
+    """Sources, the disclosure rule and the version of the overview."""
+
+    periode_code: str
+    demonstratie: bool
+    studie: str
+    km_laag: float
+    km_hoog: float
+    leeftijden: tuple[int, int]
+    versie: str
+    kenmerk: str
+
+    def body(self) -> str:
+        """The list of sources and rules, and the version."""
+        km = (
+            f"{self.studie}: {f.fmt_dec(self.km_laag, 0)}–{f.fmt_dec(self.km_hoog, 0)} per 1.000 kinderen van "
+            f"{self.leeftijden[0]}–{self.leeftijden[1]} jaar"
+        )
+        items = [
+            "Bevolking: CBS Kerncijfers wijken en buurten 2020 (84799NED), 1 januari 2020; CC BY 4.0.",
+            f"Meldingen: CBS Veilig Thuis (84851NED), {self.periode_code}"
+            + (" — demonstratiecijfers in die vorm." if self.demonstratie else "."),
+            "Bereik kindermishandeling: meldingen over kindermishandeling gedeeld door het geschatte aantal "
+            f"mishandelde kinderen ({km}). Boven 100%: meer meldingen dan geschatte slachtoffers; een "
+            "melding is geen slachtoffer.",
+            "Uitgaven per inwoner: uitgaven van regio en gemeenten volgens het begrotingsoverzicht, gedeeld door het "
+            "aantal inwoners op 1 januari 2020" + (" — demonstratiecijfers." if self.demonstratie else "."),
+            "Cijfers per 1.000 inwoners gebruiken voor elk jaar het aantal inwoners op 1 januari 2020.",
+            "Kleine aantallen (0–7) worden niet gepubliceerd; andere aantallen zijn afgerond op 5. Regiototalen zijn "
+            "sommen van gepubliceerde gemeentecijfers; waar gemeentecijfers geheim zijn, is een regiocijfer een "
+            "ondergrens (≥, 'ten minste'), en waar alle geheim zijn staat een punt ('.'), nooit 0.",
+            "Meer over bronnen, begrippen en aannames staat in de Verantwoording van elke regio-analyse.",
+        ]
+        return h.section(
+            "verantwoording",
+            "Verantwoording",
+            h.bullets(items),
+            h.para(
+                f"Gemaakt met regiovisie-workbench versie {self.versie}. Kenmerk van de invoer: {self.kenmerk}.",
+                "small",
+            ),
+        )
+
+
+@dataclass(kw_only=True, repr=False)
+class Einde(Section):
+    """The overview's closing element: the builder publishes a page only when it is present."""
+
+    def body(self) -> str:
+        """The completion mark."""
+        return f'<div hidden {COMPLETE_ATTRIBUTE}="index"></div>'

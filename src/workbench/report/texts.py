@@ -1,0 +1,258 @@
+"""Every fixed sentence and label the reports show, in one place (Dutch, for reviewers).
+
+Sentences that depend on figures are written by the sections' render functions from these pieces; nothing here
+computes anything.
+"""
+
+from __future__ import annotations
+
+from workbench.disclosure.rule import ROUND_TO, SECRET_MAX
+from workbench.stats import extrapolation
+from workbench.stats.rates import HIGHER, LOWER, NOT_DIFFERENT, UNKNOWN
+from workbench.stats.region_rule import (
+    METHOD_DERIVED,
+    METHOD_DERIVED_MOBW,
+    METHOD_OWN,
+    METHOD_RULE,
+    METHOD_RULE_OUTSIDE_VT,
+    METHOD_SOURCE,
+)
+
+# --- sources and demonstration data -----------------------------------------------------------------------------
+
+BRON_CBS = "Bron: CBS"
+DEMO_TEXT = (
+    "de cijfers over Veilig Thuis (meldingen en adviezen) en over het budget in dit rapport zijn "
+    "demonstratiecijfers. Ze zijn met een vastgelegde rekenregel gemaakt en komen landelijk overeen met de "
+    "gepubliceerde totalen, maar het zijn niet de echte cijfers van deze gemeenten of deze regio. "
+    "De bevolkingscijfers en prevalenties zijn wel echt."
+)
+
+
+def vt_source(demonstration: bool, table_id: str = "84851NED") -> str:
+    """The source line of a Veilig Thuis figure: 'Bron: CBS' only for real CBS figures."""
+    if demonstration:
+        return f"Demonstratiecijfers in de vorm van CBS-tabel {table_id}"
+    return f"{BRON_CBS} ({table_id})"
+
+
+def budget_source(demonstration: bool) -> str:
+    """The source line of a budget figure."""
+    if demonstration:
+        return "Demonstratiecijfers in de vorm van het begrotingssjabloon"
+    return "Bron: begrotingsoverzicht van de regio"
+
+
+# --- units, marks and labels ------------------------------------------------------------------------------------
+
+RATE_UNIT = "per 1.000 inwoners op 1 januari 2020"
+RATE_AXIS = "meldingen per 1.000 inwoners (1 januari 2020)"
+NOT_APPLICABLE = "n.v.t."
+UNKNOWN_SAID = "een onbekend aantal (alle gemeentecijfers geheim)"
+APPROXIMATION_NOTE = "benadering: berekend uit sommen met geheime gemeentecijfers"
+AGE_LABELS = {
+    "leeftijd_0_14": "0–14 jaar",
+    "leeftijd_15_24": "15–24 jaar",
+    "leeftijd_25_44": "25–44 jaar",
+    "leeftijd_45_64": "45–64 jaar",
+    "leeftijd_65_plus": "65 jaar en ouder",
+}
+URBANITY = {
+    1: "zeer sterk stedelijk",
+    2: "sterk stedelijk",
+    3: "matig stedelijk",
+    4: "weinig stedelijk",
+    5: "niet stedelijk",
+}
+PEER_FEATURE_LABELS = {
+    "stedelijkheid": "stedelijkheid (1–5)",
+    "dichtheid": "inwoners per km²",
+    "bijstand_per_1000": "bijstand per 1.000",
+    "pct_eenpersoons": "% eenpersoons",
+    "pct_0_14": "% 0–14",
+    "pct_65_plus": "% 65+",
+}
+"""Column headers of the peer table (short, so the table fits a page)."""
+
+# --- 1. Samenvatting and 3. Meldingen -----------------------------------------------------------------------------
+
+LEVEL_TEXT = {
+    HIGHER: "hoger dan het landelijk gemiddelde; het verschil is groter dan toeval verklaart",
+    LOWER: "lager dan het landelijk gemiddelde; het verschil is groter dan toeval verklaart",
+    NOT_DIFFERENT: "niet duidelijk anders dan het landelijk gemiddelde",
+    UNKNOWN: "niet te vergelijken met het landelijk gemiddelde, omdat de cijfers geheim zijn",
+}
+BEREIK_CAVEAT = (
+    "Een melding is geen slachtoffer: één kind kan vaker gemeld worden, een melding kan over meer kinderen "
+    "gaan, en een melding over kindermishandeling kan ook gaan over een kind dat getuige is van geweld tussen "
+    "de ouders. De schatting is bovendien landelijk."
+)
+REGISTRATION_CAVEAT = (
+    "Cijfers van Veilig Thuis verschillen tussen regio's ook door verschillen in registratie; vergelijk ze daarom "
+    "met voorzichtigheid."
+)
+FUNNEL_EXPLANATION = (
+    "Een gemeente buiten de grenzen van de trechter wijkt meer af van het landelijk gemiddelde dan bij "
+    "haar omvang door toeval te verwachten is. Binnen de grenzen is een verschil niet zeker. De grenzen "
+    "gebruiken dezelfde toets als de tabel (exacte Poisson-intervallen), dus beide zeggen hetzelfde."
+)
+
+# --- 2. De regio ------------------------------------------------------------------------------------------------
+
+RISK_FACTORS = (
+    "Bijstand, scheidingen en alleenwonen hangen samen met een hoger risico op huiselijk geweld; de cijfers over "
+    "lage inkomens en jeugdzorg ontbreken in deze editie van de CBS-tabel."
+)
+ASSIGNMENT_MEANING = {
+    METHOD_OWN: "eigen lijst van de regio",
+    METHOD_SOURCE: "een bron noemt de gemeente in deze regio",
+    METHOD_DERIVED: "afgeleid: een bron noemt de regio als geheel (bijvoorbeeld een provincie)",
+    METHOD_DERIVED_MOBW: "afgeleid uit de regio voor maatschappelijke opvang en beschermd wonen van dezelfde "
+    "centrumgemeente (een zwakkere aanwijzing)",
+    METHOD_RULE: "geen bron gevonden: ingedeeld met de rekenregel van de workbench",
+    METHOD_RULE_OUTSIDE_VT: "geen bron gevonden: ingedeeld met de rekenregel van de workbench (buiten de eigen "
+    "VT-regio)",
+}
+"""What each level of a gemeente's assignment to its region means (the legend under De regio)."""
+WEAK_ASSIGNMENT = {
+    "A": "afgeleid uit een bron over de regio als geheel",
+    "M": "afgeleid uit de regio voor maatschappelijke opvang en beschermd wonen",
+    "R": "alleen ingedeeld met de rekenregel, omdat er geen bron is gevonden",
+}
+
+# --- 4. Omvang --------------------------------------------------------------------------------------------------
+
+OMVANG_INTRO = (
+    "Hoeveel inwoners zijn naar verwachting jaarlijks slachtoffer, als de landelijke "
+    "prevalentie ook hier geldt? De tabel zet de schatting naast de meldingen bij Veilig Thuis."
+)
+AGE_GROUP_ASSUMPTION = (
+    "Leeftijdsgroepen die CBS niet als band geeft, zijn afgeleid uit de banden 0–14, 15–24, 25–44, 45–64 en 65+ "
+    "met de aanname dat leeftijden binnen een band gelijk verdeeld zijn: 0–17 jaar = 0–14 + 3/10 × 15–24; "
+    "12–17 jaar = 3/15 × 0–14 + 3/10 × 15–24; 16 jaar en ouder = totaal − 0–14 − 1/10 × 15–24."
+)
+"""The assumption behind :func:`workbench.stats.extrapolation.age_groups`, for reviewers."""
+OMVANG_CAVEATS = [
+    "Een schatting is landelijke prevalentie maal het aantal inwoners in de leeftijdsgroep; ze veronderstelt "
+    "dat het risico in de regio gelijk is aan het landelijke. Het is een schatting, geen telling.",
+    "Het bereik is het aantal meldingen gedeeld door het geschatte aantal slachtoffers. Een melding kan over "
+    "meer personen gaan en één persoon kan vaker gemeld worden; het bereik is dus een grove indicatie.",
+    "De prevalentiestudies komen uit verschillende jaren dan de meldingen, en gebruiken eigen definities.",
+    AGE_GROUP_ASSUMPTION,
+]
+
+# --- 5. Vergelijkbare regio's -----------------------------------------------------------------------------------
+
+PEERS_METHOD = (
+    "Vergelijkbare regio's zijn de vijf regio's die het meest lijken op deze regio op zeven kenmerken uit CBS "
+    "Kerncijfers wijken en buurten 2020: omvang (logaritme van het aantal inwoners), stedelijkheid (naar inwoners "
+    "gewogen), bevolkingsdichtheid, bijstand per 1.000 inwoners, aandeel eenpersoonshuishoudens, aandeel 0–14 jaar "
+    "en aandeel 65-plussers. Elk kenmerk is gestandaardiseerd over de 35 regio's; de afstand is de gewone "
+    "(euclidische) afstand, met gelijke gewichten."
+)
+
+# --- 6–12. The regiovisie chapters ------------------------------------------------------------------------------
+
+EXAMPLE = "Dit hoofdstuk is gevuld met voorbeeldinvoer (demonstratie), niet met afspraken van de regio zelf."
+MISSING = {
+    "problematiek": "de specifieke problematiek in de regio (zoals loverboys, eerwraak, ouderenmishandeling), met "
+    "een toelichting",
+    "aanbieders": "de huidige aanbieders van zorg en hulpverlening, met de soort hulp en de gemeenten die zij bedienen",
+    "spelers": "de betrokken partijen, met hun rol (meedenken, meebeslissen, meeweten) en de fase waarin zij "
+    "betrokken zijn",
+    "taken": "de afgesproken taken, regionaal of lokaal, en welke gemeente ze uitvoert",
+    "planning": "de deadline, de datum van de stand van zaken en de mijlpalen met hun datum",
+    "financien": "wat het regionale budget betaalt, wat er met een overschot gebeurt en hoe een tekort wordt "
+    "verdeeld (naar inwoners of met een afgesproken sleutel)",
+    "monitoring": "de indicatoren waarmee de regio elk jaar volgt of het beleid werkt, met definitie, basislijn, "
+    "doel, jaar en bron",
+}
+"""Per chapter: what the region has not given yet (completes 'Voor dit hoofdstuk ontbreekt nog invoer …')."""
+SPELERS_INTRO = "Wie moet in welke fase betrokken worden, en hoe: meebeslissen, meedenken of meeweten."
+MONITORING_INTRO = (
+    "Elk jaar zien of het beleid werkt: per indicator de laatste waarde tegen de basislijn "
+    "en het doel. 'Op koers' betekent: minstens zo ver als een rechte lijn van basislijn "
+    "naar doel voor dat jaar verwacht."
+)
+COMMENTARY_HEADING = "Toelichting van de regio"
+
+# --- 13. Verantwoording -----------------------------------------------------------------------------------------
+
+DEFINITIONS = [
+    (
+        "Melding",
+        "Een melding van (een vermoeden van) huiselijk geweld of kindermishandeling die Veilig Thuis ontvangt.",
+    ),
+    ("Advies", "Een adviesvraag aan Veilig Thuis (gestart advies)."),
+    (
+        "Per 1.000 inwoners",
+        "Aantal gedeeld door het aantal inwoners op 1 januari 2020, maal 1.000; ook voor latere jaren, "
+        "omdat de workbench met de bevolkingscijfers van 2020 werkt.",
+    ),
+    (
+        "95%-interval",
+        "Exact Poisson-betrouwbaarheidsinterval van het aantal, gedeeld door de bevolking. Bij een ondergrens "
+        "loopt het van de ondergrens tot de hoogste waarde die de geheime cellen toelaten.",
+    ),
+    (
+        "Hoger of lager dan Nederland",
+        "Het 95%-interval ligt helemaal boven of onder het landelijke cijfer. Het trechterdiagram gebruikt "
+        "dezelfde toets (exacte Poisson-grenzen), dus tabel en trechter zeggen hetzelfde.",
+    ),
+    (
+        "Bereik",
+        "Meldingen gedeeld door het geschatte aantal slachtoffers. Boven 100% betekent: meer meldingen dan "
+        "geschatte slachtoffers; een melding is geen slachtoffer.",
+    ),
+    ("Regiototaal", "Som van de gepubliceerde gemeentecijfers; geheime cellen tellen niet mee."),
+    (
+        "≥ (ten minste)",
+        f"Ondergrens: een som waarin gemeentecijfers geheim zijn. De werkelijke waarde is minstens zo hoog, "
+        f"en hoogstens {SECRET_MAX} per geheime cel hoger. Cijfers die daaruit volgen (per 1.000, bereik) "
+        "zijn ook ondergrenzen.",
+    ),
+    ("ca. (ongeveer)", "Benadering: een aandeel berekend uit sommen waarin gemeentecijfers geheim zijn."),
+    (". (punt)", "Geheim of onbekend: alle cijfers achter deze waarde zijn geheim. Een punt is nooit nul."),
+    ("n.v.t.", "Niet van toepassing: Veilig Thuis registreert deze vorm niet apart."),
+]
+ASSUMPTIONS = [
+    AGE_GROUP_ASSUMPTION,
+    "Rekenregel voor de regio-indeling (alleen waar geen bron is gevonden): een gemeente hoort bij de Veilig "
+    "Thuis-regio waarin haar representatieve punt ligt; binnen een Veilig Thuis-regio met meer "
+    "centrumgemeenten bij de centrumgemeente waarvan het gebied het dichtst bij dat punt ligt (bij gelijke "
+    "afstand: het dichtstbijzijnde representatieve punt). De regio kan de indeling vervangen door haar "
+    "eigen lijst.",
+    "Ouderenmishandeling: de prevalentie onder thuiswonende 65-plussers is toegepast op alle 65-plussers.",
+]
+DISCLOSURE = (
+    f"Kleine aantallen worden niet gepubliceerd: aantallen van 0 tot en met {SECRET_MAX} staan als '.', "
+    f"andere aantallen zijn afgerond op veelvouden van {ROUND_TO}. Totalen zijn apart afgerond en kunnen "
+    "afwijken van de som van de delen. Cijfers per 1.000 zijn berekend uit afgeronde aantallen en "
+    "vervallen met het aantal. Dit geldt voor tabellen, grafieken, tekst en alternatieve teksten. "
+    "Regiocijfers zijn sommen van cijfers die CBS zelf per gemeente publiceert (halfjaren en jaren elk "
+    "apart afgerond en geheimgehouden); het rapport rekent nooit met niet-gepubliceerde waarden. Wat uit "
+    "de combinatie van halfjaar- en jaarcijfers of uit een totaal en zijn delen af te leiden is, is daarom "
+    "ook uit de publicatie van CBS zelf af te leiden: het rapport maakt niets zichtbaar wat CBS niet "
+    "publiceert."
+)
+POPULATION_SOURCE = (
+    "CBS, Kerncijfers wijken en buurten 2020 (tabel 84799NED), peildatum 1 januari 2020; CC BY 4.0. "
+    "Bevolking, leeftijd, huishoudens, bijstand, stedelijkheid."
+)
+BOUNDARY_SOURCE = "CBS/PDOK, gebiedsindelingen 2020 (gegeneraliseerd): gemeenten en Veilig Thuis-regio's; CC BY 4.0."
+COMPOSITION_SOURCE = (
+    "Indeling in 35 regio's: per gemeente uit openbare bronnen (regiovisies, raadsbrieven, regionale "
+    "websites); waar geen bron is gevonden met de rekenregel hieronder; een eigen lijst van de regio gaat "
+    "voor alles. De bronnen voor deze regio staan hieronder."
+)
+
+# --- the national overview --------------------------------------------------------------------------------------
+
+BUILD_STATUS = {
+    "gebouwd": "nieuw gebouwd",
+    "ongewijzigd": "ongewijzigd",
+    "mislukt": "mislukt",
+    "geblokkeerd": "niet gebouwd: invoer afgekeurd",
+}
+BEREIK_FLAGS = {extrapolation.ABOVE: "bereik boven 100%", extrapolation.AROUND: "bereik rond 100%"}
+"""The overview's flag for regions with about as many or more meldingen than estimated victims."""
