@@ -7,7 +7,7 @@ data/README.md). A region puts in its own list with data/regios/CODE/samenstelli
 
 from __future__ import annotations
 
-from workbench.io.geo import GEMEENTE_FILE, VT_FILE, read_boundaries
+from workbench.io.geo import read_gemeente_boundaries, read_vt_boundaries
 from workbench.io.reference import (
     COMPOSITION_FILE,
     read_centrumgemeenten,
@@ -20,8 +20,8 @@ from workbench.stats.region_rule import derive_composition
 
 def main() -> None:
     composition = derive_composition(
-        read_boundaries(GEMEENTE_FILE),
-        read_boundaries(VT_FILE),
+        read_gemeente_boundaries(),
+        read_vt_boundaries(),
         read_centrumgemeenten(),
         read_known_composition(),
         read_sourced_composition(),

@@ -14,7 +14,7 @@ import pytest
 
 from workbench.checks.suites import validate_all
 from workbench.errors import InputError
-from workbench.io.budget import read_budget
+from workbench.io.budget import read_budget, read_budget_file
 from workbench.paths import DEFAULT_DATA_DIR
 
 pytestmark = pytest.mark.data
@@ -324,11 +324,11 @@ def test_na_and_none_stay_text_in_an_xlsx_budget(tmp_path):
     first["toelichting"] = ["NA", "None"]
     path = tmp_path / "b.xlsx"
     first.to_excel(path, sheet_name="begroting", index=False)
-    assert read_budget(path)["toelichting"].tolist() == ["NA", "None"]
+    assert read_budget_file(path)["toelichting"].tolist() == ["NA", "None"]
 
 
 def test_an_unreadable_workbook_is_named(tmp_path):
     path = tmp_path / "b.xlsx"
     path.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(InputError, match=r"b\.xlsx"):
-        read_budget(path)
+        read_budget_file(path)

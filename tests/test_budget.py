@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from workbench.errors import InputError
-from workbench.io.budget import BUDGET_COLUMNS, read_budget
+from workbench.io.budget import BUDGET_COLUMNS, read_budget, read_budget_file
 
 HEADER = "regio_code;gemeentecode;jaar;status;soort;post;niveau;bedrag_euro;toelichting\n"
 
@@ -26,7 +26,7 @@ def test_csv_and_xlsx_give_the_same_frame(tmp_path):
         "GM0344;GM0344;2024;begroot;inkomsten;Totaal;totaal;1234567,89;som\n",
         encoding="cp1252",
     )
-    from_csv = read_budget(csv_path)
+    from_csv = read_budget_file(csv_path)
     xlsx_path = tmp_path / "b.xlsx"
     sheet = pd.DataFrame(
         [
@@ -36,7 +36,7 @@ def test_csv_and_xlsx_give_the_same_frame(tmp_path):
         columns=BUDGET_COLUMNS,
     )
     sheet.to_excel(xlsx_path, sheet_name="begroting", index=False)
-    from_xlsx = read_budget(xlsx_path)
+    from_xlsx = read_budget_file(xlsx_path)
     assert from_csv["bedrag_euro"].tolist() == pytest.approx([1234567.89, 1234567.89])
     pd.testing.assert_frame_equal(from_csv, from_xlsx, check_dtype=False)
 
@@ -46,7 +46,7 @@ def test_bad_year_is_named(tmp_path):
     path = tmp_path / "b.csv"
     path.write_text(HEADER + "GM0344;GM0344;twintig;begroot;inkomsten;X;regionaal;10;\n", encoding="utf-8")
     with pytest.raises(InputError, match="not a year") as err:
-        read_budget(path)
+        read_budget_file(path)
     assert err.value.column == "jaar" and err.value.rows == [2]
 
 
@@ -55,7 +55,7 @@ def test_empty_sheet_is_an_error(tmp_path):
     path = tmp_path / "b.xlsx"
     pd.DataFrame(columns=BUDGET_COLUMNS).to_excel(path, sheet_name="begroting", index=False)
     with pytest.raises(InputError, match="no data rows"):
-        read_budget(path)
+        read_budget_file(path)
 
 
 @pytest.mark.data

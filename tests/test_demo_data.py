@@ -6,7 +6,7 @@ from workbench.io.budget import BUDGET_FILE
 from workbench.io.csv_input import read_checked_csv
 from workbench.io.kwb import gemeenten, read_kwb
 from workbench.io.reference import VT_NATIONAL_FILE, VT_SPLITS_FILE
-from workbench.io.statline import VT_AARD, VT_FILES, VT_MELDER, read_statline_csv
+from workbench.io.statline import VT_AARD, VT_FILES, VT_MELDER, read_statline_file
 from workbench.paths import DEFAULT_DATA_DIR
 
 pytestmark = pytest.mark.data
@@ -14,12 +14,12 @@ pytestmark = pytest.mark.data
 
 @pytest.fixture(scope="module")
 def aard():
-    return read_statline_csv(DEFAULT_DATA_DIR / VT_FILES["84851NED"], VT_AARD)
+    return read_statline_file(DEFAULT_DATA_DIR / VT_FILES["84851NED"], VT_AARD)
 
 
 @pytest.fixture(scope="module")
 def melder():
-    return read_statline_csv(DEFAULT_DATA_DIR / VT_FILES["84849NED"], VT_MELDER)
+    return read_statline_file(DEFAULT_DATA_DIR / VT_FILES["84849NED"], VT_MELDER)
 
 
 def cell(table, regio, periode, categorie, maat):

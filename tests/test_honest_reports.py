@@ -16,7 +16,7 @@ from PIL import Image
 from pages import Figures, Tables
 from workbench.contracts import REPORT_FILE
 from workbench.io.reference import read_composition
-from workbench.io.statline import VT_AARD, read_statline_csv
+from workbench.io.statline import VT_AARD, read_statline_file
 from workbench.report.charts import DEMO_COLOUR
 
 LOWER = "≥\u00a0"
@@ -63,7 +63,7 @@ def expected_text(cells: pd.Series) -> str:
 @pytest.fixture(scope="module")
 def aard(site):
     data, _, _ = site
-    return read_statline_csv(data / "veilig_thuis/84851NED_demo.csv", VT_AARD)
+    return read_statline_file(data / "veilig_thuis/84851NED_demo.csv", VT_AARD)
 
 
 @pytest.mark.e2e

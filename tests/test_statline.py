@@ -6,7 +6,7 @@ import pytest
 
 from workbench.errors import InputError
 from workbench.io.cbs_online import fetch_table, save_as_statline_csv
-from workbench.io.statline import VT_AARD, VT_FILES, parse_periods, read_cbsodata_records, read_statline_csv
+from workbench.io.statline import VT_AARD, VT_FILES, parse_periods, read_cbsodata_records, read_statline_file
 from workbench.paths import DEFAULT_DATA_DIR
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cbsodata_84851NED.json"
@@ -30,7 +30,7 @@ def test_bad_period_names_line():
 
 @pytest.mark.data
 def test_shipped_table_is_tidy_and_typed():
-    tidy = read_statline_csv(DEFAULT_DATA_DIR / VT_FILES["84851NED"], VT_AARD)
+    tidy = read_statline_file(DEFAULT_DATA_DIR / VT_FILES["84851NED"], VT_AARD)
     assert tidy["regio_code"].str.fullmatch(r"GM\d{4}|VT\d{2}|NL01").all()
     assert str(tidy["aantal"].dtype) == "Int64"
     secret = tidy["status"].eq("geheim")
@@ -72,7 +72,7 @@ def test_fetch_and_save_round_trip(tmp_path):
     assert client.calls == [("84851NED", "startswith(RegioS,'GM0344')")]
     path = tmp_path / "84851NED.csv"
     save_as_statline_csv(tidy, VT_AARD, path)
-    again = read_statline_csv(path, VT_AARD)
+    again = read_statline_file(path, VT_AARD)
     key = ["regio_code", "periode", "categorie_code", "maat"]
     a = tidy.sort_values(key).reset_index(drop=True)[[*key, "aantal", "status", "voorlopig"]]
     b = again.sort_values(key).reset_index(drop=True)[[*key, "aantal", "status", "voorlopig"]]
@@ -88,5 +88,5 @@ def test_unknown_category_is_named(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(InputError, match="unknown AardVanHetGeweld") as err:
-        read_statline_csv(path, VT_AARD)
+        read_statline_file(path, VT_AARD)
     assert err.value.rows == [2]

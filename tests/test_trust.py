@@ -23,7 +23,7 @@ from workbench.build.batch import run_batch
 from workbench.build.report import build_report
 from workbench.build.safety import scan
 from workbench.contracts import BUILT, REPORT_FILE
-from workbench.io.statline import VT_AARD, read_statline_csv
+from workbench.io.statline import VT_AARD, read_statline_file
 from workbench.report.charts import PALETTE
 
 
@@ -93,7 +93,7 @@ def test_hostile_names_are_escaped_everywhere(hostile):
 @pytest.mark.e2e
 def test_no_secret_cell_is_published_or_recoverable_across_reports(hostile):
     data, out, _ = hostile
-    aard = read_statline_csv(data / "veilig_thuis/84851NED_demo.csv", VT_AARD)
+    aard = read_statline_file(data / "veilig_thuis/84851NED_demo.csv", VT_AARD)
     year = aard[
         (aard["periode"] == "2024JJ00")
         & (aard["categorie_code"] == "T001")

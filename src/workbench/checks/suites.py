@@ -167,7 +167,7 @@ def _parameters(root: Path) -> dict[str, object]:
     # A file that cannot be read is reported by its own dataset; the suites that need its codes then say
     # that they could not be checked.
     with contextlib.suppress(InputError):
-        gemeenten = geo.read_boundaries(geo.GEMEENTE_FILE, root)["code"].tolist()
+        gemeenten = geo.read_gemeente_boundaries(root)["code"].tolist()
         params.update(
             gemeenten=gemeenten,
             aantal_gemeenten=len(gemeenten),
@@ -175,7 +175,7 @@ def _parameters(root: Path) -> dict[str, object]:
             aantal_gemeenten_plus_nl=len(gemeenten) + 1,
         )
     with contextlib.suppress(InputError):
-        params["vt_regios"] = geo.read_boundaries(geo.VT_FILE, root)["code"].tolist()
+        params["vt_regios"] = geo.read_vt_boundaries(root)["code"].tolist()
     with contextlib.suppress(InputError):
         params["centrumgemeenten"] = reference.read_centrumgemeenten(root)["gemeentecode"].tolist()
     if "gemeenten" in params and "vt_regios" in params:
@@ -192,7 +192,7 @@ def _sourced_or_none(root: Path) -> pd.DataFrame | None:
 
 def _statline(spec: statline.TableSpec) -> Callable[[Path, dict[str, object]], pd.DataFrame]:
     return lambda root, _p: views.statline_view(
-        statline.read_statline_csv(root / statline.VT_FILES[spec.table_id], spec), spec
+        statline.read_statline_file(root / statline.VT_FILES[spec.table_id], spec), spec
     )
 
 
@@ -201,12 +201,12 @@ DATASETS: list[Dataset] = [
     Dataset(
         "gemeentegrenzen",
         geo.GEMEENTE_FILE,
-        lambda root, _p: views.boundaries_view(geo.read_boundaries(geo.GEMEENTE_FILE, root)),
+        lambda root, _p: views.boundaries_view(geo.read_gemeente_boundaries(root)),
     ),
     Dataset(
         "vt_grenzen",
         geo.VT_FILE,
-        lambda root, _p: views.boundaries_view(geo.read_boundaries(geo.VT_FILE, root)),
+        lambda root, _p: views.boundaries_view(geo.read_vt_boundaries(root)),
     ),
     Dataset(
         "centrumgemeenten", reference.CENTRUMGEMEENTEN_FILE, lambda root, _p: reference.read_centrumgemeenten(root)
@@ -228,7 +228,7 @@ DATASETS: list[Dataset] = [
     Dataset(
         "begroting",
         budget.BUDGET_FILE,
-        lambda root, _p: views.budget_view(budget.read_budget(data=root), reference.read_composition(root)),
+        lambda root, _p: views.budget_view(budget.read_budget(root), reference.read_composition(root)),
     ),
 ]
 

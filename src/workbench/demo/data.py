@@ -13,6 +13,7 @@ import pandas as pd
 
 from workbench.demo import vt as demo_vt
 from workbench.demo.budget import demo_budgets
+from workbench.files import write_atomic
 from workbench.io.budget import BUDGET_FILE
 from workbench.io.csv_input import read_checked_csv
 from workbench.io.kwb import gemeenten, read_kwb
@@ -67,17 +68,9 @@ def generate(data: str | Path | None = None) -> dict[Path, pd.DataFrame]:
 
 
 def write_texts(texts: dict[Path, str], data: str | Path | None = None) -> list[Path]:
-    """Write text files (UTF-8, newline endings) next to their target and rename them into place."""
+    """Write text files (UTF-8, as given) atomically, by path relative to the data folder."""
     root = data_dir(data)
-    written = []
-    for relative, text in texts.items():
-        target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(target.suffix + ".tmp")
-        tmp.write_text(text, encoding="utf-8", newline="\n")
-        tmp.replace(target)
-        written.append(target)
-    return written
+    return [write_atomic(root / relative, text) for relative, text in texts.items()]
 
 
 def write(tables: dict[Path, pd.DataFrame], data: str | Path | None = None) -> list[Path]:

@@ -76,15 +76,18 @@ def _frame_from_xlsx(path: Path) -> pd.DataFrame:
     return sheet.reset_index(drop=True)
 
 
-def read_budget(path: str | Path | None = None, data: str | Path | None = None) -> pd.DataFrame:
+def read_budget(data: str | Path | None = None) -> pd.DataFrame:
+    """Read the budget file of a data folder (``budget/begroting_demo.csv``); ``None`` for the project's ``data/``."""
+    return read_budget_file(data_dir(data) / BUDGET_FILE)
+
+
+def read_budget_file(path: str | Path) -> pd.DataFrame:
     """Read a budget file in the template, as CSV (``;`` or ``,``) or as .xlsx.
 
     Parameters
     ----------
     path
-        The file; ``None`` for the shipped demonstration budgets in the data folder.
-    data
-        The data folder, used when ``path`` is ``None``.
+        The file.
 
     Returns
     -------
@@ -92,7 +95,7 @@ def read_budget(path: str | Path | None = None, data: str | Path | None = None) 
         The template's columns with ``jaar`` as ``Int64``, ``bedrag_euro`` as ``Float64`` and codes as strings,
         plus the file line in ``regel``.
     """
-    path = Path(path) if path is not None else data_dir(data) / BUDGET_FILE
+    path = Path(path)
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         frame = _frame_from_xlsx(path)
         dup = frame.duplicated(subset=KEY, keep=False)

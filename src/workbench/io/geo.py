@@ -29,15 +29,18 @@ def to_km(geometry: shapely.Geometry) -> shapely.Geometry:
     return shapely.transform(geometry, lambda xy: xy * np.array([KM_PER_DEGREE_LON, KM_PER_DEGREE_LAT]))
 
 
-def read_boundaries(relative: Path, data: str | Path | None = None) -> pd.DataFrame:
-    """Read a boundary file into a frame of ``code``, ``naam`` and ``geometry`` (WGS84).
+def read_gemeente_boundaries(data: str | Path | None = None) -> pd.DataFrame:
+    """The gemeente boundaries of a data folder (see :func:`read_boundaries_file`)."""
+    return read_boundaries_file(data_dir(data) / GEMEENTE_FILE)
 
-    Parameters
-    ----------
-    relative
-        One of :data:`GEMEENTE_FILE`, :data:`VT_FILE`, :data:`PROVINCIE_FILE`.
-    data
-        The data folder; ``None`` for the project's ``data/``.
+
+def read_vt_boundaries(data: str | Path | None = None) -> pd.DataFrame:
+    """The Veilig Thuis-region boundaries of a data folder (see :func:`read_boundaries_file`)."""
+    return read_boundaries_file(data_dir(data) / VT_FILE)
+
+
+def read_boundaries_file(path: Path) -> pd.DataFrame:
+    """Read a boundary file into a frame of ``code``, ``naam`` and ``geometry`` (WGS84).
 
     Returns
     -------
@@ -45,7 +48,6 @@ def read_boundaries(relative: Path, data: str | Path | None = None) -> pd.DataFr
         One row per feature, sorted by code. Geometries are repaired with ``shapely.make_valid``: the
         generalised CBS boundaries hold a few self-intersections that generalisation introduced.
     """
-    path = data_dir(data) / relative
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
         rows = [

@@ -116,11 +116,11 @@ def read_inputs(root: Path) -> Inputs:
         data_root=root,
         composition=reference.read_composition(root),
         kwb=kwb.read_kwb(root),
-        aard=statline.read_statline_csv(root / statline.VT_FILES[statline.VT_AARD.table_id], statline.VT_AARD),
-        melder=statline.read_statline_csv(root / statline.VT_FILES[statline.VT_MELDER.table_id], statline.VT_MELDER),
-        budget=budget_io.read_budget(data=root),
+        aard=statline.read_vt_aard(root),
+        melder=statline.read_vt_melder(root),
+        budget=budget_io.read_budget(root),
         prevalentie=reference.read_prevalentie(root),
-        gemeente_grenzen=geo.read_boundaries(geo.GEMEENTE_FILE, root),
+        gemeente_grenzen=geo.read_gemeente_boundaries(root),
         inputs_hash=inputs_hash(root),
     )
 

@@ -17,6 +17,7 @@ import pandas as pd
 from workbench.errors import InputError
 from workbench.io.cells import STATE_NIL, STATE_SECRET, STATE_UNKNOWN, STATE_VALUE, parse_counts
 from workbench.io.csv_input import LINE, read_checked_csv
+from workbench.paths import data_dir
 
 TIDY_COLUMNS = [
     "regio_code",
@@ -194,7 +195,7 @@ def _tidy(frame: pd.DataFrame, spec: TableSpec, path: Path) -> pd.DataFrame:
     return tidy[TIDY_COLUMNS]
 
 
-def read_statline_csv(path: str | Path, spec: TableSpec) -> pd.DataFrame:
+def read_statline_file(path: str | Path, spec: TableSpec) -> pd.DataFrame:
     """Read a table as downloaded from StatLine (``;``-separated, quoted, ``.`` for secret, ``*`` provisional).
 
     Parameters
@@ -297,5 +298,15 @@ __all__ = [
     "TableSpec",
     "parse_periods",
     "read_cbsodata_records",
-    "read_statline_csv",
+    "read_statline_file",
 ]
+
+
+def read_vt_aard(data: str | Path | None = None) -> pd.DataFrame:
+    """The Veilig Thuis table by aard (84851NED) of a data folder, tidy (see :func:`read_statline_file`)."""
+    return read_statline_file(data_dir(data) / VT_FILES[VT_AARD.table_id], VT_AARD)
+
+
+def read_vt_melder(data: str | Path | None = None) -> pd.DataFrame:
+    """The Veilig Thuis table by melder (84849NED) of a data folder, tidy (see :func:`read_statline_file`)."""
+    return read_statline_file(data_dir(data) / VT_FILES[VT_MELDER.table_id], VT_MELDER)

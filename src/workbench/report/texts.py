@@ -6,6 +6,7 @@ computes anything.
 
 from __future__ import annotations
 
+from workbench.contracts import BLOCKED, BUILT, FAILED, UNCHANGED
 from workbench.disclosure.rule import ROUND_TO, SECRET_MAX
 from workbench.stats import extrapolation
 from workbench.stats.rates import HIGHER, LOWER, NOT_DIFFERENT, UNKNOWN
@@ -249,10 +250,10 @@ COMPOSITION_SOURCE = (
 # --- the national overview --------------------------------------------------------------------------------------
 
 BUILD_STATUS = {
-    "gebouwd": "nieuw gebouwd",
-    "ongewijzigd": "ongewijzigd",
-    "mislukt": "mislukt",
-    "geblokkeerd": "niet gebouwd: invoer afgekeurd",
+    BUILT: "nieuw gebouwd",
+    UNCHANGED: "ongewijzigd",
+    FAILED: "mislukt",
+    BLOCKED: "niet gebouwd: invoer afgekeurd",
 }
 BEREIK_FLAGS = {extrapolation.ABOVE: "bereik boven 100%", extrapolation.AROUND: "bereik rond 100%"}
 """The overview's flag for regions with about as many or more meldingen than estimated victims."""

@@ -12,22 +12,6 @@ import numpy as np
 import pandas as pd
 
 PEER_COUNT = 5
-SHORT_LABELS = {
-    "stedelijkheid": "stedelijkheid (1–5)",
-    "dichtheid": "inwoners per km²",
-    "bijstand_per_1000": "bijstand per 1.000",
-    "pct_eenpersoons": "% eenpersoons",
-    "pct_0_14": "% 0–14",
-    "pct_65_plus": "% 65+",
-}
-"""Column headers for tables (short, so a table fits a page)."""
-METHOD_TEXT = (
-    "Vergelijkbare regio's zijn de vijf regio's die het meest lijken op deze regio op zeven kenmerken uit CBS "
-    "Kerncijfers wijken en buurten 2020: omvang (logaritme van het aantal inwoners), stedelijkheid (naar inwoners "
-    "gewogen), bevolkingsdichtheid, bijstand per 1.000 inwoners, aandeel eenpersoonshuishoudens, aandeel 0–14 jaar "
-    "en aandeel 65-plussers. Elk kenmerk is gestandaardiseerd over de 35 regio's; de afstand is de gewone "
-    "(euclidische) afstand, met gelijke gewichten."
-)
 
 
 def region_features(kwb_gemeenten: pd.DataFrame, composition: pd.DataFrame) -> pd.DataFrame:
