@@ -22,9 +22,9 @@ from pathlib import Path
 
 import nbformat
 
-from workbench.build.batch import state_dir
-from workbench.build.report import BUILD_DIR, NOTEBOOK
-from workbench.paths import DEFAULT_DATA_DIR
+from workbench.build.runs import NOTEBOOK
+from workbench.build.state import state_dir
+from workbench.paths import DEFAULT_DATA_DIR, build_dir
 
 BIN = Path(sys.executable).parent
 NAIVE_ORDER = ["GM0344", "GM0503", "GM0014", "GM0363", "GM0599", "GM0772"]
@@ -55,7 +55,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "reports"
-        for cache in (BUILD_DIR / "validation", BUILD_DIR / "cache", state_dir(out)):
+        build = build_dir()
+        for cache in (build / "validation", build / "cache", state_dir(build, out)):
             shutil.rmtree(cache, ignore_errors=True)
         run = [str(BIN / "workbench"), "run", "--out", str(out)]
         cold = timed(run)

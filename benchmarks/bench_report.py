@@ -14,9 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from workbench.build.report import BUILD_DIR, REPORT_FILE
-from workbench.io.inputs import inputs_hash
-from workbench.paths import DEFAULT_DATA_DIR
+from workbench.checks.summary import cache_file
+from workbench.contracts import REPORT_FILE
+from workbench.paths import DEFAULT_DATA_DIR, build_dir
 
 
 def run(region: str, out: Path) -> float:
@@ -32,7 +32,7 @@ def main() -> None:
     parser.add_argument("--region", default="GM0344")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    cache = BUILD_DIR / "validation" / f"{inputs_hash(DEFAULT_DATA_DIR)}.json"
+    cache = cache_file(DEFAULT_DATA_DIR, build_dir())
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         cold = []

@@ -48,3 +48,18 @@ def test_names_are_escaped_in_tables():
     html = table(pd.DataFrame({"gemeente": [evil], "inwoners": [10]}), caption=evil)
     assert "<img" not in html and esc(evil) in html
     assert scan(GOOD.replace("</body>", html + "</body>")) == []
+
+
+def test_a_narrative_is_escaped_and_kept_under_the_sections_headings():
+    from workbench.build.publish import narrative_html
+
+    html = narrative_html(
+        "### Onze aanpak\n\nWe werken **samen**. <script>alert(1)</script>\n\n##### Dieper\n\n"
+        '![logo](https://example.org/x.png) [site](https://example.org) <img src=x onerror="alert(1)">'
+    )
+    assert html.startswith('<div class="narrative"><h2>Onze aanpak</h2>')
+    assert "<strong>samen</strong>" in html and "<h3>Dieper</h3>" in html  # never a skipped level
+    assert "<script" not in html and "&lt;script&gt;" in html and "<img" not in html
+    assert "logo" in html and "example.org/x.png" not in html  # an image becomes its alt text
+    assert "site (https://example.org)" in html and "<a " not in html  # a link becomes text
+    assert scan(f'<html lang="nl"><body><h1>T</h1><h2>S</h2>{html}</body></html>') == []

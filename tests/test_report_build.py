@@ -258,3 +258,20 @@ def test_a_task_without_money_and_money_without_a_task_are_listed():
     assert "Geld zonder afgesproken taak: Aanpak ouderenmishandeling (regionaal)." in html
     assert "Bron: begrotingsoverzicht van de regio" in html
     assert "Taken van de centrumgemeente." in html  # one gemeente: no regiogemeenten
+
+
+@pytest.mark.e2e
+def test_the_analysts_narrative_in_a_markdown_cell_reaches_the_report_and_source_notes_do_not(built, tmp_path):
+    def add_narrative(nb):
+        cell = nbformat.v4.new_markdown_cell("## Onze aanpak\n\nDe regio werkt **samen** met <b>iedereen</b>.")
+        cell["id"] = "verhaal"
+        nb.cells.insert(4, cell)
+
+    html = build_report("GM0344", out=tmp_path, notebook=_notebook_variant(tmp_path, add_narrative)).html.read_text(
+        encoding="utf-8"
+    )
+    assert '<div class="narrative"><h2>Onze aanpak</h2>' in html and "<strong>samen</strong>" in html
+    assert "&lt;b&gt;iedereen&lt;/b&gt;" in html
+    assert "bronnotebook" not in html  # the notebook's own note for its readers is left out
+    assert html.index("Onze aanpak") < html.index("1. Samenvatting") < html.index("2. De regio")
+    assert scan(html) == []

@@ -26,28 +26,35 @@ SOURCE_NOTE_TAG = "bron"
 
 
 class _Narrative(mistune.HTMLRenderer):
-    """Markdown as reviewer-safe HTML: raw HTML escaped, headings under the sections' own, no images, no links out."""
+    """Markdown as reviewer-safe HTML: raw HTML escaped, no images, links as text, headings that never skip.
+
+    The first heading of a narrative becomes an ``h2`` (valid wherever the cell stands: after the title or
+    inside a section); later ones keep their relative level but never go more than one level deeper.
+    """
 
     def __init__(self) -> None:
         super().__init__(escape=True)
+        self._shift: int | None = None
+        self._previous = 1
 
     def heading(self, text: str, level: int, **attrs) -> str:
-        tag = f"h{min(level + 2, 4)}"
-        return f"<{tag}>{text}</{tag}>\n"
+        if self._shift is None:
+            self._shift = level - 2
+        out = max(2, min(level - self._shift, self._previous + 1, 6))
+        self._previous = out
+        return f"<h{out}>{text}</h{out}>\n"
 
     def image(self, text: str, url: str, title: str | None = None) -> str:
-        return mistune.escape(text)
+        return text
 
     def link(self, text: str, url: str, title: str | None = None) -> str:
         return f"{text} ({mistune.escape(url)})" if url and url != text else text
 
 
-_MARKDOWN = mistune.create_markdown(renderer=_Narrative())
-
-
 def narrative_html(source: str) -> str:
     """The analyst's narrative of a markdown cell, as reviewer-safe HTML."""
-    return f'<div class="narrative">{_MARKDOWN(source)}</div>'
+    markdown = mistune.create_markdown(renderer=_Narrative())
+    return f'<div class="narrative">{markdown(source)}</div>'
 
 
 def ran_to_the_end(nb: nbformat.NotebookNode) -> bool:
