@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 
@@ -82,3 +83,30 @@ class Figures(HTMLParser):
     def alt_starting(self, words: str) -> str:
         """The alt text of the first figure whose alt text starts with these words."""
         return next(f["alt"] for f in self.figures if f["alt"].startswith(words))
+
+
+class Text(HTMLParser):
+    """All text a reader or a screen reader meets: the text nodes and the alt texts."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.parts += [v for k, v in attrs if k == "alt" and v]
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+COUNT = r"(?<![\d,.])(?:≥\s)?(\d{1,3}(?:\.\d{3})*)(?![\d,%])"
+
+
+def counts_said(html: str) -> list[str]:
+    """Every count of meldingen or adviezen a page says in its text or alt texts ('45 meldingen', 'van 10 naar 15')."""
+    text = " ".join(Text(html).parts)
+    counts = re.findall(COUNT + r"\s(?:meldingen|adviezen)\b", text)
+    counts += re.findall(r"\bmeldingen " + COUNT, text)
+    counts += [n for pair in re.findall(r"\bvan " + COUNT + r" naar " + COUNT, text) for n in pair]
+    return counts

@@ -2,7 +2,6 @@ import pandas as pd
 import pytest
 
 from workbench.demo.data import generate, write
-from workbench.io.budget import BUDGET_FILE
 from workbench.io.csv_input import read_checked_csv
 from workbench.io.kwb import gemeenten, read_kwb
 from workbench.io.reference import VT_NATIONAL_FILE, VT_SPLITS_FILE
@@ -43,10 +42,10 @@ def test_rerunning_the_generator_gives_the_committed_files(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, data, ignore=shutil.ignore_patterns("veilig_thuis", "budget", "regios"))
     written = write(generate(data), data)
-    assert len(written) == 3
+    assert len(written) == 6  # three tables and their manifests
     texts = write_texts(demo_regiovisie.generate(read_inputs(data)), data)
     assert len(texts) == 35
-    generated = [*VT_FILES.values(), BUDGET_FILE, *(p.relative_to(data) for p in texts)]
+    generated = [p.relative_to(data) for p in [*written, *texts]]
     for relative in generated:
         assert (data / relative).read_bytes() == (DEFAULT_DATA_DIR / relative).read_bytes(), relative
 
@@ -92,10 +91,19 @@ def test_both_tables_agree_on_totals(aard, melder):
     pd.testing.assert_series_equal(a, m)
 
 
-def test_every_gemeente_every_period_with_plausible_variation(aard):
-    gem = gemeenten(read_kwb()).set_index("code")
+def test_every_gemeente_of_each_year_every_period_with_plausible_variation(aard):
+    """Each period holds the gemeenten of its own year, as CBS publishes them (355 in 2020, 342 from 2023)."""
+    from workbench.io.gemeenten import read_indeling
+    from workbench.stats.year_view import kwb_in_year
+
+    kwb = read_kwb()
+    indeling, blocks = read_indeling(DEFAULT_DATA_DIR, kwb)
     cells = aard[aard["regio_code"].str.startswith("GM") & (aard["categorie_code"] == "T001")]
-    assert cells.groupby(["periode", "maat"])["regio_code"].nunique().eq(355).all()
+    for (periode, _maat), codes in cells.groupby(["periode", "maat"])["regio_code"]:
+        assert set(codes) == indeling.codes(int(periode[:4])), periode
+    assert cells[cells["periode"] == "2021JJ00"]["regio_code"].isin(["GM1979"]).any()
+    assert not cells[cells["periode"] == "2021JJ00"]["regio_code"].isin(["GM0003", "GM0788"]).any()
+    gem = gemeenten(kwb_in_year(kwb, blocks, indeling, 2023)).set_index("code")
     year = cells[(cells["periode"] == "2023JJ00") & (cells["maat"] == "ontvangen_meldingen")].set_index("regio_code")
     big = gem.index[gem["inwoners"] > 30_000]
     rate = (year.loc[big, "aantal"] / gem.loc[big, "inwoners"] * 1000).astype(float)

@@ -88,3 +88,18 @@ def test_the_exploration_notebook_runs_and_reaches_the_tables_behind_a_section(p
     tables = json.dumps(cells["tabellen"]["outputs"])
     assert all(name in tables for name in ("trend", "per_gemeente", "wie_meldt", "trechter"))
     assert "vergeleken met Nederland" in json.dumps(cells["tabel"]["outputs"])
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "first",
+    ["import workbench.build.kernel", "import papermill", "import workbench.build.report", "import workbench.cli"],
+)
+def test_the_warm_kernel_engine_loads_whatever_is_imported_first(first):
+    """Papermill loads our engine through its entry point while it is imported: no import order may break that."""
+    code = (
+        f"{first}\nimport papermill.engines as e, workbench.build.kernel as k\n"
+        "assert e.papermill_engines.get_engine(k.ENGINE)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]

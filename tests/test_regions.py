@@ -17,16 +17,25 @@ def run_cli(*args):
 
 
 @pytest.mark.data
-def test_regions_command_lists_35_regions_holding_every_gemeente_once():
-    out = run_cli("regions")
+@pytest.mark.parametrize(("jaar", "gemeenten"), [("2020", 355), ("2021", 352), ("2022", 344), ("2024", 342)])
+def test_regions_command_lists_35_regions_holding_every_gemeente_of_the_year_once(jaar, gemeenten):
+    out = run_cli("regions", "--jaar", jaar)
     assert out.returncode == 0, out.stderr
     lines = [line.split("\t") for line in out.stdout.strip().splitlines()]
     assert len(lines) == 35
     assert all(len(parts) == 4 and parts[0].startswith("GM") for parts in lines)
-    assert sum(int(p[2]) for p in lines) == 355
-    assert sum(int(p[3]) for p in lines) == CBS_POPULATION_2020
+    assert sum(int(p[2]) for p in lines) == gemeenten
+    assert sum(int(p[3]) for p in lines) == CBS_POPULATION_2020  # the 2020 figures, carried onto later gemeenten
     assert ["GM0503", "Delft", "4"] in [p[:3] for p in lines]
     assert ["GM0622", "Vlaardingen", "3"] in [p[:3] for p in lines]
+
+
+@pytest.mark.data
+def test_regions_lists_the_gemeenten_of_the_latest_veilig_thuis_year_by_default():
+    assert run_cli("regions").stdout == run_cli("regions", "--jaar", "2024").stdout
+    lines = {p[0]: p for p in (line.split("\t") for line in run_cli("regions").stdout.splitlines())}
+    assert lines["GM0014"][2] == "10"  # Groningen: Appingedam, Delfzijl and Loppersum are Eemsdelta
+    assert lines["GM0402"][2] == "7"  # Hilversum without Weesp, which joined Amsterdam
 
 
 @pytest.mark.data

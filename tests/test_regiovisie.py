@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.errors import RegiovisieError
+from workbench.io.gemeenten import regions_in
 from workbench.io.reference import read_composition
 from workbench.io.regiovisie import load, path_for, problems_by_region, write_template
 from workbench.stats import monitoring, planning, sharing
@@ -31,7 +32,7 @@ def members(code: str = UTRECHT) -> list[str]:
 
 @pytest.mark.data
 def test_every_shipped_example_file_is_valid_and_labelled():
-    assert problems_by_region(read_composition()) == {}
+    assert problems_by_region(regions_in(None, 2024).composition) == {}
     doc = load(path_for(UTRECHT), UTRECHT, members())
     assert doc["voorbeeld"] is True and doc["regio"] == UTRECHT
     assert "VOORBEELD" in path_for(UTRECHT).read_text(encoding="utf-8").splitlines()[0]
@@ -109,12 +110,11 @@ def test_invalid_yaml_is_located(tmp_path):
 @pytest.mark.data
 def test_init_region_writes_a_valid_template_and_keeps_existing_files(tmp_path):
     data = tmp_path / "data"
-    (data / "regions").mkdir(parents=True)
     import shutil
 
     from workbench.paths import DEFAULT_DATA_DIR
 
-    shutil.copy(DEFAULT_DATA_DIR / "regions/regio_indeling_2020.csv", data / "regions/regio_indeling_2020.csv")
+    shutil.copytree(DEFAULT_DATA_DIR, data, ignore=shutil.ignore_patterns("regios"))
     out = subprocess.run(
         [sys.executable, "-m", "workbench.cli", "init-region", "utrecht", "--data-dir", str(data)],
         capture_output=True,

@@ -148,8 +148,8 @@ def test_cli_rejects_unknown_region_listing_valid_ones(tmp_path):
 def test_invalid_data_builds_no_report(data_copy, tmp_path):
     from conftest import replace_in_file
 
-    line = '"GM0344    ";"2019HJ01";"AG01";"690";"910"'
-    replace_in_file(data_copy / "veilig_thuis/84851NED_demo.csv", line, line.replace('"910"', '"-910"'))
+    line = '"GM0344    ";"2019HJ01";"AG01";"680";"915"'
+    replace_in_file(data_copy / "veilig_thuis/84851NED_demo.csv", line, line.replace('"915"', '"-915"'))
     with pytest.raises(BuildError, match="failed validation") as err:
         build_report("GM0344", data=data_copy, out=tmp_path)
     assert "84851NED_demo.csv" in str(err.value) and "not negative" in str(err.value)
@@ -236,7 +236,7 @@ def test_a_task_without_money_and_money_without_a_task_are_listed():
         code="GM0001",
         naam="A",
         periode=2024,
-        is_demonstration=False,
+        begroting_demonstratie=False,
         member_codes=["GM0001"],
         kwb=pd.DataFrame({"code": ["GM0001"], "naam": ["A"], "inwoners": [1000]}),
     )

@@ -5,7 +5,6 @@ import pandas as pd
 import pytest
 
 from workbench.errors import InputError
-from workbench.io.cbs_online import fetch_table, save_as_statline_csv
 from workbench.io.statline import VT_AARD, VT_FILES, parse_periods, read_cbsodata_records, read_statline_file
 from workbench.paths import DEFAULT_DATA_DIR
 
@@ -48,35 +47,6 @@ def test_cbsodata_records_with_titles_map_back_to_keys():
     assert utrecht["categorie_code"] == "AG01" and utrecht["aantal"] == 810
     vlieland = tidy[tidy["regio_code"] == "GM0096"]
     assert vlieland["status"].eq("geheim").all() and vlieland["aantal"].isna().all()
-
-
-class FakeCbsodata:
-    """Stands in for the cbsodata module, answering with the recorded response."""
-
-    def __init__(self):
-        self.doc = json.loads(FIXTURE.read_text(encoding="utf-8"))
-        self.calls = []
-
-    def get_data(self, table_id, filters=None):
-        self.calls.append((table_id, filters))
-        return self.doc["data"]
-
-    def get_meta(self, table_id, name):
-        return self.doc["meta"].get(name, [])
-
-
-@pytest.mark.unit
-def test_fetch_and_save_round_trip(tmp_path):
-    client = FakeCbsodata()
-    tidy = fetch_table(VT_AARD, filters="startswith(RegioS,'GM0344')", client=client)
-    assert client.calls == [("84851NED", "startswith(RegioS,'GM0344')")]
-    path = tmp_path / "84851NED.csv"
-    save_as_statline_csv(tidy, VT_AARD, path)
-    again = read_statline_file(path, VT_AARD)
-    key = ["regio_code", "periode", "categorie_code", "maat"]
-    a = tidy.sort_values(key).reset_index(drop=True)[[*key, "aantal", "status", "voorlopig"]]
-    b = again.sort_values(key).reset_index(drop=True)[[*key, "aantal", "status", "voorlopig"]]
-    pd.testing.assert_frame_equal(a, b, check_dtype=False)
 
 
 @pytest.mark.unit

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from workbench.disclosure.bounds import APPROXIMATE, EXACT, LOWER_BOUND, UNKNOWN, Bounded, row_bounded, sums_frame
 from workbench.report import formatting as h
 from workbench.stats import extrapolation, monitoring, vt_figures
+from workbench.stats.vt_cells import cell_bounds
 
 pytestmark = pytest.mark.unit
 
@@ -89,7 +90,8 @@ def test_a_region_sum_is_never_written_as_zero_or_a_small_count_and_always_carri
 @given(st.lists(st.tuples(st.sampled_from(["A", "B", "C"]), cell), min_size=1, max_size=40))
 def test_sums_frame_keeps_the_secret_cells_per_group(rows):
     frame = pd.DataFrame(rows, columns=["groep", "aantal"]).astype({"aantal": "Int64"})
-    out = sums_frame(frame.assign(open=False), ["groep"]).set_index("groep")
+    status = frame["aantal"].isna().map({True: "geheim", False: "waarde"})
+    out = sums_frame(cell_bounds(frame.assign(status=status)), ["groep"]).set_index("groep")
     for group, part in frame.groupby("groep"):
         expected = Bounded.count(part["aantal"])
         got = row_bounded(out.loc[group])
@@ -103,17 +105,20 @@ def test_sums_frame_keeps_the_secret_cells_per_group(rows):
 
 
 def tidy(cells: dict[str, int | None], periode: str = "2024JJ00", categorie: str = "T001") -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "regio_code": list(cells),
-            "periode": periode,
-            "halfjaar": 0 if periode.endswith("JJ00") else int(periode[-1]),
-            "categorie_code": categorie,
-            "maat": vt_figures.MELDINGEN,
-            "aantal": pd.array(list(cells.values()), dtype="Int64"),
-            "status": ["geheim" if v is None else "waarde" for v in cells.values()],
-            "voorlopig": True,
-        }
+    """Published cells of one period, with the bounds every cell carries once read (see stats.vt_cells)."""
+    return cell_bounds(
+        pd.DataFrame(
+            {
+                "regio_code": list(cells),
+                "periode": periode,
+                "halfjaar": 0 if periode.endswith("JJ00") else int(periode[-1]),
+                "categorie_code": categorie,
+                "maat": vt_figures.MELDINGEN,
+                "aantal": pd.array(list(cells.values()), dtype="Int64"),
+                "status": ["geheim" if v is None else "waarde" for v in cells.values()],
+                "voorlopig": True,
+            }
+        )
     )
 
 

@@ -6,13 +6,23 @@ import pytest
 
 from conftest import line_of, replace_in_file
 from workbench.checks.suites import DATASETS, validate_all
+from workbench.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.data
 
 AARD = Path("veilig_thuis/84851NED_demo.csv")
 MELDER = Path("veilig_thuis/84849NED_demo.csv")
 BUDGET = Path("budget/begroting_demo.csv")
-UTRECHT_AARD_LINE = '"GM0344    ";"2019HJ01";"AG01";"690";"910"'
+UTRECHT_AARD_LINE = '"GM0344    ";"2019HJ01";"AG01";"680";"915"'
+
+
+def shipped_line(relative: Path, start: str) -> str:
+    """The first line of a shipped data file that starts with ``start``."""
+    text = (PROJECT_ROOT / "data" / relative).read_text(encoding="utf-8")
+    return next(line for line in text.splitlines() if line.startswith(start))
+
+
+DU_LINE = shipped_line(BUDGET, "GM0344;GM0344;2023;begroot;inkomsten;DU Vrouwenopvang;regionaal;")
 
 
 def run_validate(data: Path):
@@ -33,11 +43,11 @@ def test_shipped_data_is_valid():
 def test_negative_count_in_a_veilig_thuis_file_fails_with_file_column_and_line(data_copy):
     path = data_copy / AARD
     line = line_of(path, UTRECHT_AARD_LINE)
-    replace_in_file(path, UTRECHT_AARD_LINE, '"GM0344    ";"2019HJ01";"AG01";"690";"-910"')
+    replace_in_file(path, UTRECHT_AARD_LINE, '"GM0344    ";"2019HJ01";"AG01";"690";"-915"')
     out = run_validate(data_copy)
     assert out.returncode != 0
     problem = next(p for p in out.stdout.splitlines() if "not negative" in p)
-    assert "84851NED_demo.csv" in problem and "'aantal'" in problem and f"line {line} (-910)" in problem
+    assert "84851NED_demo.csv" in problem and "'aantal'" in problem and f"line {line} (-915)" in problem
 
 
 # One planted error per suite: (dataset, file, old text, new text, words the message must hold)
@@ -70,16 +80,30 @@ PLANTED = [
     (
         "vt_melder_84849NED",
         str(MELDER),
-        '"GM0344    ";"2019HJ01";"M110";"75";"1120"',
-        '"GM0344    ";"2019HJ01";"M110";"75";"1995"',
+        '"GM0344    ";"2019HJ01";"M110";"115";"1085"',
+        '"GM0344    ";"2019HJ01";"M110";"115";"1995"',
         "part is not above the total",
     ),
     (
         "begroting",
         str(BUDGET),
-        "GM0344;GM0344;2023;begroot;inkomsten;DU Vrouwenopvang;regionaal;9581800;",
-        "GM0344;GM0344;2023;begroot;inkomsten;DU Vrouwenopvang;regionaal;9581000;",
+        DU_LINE,
+        DU_LINE.replace(";regionaal;", ";regionaal;1"),
         "add up to their Totaal",
+    ),
+    (
+        "herindelingen",
+        "reference/gemeentelijke_herindelingen_2021_2025.csv",
+        "2021-01-01,GM0003,Appingedam",
+        "2021-01-01,GM0004,Appingedam",
+        "exists just before the change",
+    ),
+    (
+        "kwb_wijken_gesplitst",
+        "cbs/84799NED_kwb2020_wijken_gesplitste_gemeenten.csv",
+        "WK078801,Haaren,Wijk,5875,",
+        "WK078801,Haaren,Wijk,0,",
+        "population is positive",
     ),
 ]
 
@@ -101,7 +125,7 @@ def test_unknown_gemeente_code_is_named(data_copy):
 
 
 def test_code_that_lost_its_leading_zero_is_named(data_copy):
-    old = "GM0014;GM0014;2021;begroot;uitgaven;Veilig Thuis;regionaal;2228600;"
+    old = "GM0014;GM0014;2021;begroot;uitgaven;Veilig Thuis;regionaal;2527900;"
     line = line_of(data_copy / BUDGET, old)
     replace_in_file(data_copy / BUDGET, old, old.replace("GM0014;GM0014", "GM0014;GM14"))
     (result,) = validate_all(data_copy, only=["begroting"])
@@ -119,7 +143,7 @@ def test_duplicated_key_is_a_read_error_naming_both_lines(data_copy):
 
 
 def test_decimal_comma_in_a_count_is_named(data_copy):
-    replace_in_file(data_copy / AARD, UTRECHT_AARD_LINE, '"GM0344    ";"2019HJ01";"AG01";"690";"910,5"')
+    replace_in_file(data_copy / AARD, UTRECHT_AARD_LINE, '"GM0344    ";"2019HJ01";"AG01";"690";"915,5"')
     (result,) = validate_all(data_copy, only=["vt_aard_84851NED"])
     assert result.error is not None and result.error.column == "OntvangenMeldingen_2"
     assert "decimal comma" in str(result.error)

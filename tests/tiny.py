@@ -11,8 +11,12 @@ from pathlib import Path
 import pandas as pd
 from shapely.geometry import box
 
+from workbench.io.csv_input import LINE
+from workbench.io.herindelingen import COLUMNS as CHANGE_COLUMNS
 from workbench.io.inputs import Inputs, RegionData, region_view
+from workbench.io.provenance import KIND_DEMO, PART_BUDGET, PART_VT, Herkomst
 from workbench.io.statline import VT_AARD, VT_MELDER
+from workbench.stats.indeling import build_indeling
 
 GEMEENTEN = {"GM0001": "Aastad", "GM0002": "Beedorp", "GM0003": "Ceedorp"}
 PERIODS = ["2023HJ01", "2023HJ02", "2023JJ00", "2024HJ01", "2024HJ02", "2024JJ00"]
@@ -61,6 +65,7 @@ def _cells(spec, value, secret: set[tuple[str, str, str]]) -> pd.DataFrame:
                             "maat": maat,
                             "aantal": None if hidden else value(area, period, cat),
                             "status": "geheim" if hidden else "waarde",
+                            "regel": len(rows) + 2,
                         }
                     )
     frame = pd.DataFrame(rows)
@@ -104,16 +109,30 @@ def tiny_region(
     ).astype(
         {"leeftijd_min": "Int64", "leeftijd_max": "Int64", "laag": "Float64", "punt": "Float64", "hoog": "Float64"}
     )
+    kwb = _kwb()
+    gemeenten = kwb[kwb["code"].str.startswith("GM")]
+    indeling = build_indeling(
+        gemeenten[["code", "naam"]],
+        pd.DataFrame(columns=["code", "wijknaam", "gemeentecode"]),
+        pd.DataFrame(columns=[*CHANGE_COLUMNS, LINE, "jaar", "dorp"]),
+        Path("/nonexistent"),
+    )
     inputs = Inputs(
         data_root=Path("/nonexistent"),
         composition=composition,
-        kwb=_kwb(),
+        kwb=kwb,
         aard=_cells(VT_AARD, _count, set(secret)),
         melder=_cells(VT_MELDER, _count, set(secret)),
         budget=tiny_budget() if budget is None else budget,
         prevalentie=prevalence,
         gemeente_grenzen=boundaries,
         inputs_hash="0123456789abcdef",
+        herkomst=(
+            Herkomst("veilig_thuis/84851NED_demo.csv", PART_VT, KIND_DEMO, "demonstratie", "CC BY 4.0", "2026-01-01"),
+            Herkomst("budget/begroting_demo.csv", PART_BUDGET, KIND_DEMO, "demonstratie", "vrij", "2026-01-01"),
+        ),
+        indeling=indeling,
+        blokken=gemeenten,
     )
     return region_view(inputs, "GM0001", periode)
 

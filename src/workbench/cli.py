@@ -13,12 +13,36 @@ def _add_data_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", default=None, metavar="DIR", help="data folder (default: the project's data/)")
 
 
+def _year(args: argparse.Namespace, name: str = "periode") -> int:
+    """The year asked for, or the latest year of the Veilig Thuis data."""
+    from workbench.io.gemeenten import latest_year
+
+    given = getattr(args, name)
+    return latest_year(args.data_dir) if given is None else given
+
+
+def _add_periode(parser: argparse.ArgumentParser, what: str = "reporting year") -> None:
+    parser.add_argument(
+        "--periode", type=int, default=None, help=f"{what} (default: the latest year of the Veilig Thuis data)"
+    )
+
+
 def cmd_regions(args: argparse.Namespace) -> int:
     """Print one line per region: code, name, number of gemeenten, population (tab-separated)."""
+    from workbench.io.gemeenten import read_indeling
     from workbench.io.kwb import read_kwb
     from workbench.io.reference import read_composition, regions_summary
+    from workbench.paths import data_dir
+    from workbench.stats import year_view
 
-    summary = regions_summary(read_composition(args.data_dir), read_kwb(args.data_dir))
+    root = data_dir(args.data_dir)
+    year = _year(args, "jaar")
+    kwb = read_kwb(root)
+    indeling, blocks = read_indeling(root, kwb)
+    summary = regions_summary(
+        year_view.composition_in_year(read_composition(root), blocks, indeling, year),
+        year_view.kwb_in_year(kwb, blocks, indeling, year),
+    )
     for row in summary.itertuples(index=False):
         print(f"{row.code}\t{row.naam}\t{row.gemeenten}\t{row.inwoners}")
     return 0
@@ -27,7 +51,7 @@ def cmd_regions(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate every input; exit 1 when anything fails."""
     from workbench.checks.suites import summary, validate_all
-    from workbench.io.reference import read_composition
+    from workbench.io.gemeenten import regions_in
     from workbench.io.regiovisie import problems_by_region
 
     results = validate_all(args.data_dir)
@@ -35,7 +59,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = [r for r in results if not r.ok]
     print(f"\n{len(results) - len(failed)} of {len(results)} datasets valid.")
     try:
-        composition = read_composition(args.data_dir)
+        composition = regions_in(args.data_dir, _year(args)).composition
     except InputError:  # already listed among the problems above
         print("Region input files not checked: the region composition cannot be read (see above).")
         return 1
@@ -49,13 +73,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_init_region(args: argparse.Namespace) -> int:
     """Write the commented region input template for a region."""
+    from workbench.io.gemeenten import regions_in
     from workbench.io.inputs import resolve_region
-    from workbench.io.reference import read_composition
     from workbench.io.regiovisie import write_template
 
-    composition = read_composition(args.data_dir)
-    code = resolve_region(args.region, composition)
-    members = composition[composition["centrumgemeente_code"] == code]
+    regions = regions_in(args.data_dir, _year(args))
+    code = resolve_region(args.region, regions.composition)
+    members = regions.members(code)
     try:
         path = write_template(
             code,
@@ -68,6 +92,24 @@ def cmd_init_region(args: argparse.Namespace) -> int:
         print(f"workbench: {exc}", file=sys.stderr)
         return 1
     print(path)
+    return 0
+
+
+def cmd_init_registrations(args: argparse.Namespace) -> int:
+    """Write the templates for a region's own Veilig Thuis registrations (one per table)."""
+    from workbench.io.gemeenten import regions_in
+    from workbench.io.inputs import resolve_region
+    from workbench.io.own_registrations import write_template
+    from workbench.io.statline import VT_AARD, VT_MELDER
+    from workbench.paths import data_dir
+
+    year = _year(args)
+    regions = regions_in(args.data_dir, year)
+    code = resolve_region(args.region, regions.composition)
+    members = regions.members(code)
+    gemeenten = dict(zip(members["gemeentecode"], members["gemeentenaam"], strict=True))
+    for spec in (VT_AARD, VT_MELDER):
+        print(write_template(code, gemeenten, year, spec, data_dir(args.data_dir)))
     return 0
 
 
@@ -98,6 +140,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 1 if result.failures else 0
 
 
+def cmd_fetch(args: argparse.Namespace) -> int:
+    """Fetch CBS's Veilig Thuis tables into the data folder (see :mod:`workbench.fetch`)."""
+    from workbench.fetch.http import FetchError
+    from workbench.fetch.tables import fetch_tables
+
+    try:
+        fetch_tables(args.tabellen, args.vanaf, args.data_dir, args.bron, args.api, args.opnieuw)
+    except FetchError as exc:
+        print(f"workbench: ophalen mislukt: {exc}. De bestanden die er al waren, zijn ongewijzigd.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -107,15 +162,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     regions = sub.add_parser("regions", help="list the 35 regions: code, name, gemeenten, population")
     _add_data_dir(regions)
+    regions.add_argument(
+        "--jaar", type=int, default=None, help="the gemeenten of this year (default: latest Veilig Thuis year)"
+    )
     regions.set_defaults(func=cmd_regions)
     validate = sub.add_parser("validate", help="validate every input file with the expectation suites")
     _add_data_dir(validate)
+    _add_periode(validate, "reporting year whose gemeenten the region files must name")
     validate.set_defaults(func=cmd_validate)
     report = sub.add_parser("report", help="build one region's HTML regio-analyse")
     report.add_argument("region", help="centrumgemeente code (GM0344) or name (utrecht)")
     _add_data_dir(report)
     report.add_argument("--out", default=None, metavar="DIR", help="reports folder (default: the project's reports/)")
-    report.add_argument("--periode", type=int, default=2024, help="reporting year (default: 2024)")
+    _add_periode(report)
     report.set_defaults(func=cmd_report)
     run = sub.add_parser("run", help="build many regions in parallel (all 35 and the national index by default)")
     run.add_argument("regions", nargs="*", metavar="REGION", help="centrumgemeente codes or names (default: all)")
@@ -123,13 +182,36 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true", help="rebuild even what has not changed")
     _add_data_dir(run)
     run.add_argument("--out", default=None, metavar="DIR", help="reports folder (default: the project's reports/)")
-    run.add_argument("--periode", type=int, default=2024, help="reporting year (default: 2024)")
+    _add_periode(run)
     run.add_argument("--timeout", type=int, default=120, help="seconds a cell may run (default: 120)")
     run.set_defaults(func=cmd_run)
+    registrations = sub.add_parser(
+        "init-registraties", help="schrijf sjablonen voor de eigen Veilig Thuis-registraties van een regio"
+    )
+    registrations.add_argument("region", help="centrumgemeente code (GM0344) or name (utrecht)")
+    _add_data_dir(registrations)
+    _add_periode(registrations, "het jaar waarvan de halfjaren in het sjabloon staan")
+    registrations.set_defaults(func=cmd_init_registrations)
+    from workbench.fetch.tables import APIS, DEFAULT_API, FROM_YEAR, TABLES
+
+    fetch = sub.add_parser("fetch", help="haal de Veilig Thuis-tabellen op bij CBS (open data) naar de datamap")
+    fetch.add_argument("--tabellen", nargs="+", default=list(TABLES), metavar="ID", help="CBS-tabellen")
+    fetch.add_argument("--vanaf", type=int, default=FROM_YEAR, help=f"eerste jaar (standaard {FROM_YEAR})")
+    _add_data_dir(fetch)
+    fetch.add_argument("--bron", default=None, metavar="URL", help="andere basis-URL (een spiegel of testserver)")
+    fetch.add_argument(
+        "--api",
+        choices=sorted(APIS),
+        default=DEFAULT_API,
+        help=f"CBS-API (standaard {DEFAULT_API}, door CBS aanbevolen)",
+    )
+    fetch.add_argument("--opnieuw", action="store_true", help="ook tabellen ophalen die al actueel zijn")
+    fetch.set_defaults(func=cmd_fetch)
     init = sub.add_parser("init-region", help="write the commented regiovisie input template for a region")
     init.add_argument("region", help="centrumgemeente code (GM0344) or name (utrecht)")
     _add_data_dir(init)
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    _add_periode(init, "reporting year whose gemeenten the template lists")
     init.set_defaults(func=cmd_init_region)
     return parser
 

@@ -20,8 +20,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-import pandas as pd
-
 from workbench.build.index import build_index
 from workbench.build.kernel import PRELOAD, WarmKernel
 from workbench.build.outcome import BatchResult, Outcome
@@ -32,8 +30,8 @@ from workbench.build.state import read_state, region_fingerprint, state_dir, wri
 from workbench.checks.summary import blocked_regions, validation_summary
 from workbench.contracts import BLOCKED, BUILT, FAILED, LOG_FILE, UNCHANGED
 from workbench.errors import BuildError
+from workbench.io.gemeenten import Regions, latest_year, regions_in
 from workbench.io.inputs import inputs_hash, resolve_region
-from workbench.io.reference import read_composition
 from workbench.io.regiovisie import problems_by_region
 from workbench.paths import build_dir, data_dir, reports_dir
 
@@ -52,7 +50,7 @@ def run_batch(
     force: bool = False,
     data: str | Path | None = None,
     out: str | Path | None = None,
-    periode: int = 2024,
+    periode: int | None = None,
     timeout: int = CELL_TIMEOUT_SECONDS,
     echo: Callable[[str], None] = print,
     notebook: Path = NOTEBOOK,
@@ -71,7 +69,7 @@ def run_batch(
     data, out
         The data and reports folders (``None``: the project's ``data/`` and ``reports/``).
     periode
-        The reporting year.
+        The reporting year; ``None`` for the latest year of the Veilig Thuis data.
     timeout
         Seconds a cell may run before it is stopped and its region counted as failed.
     echo
@@ -87,7 +85,9 @@ def run_batch(
         Every region's outcome and the index's.
     """
     root, out_dir, private = data_dir(data), reports_dir(out), build_dir(build)
-    composition = read_composition(root)
+    periode = latest_year(root) if periode is None else int(periode)
+    year = regions_in(root, periode)
+    composition = year.composition
     names = (
         composition.drop_duplicates("centrumgemeente_code")
         .set_index("centrumgemeente_code")["centrumgemeente_naam"]
@@ -122,10 +122,13 @@ def run_batch(
                 kernel = WarmKernel()
                 kernels.put(kernel)
                 # the first kernel also parses the inputs into the build cache, in its own process
-                parse = f"\nfrom workbench.io.inputs import load_inputs\nload_inputs({str(root)!r}, {str(private)!r})"
+                parse = (
+                    "\nfrom workbench.io.inputs import load_inputs"
+                    f"\nload_inputs({str(root)!r}, {str(private)!r}, {periode})"
+                )
                 warm.submit(kernel.preload, PRELOAD + (parse if i == 0 else ""))
             summary = validation_summary(root, private)
-            blocked = blocked_regions(summary, composition)
+            blocked = blocked_regions(summary, composition, year.regions_of)
             for region, problems in problems_by_region(
                 composition[composition["centrumgemeente_code"].isin(todo)], root
             ).items():
@@ -147,9 +150,8 @@ def run_batch(
                 root,
                 out_dir,
                 private,
-                composition,
+                year,
                 summary,
-                periode,
                 notebook,
                 timeout,
                 states,
@@ -191,9 +193,8 @@ def _build_one(
     root: Path,
     out_dir: Path,
     build: Path,
-    composition: pd.DataFrame,
+    regions: Regions,
     summary: dict,
-    periode: int,
     notebook: Path,
     timeout: int,
     states: Path,
@@ -211,7 +212,7 @@ def _build_one(
 
     try:
         built = build_region(
-            code, root, out_dir, build, composition, Validation(summary), periode, notebook, timeout, kernel, release
+            code, root, out_dir, build, regions, Validation(summary), notebook, timeout, kernel, release
         )
     except BuildError as exc:
         run_dir = build / "runs" / code

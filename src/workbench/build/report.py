@@ -15,16 +15,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from workbench.build.kernel import WarmKernel
 from workbench.build.publish import publish, report_target
 from workbench.build.runs import CELL_TIMEOUT_SECONDS, NOTEBOOK, check_parameters, execute, region_run, summary_file
 from workbench.checks.summary import blocked_regions, cached_validation, failed_summary, validation_summary
 from workbench.errors import BuildError
 from workbench.files import write_atomic
+from workbench.io.gemeenten import Regions, latest_year, regions_in
 from workbench.io.inputs import resolve_region
-from workbench.io.reference import read_composition
 from workbench.io.regiovisie import problems_by_region
 from workbench.paths import build_dir, data_dir, reports_dir
 
@@ -70,9 +68,9 @@ def _validate_into(root: Path, build: Path, summary_file: Path) -> dict:
     return summary
 
 
-def refuse_blocked(code: str, summary: dict, composition: pd.DataFrame) -> None:
+def refuse_blocked(code: str, summary: dict, regions: Regions) -> None:
     """Raise :class:`BuildError` when a validation failure concerns this region (see ``blocked_regions``)."""
-    blocked = blocked_regions(summary, composition).get(code)
+    blocked = blocked_regions(summary, regions.composition, regions.regions_of).get(code)
     if blocked:
         raise BuildError(code, "the input data failed validation: " + "; ".join(blocked[:5]))
 
@@ -82,9 +80,8 @@ def build_region(
     root: Path,
     out_dir: Path,
     build: Path,
-    composition: pd.DataFrame,
+    regions: Regions,
     validation: Validation,
-    periode: int = 2024,
     notebook: Path = NOTEBOOK,
     timeout: int = CELL_TIMEOUT_SECONDS,
     kernel: WarmKernel | None = None,
@@ -96,14 +93,14 @@ def build_region(
     hand the kernel to the next region meanwhile.
     """
     target = report_target(out_dir, code)
-    run = region_run(code, root, periode, notebook, timeout, build)
+    run = region_run(code, root, regions.jaar, notebook, timeout, build)
     check_parameters(notebook, run.parameters, code)
     validation.deliver(Path(run.parameters["validatie"]))
     error = execute(run, code, kernel)
     if release is not None:
         release()
     summary = validation.result()
-    refuse_blocked(code, summary, composition)
+    refuse_blocked(code, summary, regions)
     if error is not None:
         raise error
     publish(run, code, target, f"Regio-analyse regio {code}")
@@ -114,7 +111,7 @@ def build_report(
     region: str,
     data: str | Path | None = None,
     out: str | Path | None = None,
-    periode: int = 2024,
+    periode: int | None = None,
     notebook: Path = NOTEBOOK,
     timeout: int = CELL_TIMEOUT_SECONDS,
     build: str | Path | None = None,
@@ -130,7 +127,7 @@ def build_report(
     out
         The reports folder; ``None`` for the project's ``reports/``.
     periode
-        The reporting year.
+        The reporting year; ``None`` for the latest year of the Veilig Thuis data.
     notebook
         The notebook to run.
     timeout
@@ -144,19 +141,19 @@ def build_report(
         The paths of the published report and of the executed notebook.
     """
     root, out_dir, private = data_dir(data), reports_dir(out), build_dir(build)
-    composition = read_composition(root)
-    code = resolve_region(region, composition)
-    own = problems_by_region(composition[composition["centrumgemeente_code"] == code], root).get(code)
+    regions = regions_in(root, latest_year(root) if periode is None else periode)
+    code = resolve_region(region, regions.composition)
+    own = problems_by_region(regions.members(code), root).get(code)
     if own:
         raise BuildError(code, "the region input file is invalid: " + "; ".join(own))
     summary = cached_validation(root, private)
     if summary is not None:
-        refuse_blocked(code, summary, composition)
-        return build_region(code, root, out_dir, private, composition, Validation(summary), periode, notebook, timeout)
+        refuse_blocked(code, summary, regions)
+        return build_region(code, root, out_dir, private, regions, Validation(summary), notebook, timeout)
     # First build on these inputs: validate on the other core while the kernel runs the notebook, which waits
     # for the summary only in its last section. Nothing is published unless validation passed.
     waiting = summary_file(private, code)
     waiting.unlink(missing_ok=True)  # the notebook must not read the summary of an earlier run
     with ThreadPoolExecutor(max_workers=1) as pool:
         validation = Validation.beside(pool, root, private, waiting)
-        return build_region(code, root, out_dir, private, composition, validation, periode, notebook, timeout)
+        return build_region(code, root, out_dir, private, regions, validation, notebook, timeout)

@@ -20,9 +20,12 @@ import pandas as pd
 
 from workbench.checks import views
 from workbench.errors import InputError
-from workbench.io import budget, geo, kwb, reference, statline
+from workbench.io import budget, geo, herindelingen, kwb, own_registrations, reference, statline
 from workbench.io.csv_input import LINE
+from workbench.io.gemeenten import read_indeling
 from workbench.paths import EXPECTATIONS_DIR, data_dir
+from workbench.stats import year_view
+from workbench.stats.indeling import Indeling
 
 MAX_ROWS_SHOWN = 5
 AREA = "regio_code"
@@ -68,6 +71,8 @@ class DatasetResult:
     expectations: int = 0
     failures: list[Failure] = field(default_factory=list)
     error: InputError | None = None
+    region: str = ""
+    """For a region's own file: the region (its problems stop that region only)."""
 
     @property
     def ok(self) -> bool:
@@ -80,8 +85,17 @@ class Dataset:
     """A dataset: its file, how to turn the data folder into its validation frame, and its suite."""
 
     name: str
-    relative: Path
+    relative: Path | Callable[[Path], Path]
+    """The file, relative to the data folder (or how to find it there)."""
     view: Callable[[Path, dict[str, object]], pd.DataFrame]
+    suite: str = ""
+    """The suite that checks it (default: the dataset's name)."""
+    region: str = ""
+    """For a region's own file: the region."""
+
+    def path(self, root: Path) -> Path:
+        """The file in the data folder ``root``."""
+        return root / (self.relative(root) if callable(self.relative) else self.relative)
 
 
 def _quiet_gx() -> None:
@@ -163,7 +177,8 @@ def _failure(name: str, path: Path, r) -> Failure:
 
 def _parameters(root: Path) -> dict[str, object]:
     """Known codes for the suites, from the boundaries and the list of centrumgemeenten."""
-    params: dict[str, object] = {"laatste_jaar": date.today().year, "taken": list(budget.SPENDING_TASKS)}
+    today = date.today().year
+    params: dict[str, object] = {"laatste_jaar": today, "volgend_jaar": today + 1, "taken": list(budget.SPENDING_TASKS)}
     # A file that cannot be read is reported by its own dataset; the suites that need its codes then say
     # that they could not be checked.
     with contextlib.suppress(InputError):
@@ -175,11 +190,14 @@ def _parameters(root: Path) -> dict[str, object]:
             aantal_gemeenten_plus_nl=len(gemeenten) + 1,
         )
     with contextlib.suppress(InputError):
+        indeling, _blocks = read_indeling(root, kwb.read_kwb(root))
+        params["gemeenten_sinds_2020"] = sorted(set().union(*(indeling.codes(y) for y in indeling.years)))
+    with contextlib.suppress(InputError):
         params["vt_regios"] = geo.read_vt_boundaries(root)["code"].tolist()
     with contextlib.suppress(InputError):
         params["centrumgemeenten"] = reference.read_centrumgemeenten(root)["gemeentecode"].tolist()
-    if "gemeenten" in params and "vt_regios" in params:
-        params["regio_codes"] = [*params["gemeenten"], *params["vt_regios"], statline.NATIONAL_REGION]
+    if "gemeenten_sinds_2020" in params and "vt_regios" in params:
+        params["regio_codes"] = [*params["gemeenten_sinds_2020"], *params["vt_regios"], statline.NATIONAL_REGION]
     return params
 
 
@@ -192,8 +210,65 @@ def _sourced_or_none(root: Path) -> pd.DataFrame | None:
 
 def _statline(spec: statline.TableSpec) -> Callable[[Path, dict[str, object]], pd.DataFrame]:
     return lambda root, _p: views.statline_view(
-        statline.read_statline_file(root / statline.VT_FILES[spec.table_id], spec), spec
+        statline.read_statline_file(root / statline.vt_file(root, spec.table_id), spec), spec, _indeling(root)[0]
     )
+
+
+def _vt_file(spec: statline.TableSpec) -> Callable[[Path], Path]:
+    return lambda root: statline.vt_file(root, spec.table_id)
+
+
+def _indeling(root: Path) -> tuple[Indeling, pd.DataFrame]:
+    return read_indeling(root, kwb.read_kwb(root))
+
+
+def _budget(root: Path, _params: dict[str, object]) -> pd.DataFrame:
+    """The budget as its suite sees it: each year's gemeenten checked against that year's composition."""
+    return _budget_checked(root, budget.read_budget_file(root / budget.BUDGET_FILE))
+
+
+def _budget_checked(root: Path, lines: pd.DataFrame) -> pd.DataFrame:
+    indeling, blocks = _indeling(root)
+    composition = reference.read_composition(root)
+    return views.budget_view(
+        lines, lambda year: year_view.composition_in_year(composition, blocks, indeling, year), indeling
+    )
+
+
+def own_datasets(root: Path) -> list[Dataset]:
+    """The regions' own files (Veilig Thuis registrations, budgets), each checked by the suite of its kind."""
+    out = []
+    for spec, suite in ((statline.VT_AARD, "vt_aard_84851NED"), (statline.VT_MELDER, "vt_melder_84849NED")):
+        for region, path in own_registrations.own_files(root, spec.table_id).items():
+            out.append(
+                Dataset(
+                    f"eigen_{path.stem}_{region}",
+                    path.relative_to(root),
+                    lambda r, _p, path=path, spec=spec, region=region: _own_registrations(r, path, spec, region),
+                    suite,
+                    region,
+                )
+            )
+    for region, path in budget.own_budget_files(root).items():
+        out.append(
+            Dataset(
+                f"eigen_begroting_{region}",
+                path.relative_to(root),
+                lambda r, _p, path=path, region=region: _budget_checked(r, budget.read_own_budget(path, region)),
+                "begroting",
+                region,
+            )
+        )
+    return out
+
+
+def _own_registrations(root: Path, path: Path, spec: statline.TableSpec, region: str) -> pd.DataFrame:
+    indeling, blocks = _indeling(root)
+    latest = indeling.years[-1]
+    composition = year_view.composition_in_year(reference.read_composition(root), blocks, indeling, latest)
+    regions_of = year_view.regions_of_codes(composition, indeling, latest)
+    members = {code for code, regions in regions_of.items() if region in regions}
+    return views.statline_view(own_registrations.read_own_file(path, spec, members), spec, indeling)
 
 
 DATASETS: list[Dataset] = [
@@ -223,13 +298,17 @@ DATASETS: list[Dataset] = [
             reference.read_composition(root), list(p.get("centrumgemeenten", [])), _sourced_or_none(root)
         ),
     ),
-    Dataset("vt_aard_84851NED", statline.VT_FILES[statline.VT_AARD.table_id], _statline(statline.VT_AARD)),
-    Dataset("vt_melder_84849NED", statline.VT_FILES[statline.VT_MELDER.table_id], _statline(statline.VT_MELDER)),
+    Dataset("vt_aard_84851NED", _vt_file(statline.VT_AARD), _statline(statline.VT_AARD)),
+    Dataset("vt_melder_84849NED", _vt_file(statline.VT_MELDER), _statline(statline.VT_MELDER)),
     Dataset(
-        "begroting",
-        budget.BUDGET_FILE,
-        lambda root, _p: views.budget_view(budget.read_budget(root), reference.read_composition(root)),
+        "herindelingen",
+        herindelingen.CHANGES_FILE,
+        lambda root, p: views.changes_view(herindelingen.read_changes(root), list(p.get("gemeenten", []))),
     ),
+    Dataset(
+        "kwb_wijken_gesplitst", kwb.SPLIT_WIJKEN_FILE, lambda root, _p: views.kwb_view(kwb.read_split_wijken(root))
+    ),
+    Dataset("begroting", budget.BUDGET_FILE, _budget),
 ]
 
 
@@ -246,25 +325,32 @@ def validate_all(data: str | Path | None = None, only: list[str] | None = None) 
     Returns
     -------
     list of DatasetResult
-        One per dataset, in the order of :data:`DATASETS`. A file that cannot be read gives a result with
-        ``error`` set; the other datasets are still validated.
+        One per dataset, in the order of :data:`DATASETS`, then the regions' own files (see
+        :func:`own_datasets`). A file that cannot be read gives a result with ``error`` set; the other datasets
+        are still validated.
     """
     root = data_dir(data)
     params = _parameters(root)
     runner = SuiteRunner()
     results = []
-    for ds in DATASETS:
+    try:
+        datasets = [*DATASETS, *own_datasets(root)]
+    except InputError as exc:  # a region keeps two own files of one kind: say so, check the rest
+        datasets = list(DATASETS)
+        results.append(DatasetResult("eigen_bestanden", exc.path, error=exc))
+    for ds in datasets:
         if only and ds.name not in only:
             continue
-        path = root / ds.relative
-        result = DatasetResult(ds.name, path, expectations=len(load_suite(ds.name)["expectations"]))
+        path = ds.path(root)
+        suite = ds.suite or ds.name
+        result = DatasetResult(ds.name, path, expectations=len(load_suite(suite)["expectations"]), region=ds.region)
         try:
             frame = ds.view(root, params)
         except InputError as exc:
             result.error = exc
         else:
             result.rows = len(frame)
-            result.failures = runner.run(ds.name, path, frame, params)
+            result.failures = runner.run(suite, path, frame, params)
         results.append(result)
     return results
 
@@ -277,7 +363,7 @@ def summary(results: list[DatasetResult]) -> str:
         detail = f"{r.rows} rows, {r.expectations} expectations" if r.error is None else "could not be read"
         if r.failures:
             detail += f", {len(r.failures)} failed"
-        lines.append(f"{state} {r.name:<20} {r.path.name:<40} {detail}")
+        lines.append(f"{state} {r.name:<24} {r.path.name:<50} {detail}")
     problems = [r.error.describe() for r in results if r.error is not None]
     problems += [f.message() for r in results for f in r.failures]
     if problems:

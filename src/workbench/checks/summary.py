@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -71,19 +72,26 @@ def _failure_areas(result) -> list[str] | None:
     """The areas a dataset's failures concern; ``None`` when they concern every region (or it was not read)."""
     if result.ok:
         return []
+    if result.region:  # a region's own file concerns that region only
+        return [result.region]
     if result.error is not None or any(f.areas is None for f in result.failures):
         return None
     return sorted({a for f in result.failures for a in f.areas})
 
 
-def blocked_regions(summary: dict, composition: pd.DataFrame) -> dict[str, list[str]]:
+def blocked_regions(
+    summary: dict, composition: pd.DataFrame, regions_of: Mapping[str, list[str]] | None = None
+) -> dict[str, list[str]]:
     """Which regions the validation failures stop, with the problems that concern each.
 
-    A failure tied to a gemeente stops its region, one tied to a VT-region every region with a gemeente in it,
-    one tied to Nederland or to no area (a file that could not be read, a reference table) every region.
+    A failure tied to a gemeente stops its region (``regions_of`` gives the regions of the reporting year for
+    a code of any year, see :func:`workbench.io.gemeenten.composition_in`), one tied to a VT-region every
+    region with a gemeente in it, one tied to Nederland or to no area (a file that could not be read, a
+    reference table) every region.
     """
-    region_of = dict(zip(composition["gemeentecode"], composition["centrumgemeente_code"], strict=True))
-    regions = sorted(set(region_of.values()))
+    region_of = {c: [r] for c, r in zip(composition["gemeentecode"], composition["centrumgemeente_code"], strict=True)}
+    region_of.update(regions_of or {})
+    regions = sorted(set(composition["centrumgemeente_code"]))
     by_vt = composition.groupby("vt_code")["centrumgemeente_code"].agg(lambda s: sorted(set(s))).to_dict()
     blocked: dict[str, list[str]] = {}
     for dataset in summary["datasets"]:
@@ -93,7 +101,7 @@ def blocked_regions(summary: dict, composition: pd.DataFrame) -> dict[str, list[
         if areas is None or any(a not in region_of and a not in by_vt for a in areas):
             hit = regions
         else:
-            hit = sorted({region_of[a] for a in areas if a in region_of} | {r for a in areas for r in by_vt.get(a, [])})
+            hit = sorted({r for a in areas for r in region_of.get(a, []) + by_vt.get(a, [])})
         for region in hit:
             blocked.setdefault(region, []).extend(dataset["problems"])
     return blocked

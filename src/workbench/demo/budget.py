@@ -2,10 +2,13 @@
 
 Invented, seeded figures of a plausible size: the regional DU Vrouwenopvang scaled by population, the national
 addition for Veilig Thuis from 2021 (``reference/budget_landelijk.csv``, 38.6 million a year) by population
-share, and local own funds per gemeente; spending split over the usual tasks with a small surplus or deficit.
+share, and local own funds per gemeente (each year in the gemeenten of that year); spending split over the
+usual tasks with a small surplus or deficit.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -36,15 +39,14 @@ def _round_euro(x: float, step: int = 100) -> int:
     return int(step * round(x / step))
 
 
-def demo_budgets(kwb_gemeenten: pd.DataFrame, composition: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
-    """Generate the demonstration budget lines for all regions.
+def demo_budgets(by_year: Callable[[int], tuple[pd.DataFrame, pd.DataFrame]], rng: np.random.Generator) -> pd.DataFrame:
+    """Generate the demonstration budget lines for all regions, each year in the gemeenten of that year.
 
     Parameters
     ----------
-    kwb_gemeenten
-        Gemeente rows with ``code`` and ``inwoners``.
-    composition
-        The region composition (``gemeentecode``, ``centrumgemeente_code``).
+    by_year
+        Per budget year: the gemeente rows (``code``, ``inwoners``) and the region composition
+        (``gemeentecode``, ``centrumgemeente_code``) of that year's gemeenten.
     rng
         The seeded generator.
 
@@ -53,13 +55,17 @@ def demo_budgets(kwb_gemeenten: pd.DataFrame, composition: pd.DataFrame, rng: np
     pandas.DataFrame
         The template columns as strings, amounts in whole euros, sorted.
     """
-    pop = kwb_gemeenten.set_index("code")["inwoners"].astype("float64")
-    national = pop.sum()
     lines: list[dict[str, object]] = []
-    for region, members in composition.groupby("centrumgemeente_code", sort=True):
-        region_pop = pop[members["gemeentecode"]].sum()
+    years = {year: by_year(year) for year in BUDGET_YEARS}
+    regions = sorted(years[BUDGET_YEARS[0]][1]["centrumgemeente_code"].unique())
+    for region in regions:
         level = rng.lognormal(0.0, 0.10)
         for year in BUDGET_YEARS:
+            kwb_gemeenten, composition = years[year]
+            pop = kwb_gemeenten.set_index("code")["inwoners"].astype("float64")
+            national = pop.sum()
+            members = composition[composition["centrumgemeente_code"] == region]
+            region_pop = pop[members["gemeentecode"]].sum()
             statuses = ["begroot", "gerealiseerd"] if year <= REALISED_UNTIL else ["begroot"]
             for status in statuses:
                 drift = 1.0 + 0.02 * (year - 2021)

@@ -6,6 +6,7 @@ Rerunning gives byte-identical files. Run it through ``scripts/generate_demo_dat
 from __future__ import annotations
 
 import csv
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -16,12 +17,18 @@ from workbench.demo.budget import demo_budgets
 from workbench.files import write_atomic
 from workbench.io.budget import BUDGET_FILE
 from workbench.io.csv_input import read_checked_csv
+from workbench.io.gemeenten import read_indeling
 from workbench.io.kwb import gemeenten, read_kwb
+from workbench.io.provenance import KIND_DEMO, PART_BUDGET, PART_VT, Herkomst, write_manifest
 from workbench.io.reference import VT_NATIONAL_FILE, VT_SPLITS_FILE, read_composition
 from workbench.io.statline import VT_AARD, VT_DIR, VT_FILES, VT_MELDER, TableSpec
 from workbench.paths import data_dir
+from workbench.stats import year_view
 
 SEED = 20_201_231
+MADE_ON = "2026-11-25"
+"""The date the demonstration figures carry in their manifests (fixed, so that reruns give identical files)."""
+DEMO_SOURCE = "demonstratiegenerator van de workbench (scripts/generate_demo_data.py), vaste startwaarde"
 
 
 def generate(data: str | Path | None = None) -> dict[Path, pd.DataFrame]:
@@ -39,14 +46,31 @@ def generate(data: str | Path | None = None) -> dict[Path, pd.DataFrame]:
     """
     root = data_dir(data)
     rng = np.random.default_rng(SEED)
-    gem = gemeenten(read_kwb(root))
+    kwb = read_kwb(root)
     composition = read_composition(root)
+    indeling, blocks = read_indeling(root, kwb)
+
+    @cache
+    def in_year(year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+        return (
+            gemeenten(year_view.kwb_in_year(kwb, blocks, indeling, year)),
+            year_view.composition_in_year(composition, blocks, indeling, year),
+        )
+
+    def vt_of(year: int) -> pd.Series:
+        return in_year(year)[1].set_index("gemeentecode")["vt_code"]
+
     landelijk = read_checked_csv(root / VT_NATIONAL_FILE, required=["cbs_periodecode", *demo_vt.MEASURES])
     verdelingen = read_checked_csv(
         root / VT_SPLITS_FILE, required=["periode", "regio", "kenmerk", "categorie", *demo_vt.MEASURES]
     )
     national = {m: demo_vt.national_half_year_totals(landelijk, m) for m in demo_vt.MEASURES}
-    weights = demo_vt.gemeente_weights(gem, composition, rng)
+    # draw per block, so that every year's gemeenten are sums of blocks (see demo_vt.in_own_indeling)
+    region_of_block = composition.set_index("gemeentecode").reindex(indeling.blocks["gemeentecode_2020"])
+    block_composition = pd.DataFrame(
+        {"gemeentecode": indeling.blocks["blok"].to_numpy(), "vt_code": region_of_block["vt_code"].to_numpy()}
+    )
+    weights = demo_vt.gemeente_weights(blocks, block_composition, rng)
     totals = demo_vt.gemeente_totals(weights, national, rng)
 
     melder_2023 = {m: demo_vt.melder_targets_2023(verdelingen, m) for m in demo_vt.MEASURES}
@@ -60,10 +84,10 @@ def generate(data: str | Path | None = None) -> dict[Path, pd.DataFrame]:
     ]
     out: dict[Path, pd.DataFrame] = {}
     for spec, shares, year_targets in tables:
-        leaves = demo_vt.leaf_counts(spec, gem, totals, shares, year_targets, rng)
-        cells = demo_vt.aggregate(leaves, spec, composition)
+        leaves = demo_vt.leaf_counts(spec, blocks, totals, shares, year_targets, rng)
+        cells = demo_vt.aggregate(demo_vt.in_own_indeling(leaves, indeling), spec, vt_of)
         out[VT_FILES[spec.table_id]] = demo_vt.to_statline_frame(cells, spec)
-    out[BUDGET_FILE] = demo_budgets(gem, composition, rng)
+    out[BUDGET_FILE] = demo_budgets(in_year, rng)
     return out
 
 
@@ -88,4 +112,18 @@ def write(tables: dict[Path, pd.DataFrame], data: str | Path | None = None) -> l
         )
         for relative, frame in tables.items()
     }
-    return write_texts(texts, data)
+    written = write_texts(texts, data)
+    root = data_dir(data)
+    for relative in tables:
+        table_id = next((t for t, p in VT_FILES.items() if p == relative), "")
+        entry = Herkomst(
+            bestand=relative.as_posix(),
+            onderdeel=PART_VT if table_id else PART_BUDGET,
+            soort=KIND_DEMO,
+            bron=DEMO_SOURCE,
+            licentie="CC BY 4.0 (landelijke totalen: CBS)" if table_id else "vrij te gebruiken",
+            datum=MADE_ON,
+            tabel=table_id,
+        )
+        written.append(write_manifest(root / relative, entry))
+    return written

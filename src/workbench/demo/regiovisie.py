@@ -13,7 +13,7 @@ import numpy as np
 import yaml
 
 from workbench.demo.budget import LOCAL_TASKS, REGIONAL_TASKS
-from workbench.io.inputs import Inputs, region_view
+from workbench.io.inputs import Inputs, in_year, region_view
 from workbench.stats import monitoring as indicator_monitoring
 
 SEED = 20_140_101
@@ -172,6 +172,7 @@ def _tasks(code: str, rng: np.random.Generator) -> list[dict]:
 def generate(inputs: Inputs) -> dict[Path, str]:
     """The demonstration input file of every region, as YAML text, by path relative to the data folder."""
     rng = np.random.default_rng(SEED)
+    inputs = in_year(inputs, 2024)
     regions = inputs.composition.drop_duplicates("centrumgemeente_code").sort_values("centrumgemeente_code")
     out = {}
     for code, name in zip(regions["centrumgemeente_code"], regions["centrumgemeente_naam"], strict=True):

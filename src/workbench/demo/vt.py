@@ -7,17 +7,22 @@ The figures are invented, by a seeded random process, so that
   and the split by aard van het geweld follows its published shares;
 - gemeenten vary plausibly: by population, age structure, urbanity, bijstand and a registration effect per
   Veilig Thuis-region and per gemeente.
-Counts are generated per gemeente and half-year; VT-regions, Nederland, parents and years are sums of those,
-and every published cell is then rounded on its own by :mod:`workbench.disclosure.rule`.
+Counts are generated per block (a gemeente of 2020, or a village of a gemeente split since) and half-year,
+then moved into the gemeenten of each period's year
+(as CBS publishes them: Eemsdelta from 2021, Land van Cuijk from 2022, ...); VT-regions, Nederland, parents and
+years are sums of those, and every published cell is then rounded on its own by :mod:`workbench.disclosure.rule`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
 from workbench.disclosure.rule import round_count
 from workbench.io.statline import NATIONAL_REGION, VT_AARD, TableSpec
+from workbench.stats.indeling import Indeling
 
 YEARS = range(2019, 2025)
 HALVES = [f"{y}HJ0{h}" for y in YEARS for h in (1, 2)]
@@ -221,8 +226,25 @@ def leaf_counts(
     return pd.concat(frames, ignore_index=True)
 
 
-def aggregate(leaves: pd.DataFrame, spec: TableSpec, composition: pd.DataFrame) -> pd.DataFrame:
-    """Add parent categories, whole years, VT-regions and Nederland to gemeente × half-year leaf counts."""
+def in_own_indeling(leaves: pd.DataFrame, indeling: Indeling) -> pd.DataFrame:
+    """Move block × half-year leaf counts into the gemeenten of each period's own year, as CBS publishes them.
+
+    The counts are drawn per block (a gemeente of 2020, or a village of a gemeente split since), so every
+    gemeente of every year is a sum of blocks: Eemsdelta from 2021, Boxtel with Esch from 2021, and so on.
+    """
+    frames = []
+    for year, rows in leaves.groupby(leaves["periode"].str[:4].astype(int), sort=True):
+        gemeente_of = indeling.lineage(year).set_index("blok")["gemeentecode"]
+        frames.append(rows.assign(regio_code=rows["regio_code"].map(gemeente_of)))
+    moved = pd.concat(frames, ignore_index=True)
+    return moved.groupby(["regio_code", "periode", "categorie_code", "maat"], as_index=False)["n"].sum()
+
+
+def aggregate(leaves: pd.DataFrame, spec: TableSpec, vt_of: Callable[[int], pd.Series]) -> pd.DataFrame:
+    """Add parent categories, whole years, VT-regions and Nederland to gemeente × half-year leaf counts.
+
+    ``vt_of(year)`` gives the VT-region of each gemeente of ``year`` (the leaves are in each year's gemeenten).
+    """
     frames = [leaves]
     parents = spec.parents
     level = leaves
@@ -237,8 +259,9 @@ def aggregate(leaves: pd.DataFrame, spec: TableSpec, composition: pd.DataFrame) 
         level = up
     cells = pd.concat(frames, ignore_index=True)
     cells = cells.groupby(["regio_code", "periode", "categorie_code", "maat"], as_index=False)["n"].sum()
-    vt = composition.set_index("gemeentecode")["vt_code"]
-    regional = [cells, cells.assign(regio_code=cells["regio_code"].map(vt)), cells.assign(regio_code=NATIONAL_REGION)]
+    year = cells["periode"].str[:4].astype(int)
+    vt = pd.concat([cells.loc[year == y, "regio_code"].map(vt_of(int(y))) for y in sorted(year.unique())])
+    regional = [cells, cells.assign(regio_code=vt.reindex(cells.index)), cells.assign(regio_code=NATIONAL_REGION)]
     cells = (
         pd.concat(regional, ignore_index=True)
         .groupby(["regio_code", "periode", "categorie_code", "maat"], as_index=False)["n"]

@@ -111,35 +111,49 @@ class Bounded:
 
 
 def sums_frame(cells: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """Sum published cells per group, keeping what is secret.
+    """Sum cells per group, keeping what is secret or only partly known.
 
     Parameters
     ----------
     cells
-        ``aantal`` (nullable; missing where secret or unknown), ``open`` (True where a missing cell is unknown
-        rather than secret) and the grouping columns.
+        Cells with the bound columns of :mod:`workbench.stats.vt_cells` (``ondergrens``, ``bovengrens``,
+        ``geheim``, ``deels``, ``cellen``, ``gepubliceerd``) and the grouping columns.
     by
         The grouping columns.
 
     Returns
     -------
     pandas.DataFrame
-        The grouping columns and, per group: ``aantal`` (``Int64``; missing when every cell is secret),
-        ``geheim`` (missing cells), ``cellen`` (cells), ``ondergrens`` (the published sum, which the true value
-        is at least), ``bovengrens`` (the highest value the secret cells allow; infinite with an unknown cell).
+        The grouping columns and, per group: ``aantal`` (``Int64``; the published sum, missing when no cell
+        behind it is published), ``geheim`` (secret or unknown cells), ``deels`` (cells that lie only partly in
+        the group), ``cellen`` (cells), ``ondergrens`` (the published sum, which the true value is at least),
+        ``bovengrens`` (the highest value the other cells allow; infinite with an unknown cell).
     """
-    work = cells.assign(
-        _missing=cells["aantal"].isna().astype("int64"),
-        _open=cells["open"].astype("int64"),
-        _value=cells["aantal"].fillna(0).astype("int64"),
+    out = cells.groupby(by, as_index=False).agg(
+        ondergrens=("ondergrens", "sum"),
+        bovengrens=("bovengrens", "sum"),
+        geheim=("geheim", "sum"),
+        deels=("deels", "sum"),
+        cellen=("cellen", "sum"),
+        gepubliceerd=("gepubliceerd", "sum"),
     )
-    out = work.groupby(by, as_index=False).agg(
-        ondergrens=("_value", "sum"), geheim=("_missing", "sum"), open=("_open", "sum"), cellen=("_value", "size")
+    out["ondergrens"] = out["ondergrens"].round().astype("int64")
+    out["aantal"] = out["ondergrens"].astype("Int64").mask(out["gepubliceerd"].eq(0))
+    return out[[*by, "aantal", "geheim", "deels", "cellen", "ondergrens", "bovengrens"]]
+
+
+def bounded_sum(cells: pd.DataFrame) -> Bounded:
+    """The :class:`Bounded` sum of cells with the bound columns (see :func:`sums_frame`); unknown if none."""
+    if cells.empty:
+        return Bounded.unknown()
+    value = None if int(cells["gepubliceerd"].sum()) == 0 else float(cells["ondergrens"].sum())
+    return Bounded(
+        value,
+        float(cells["ondergrens"].sum()),
+        float(cells["bovengrens"].sum()),
+        int(cells["geheim"].sum()),
+        int(cells["cellen"].sum()),
     )
-    out["aantal"] = out["ondergrens"].astype("Int64").mask(out["geheim"] == out["cellen"])
-    bound = out["ondergrens"] + SECRET_MAX * (out["geheim"] - out["open"])
-    out["bovengrens"] = bound.astype("float64").mask(out["open"] > 0, float("inf"))
-    return out[[*by, "aantal", "geheim", "cellen", "ondergrens", "bovengrens"]]
 
 
 def row_bounded(row: pd.Series) -> Bounded:

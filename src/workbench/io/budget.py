@@ -23,7 +23,8 @@ import pandas as pd
 
 from workbench.errors import InputError
 from workbench.io.cells import parse_amounts
-from workbench.io.csv_input import LINE, read_checked_csv
+from workbench.io.csv_input import LINE
+from workbench.io.table_input import read_template_table
 from workbench.paths import data_dir
 
 BUDGET_FILE = Path("budget") / "begroting_demo.csv"
@@ -56,29 +57,51 @@ agrees on in its input file (one list, so that agreed tasks and budget lines can
 XLSX_SHEET = "begroting"
 
 
-def _frame_from_xlsx(path: Path) -> pd.DataFrame:
-    """Read the template sheet of an .xlsx workbook as strings, with file line numbers."""
-    try:
-        # keep_default_na=False: a cell reading "NA" or "None" is text, not a missing value
-        sheets = pd.read_excel(path, sheet_name=None, dtype=str, header=0, keep_default_na=False, na_values=[])
-    except Exception as exc:  # openpyxl raises many kinds for a broken workbook
-        raise InputError(path, f"not a readable .xlsx workbook ({exc})") from exc
-    sheet = sheets.get(XLSX_SHEET, next(iter(sheets.values())))
-    sheet.columns = [str(c).strip() for c in sheet.columns]
-    missing = [c for c in BUDGET_COLUMNS if c not in sheet.columns and c != "toelichting"]
-    if missing:
-        raise InputError(path, f"the sheet lacks the column(s) {', '.join(missing)}", column=missing[0], rows=[1])
-    sheet = sheet.fillna("").astype(str).apply(lambda s: s.str.strip())
-    sheet[LINE] = range(2, len(sheet) + 2)
-    sheet = sheet[sheet.drop(columns=[LINE]).ne("").any(axis=1)]
-    if sheet.empty:
-        raise InputError(path, "the sheet has a header but no data rows", rows=[1])
-    return sheet.reset_index(drop=True)
+OWN_STEM = "begroting"
+"""A region's own budget: ``regios/CODE/begroting.csv`` (or ``.xlsx``), in the same template."""
+
+
+def own_budget_files(root: Path) -> dict[str, Path]:
+    """Per region code, its own budget file (the regions that have one)."""
+    folder = root / "regios"
+    out: dict[str, Path] = {}
+    if folder.is_dir():
+        for region in sorted(p for p in folder.iterdir() if p.is_dir()):
+            found = [region / f"{OWN_STEM}{s}" for s in (".csv", ".xlsx") if (region / f"{OWN_STEM}{s}").is_file()]
+            if len(found) > 1:
+                raise InputError(found[1], f"the region has both {found[0].name} and {found[1].name}; keep one")
+            if found:
+                out[region.name] = found[0]
+    return out
+
+
+def read_own_budget(path: Path, region: str) -> pd.DataFrame:
+    """Read a region's own budget file; every line must be of that region."""
+    frame = read_budget_file(path)
+    other = frame["regio_code"] != region
+    if other.any():
+        raise InputError(
+            path,
+            f"a region's own budget holds only lines of that region ({region})",
+            column="regio_code",
+            rows=frame.loc[other, LINE].tolist(),
+            values=frame.loc[other, "regio_code"].tolist(),
+        )
+    return frame
 
 
 def read_budget(data: str | Path | None = None) -> pd.DataFrame:
-    """Read the budget file of a data folder (``budget/begroting_demo.csv``); ``None`` for the project's ``data/``."""
-    return read_budget_file(data_dir(data) / BUDGET_FILE)
+    """Read the budget of a data folder: the shared file, with each region's own file in place of its lines.
+
+    ``None`` for the project's ``data/``.
+    """
+    root = data_dir(data)
+    shared = read_budget_file(root / BUDGET_FILE)
+    own = own_budget_files(root)
+    if not own:
+        return shared
+    kept = shared[~shared["regio_code"].isin(own)]
+    return pd.concat([kept, *(read_own_budget(p, r) for r, p in own.items())], ignore_index=True)
 
 
 def read_budget_file(path: str | Path) -> pd.DataFrame:
@@ -96,21 +119,9 @@ def read_budget_file(path: str | Path) -> pd.DataFrame:
         plus the file line in ``regel``.
     """
     path = Path(path)
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        frame = _frame_from_xlsx(path)
-        dup = frame.duplicated(subset=KEY, keep=False)
-        if dup.any():
-            raise InputError(
-                path,
-                f"the key ({', '.join(KEY)}) occurs more than once",
-                column="post",
-                rows=frame.loc[dup, LINE].tolist(),
-                values=frame.loc[dup, "post"].tolist(),
-            )
-    else:
-        frame = read_checked_csv(
-            path, required=BUDGET_COLUMNS[:-1], key=KEY, code_columns={"regio_code", "gemeentecode"}, preferred_sep=";"
-        )
+    frame = read_template_table(
+        path, required=BUDGET_COLUMNS[:-1], key=KEY, code_columns={"regio_code", "gemeentecode"}, sheet=XLSX_SHEET
+    )
     if "toelichting" not in frame.columns:
         frame["toelichting"] = ""
     years = pd.to_numeric(frame["jaar"], errors="coerce")

@@ -13,9 +13,13 @@ from workbench.errors import InputError, UnknownRegionError
 from workbench.files import write_atomic
 from workbench.fingerprint import code_fingerprint
 from workbench.io import budget as budget_io
-from workbench.io import geo, kwb, reference, statline
+from workbench.io import geo, herindelingen, kwb, own_registrations, reference, register, statline
+from workbench.io.gemeenten import read_indeling
 from workbench.io.own_composition import own_list_files
+from workbench.io.provenance import PART_BUDGET, PART_VT, Herkomst
 from workbench.paths import build_dir, data_dir
+from workbench.stats import vt_cells, year_view
+from workbench.stats.indeling import Indeling
 
 
 def resolve_region(text: str, composition: pd.DataFrame) -> str:
@@ -46,13 +50,14 @@ def input_files(root: Path) -> list[Path]:
     """The data files a regio-analyse reads (for the input hash in the report and for rebuild decisions)."""
     return [
         root / kwb.KWB_FILE,
+        root / kwb.SPLIT_WIJKEN_FILE,
+        root / herindelingen.CHANGES_FILE,
         root / geo.GEMEENTE_FILE,
         root / geo.VT_FILE,
         root / reference.CENTRUMGEMEENTEN_FILE,
         root / reference.PREVALENTIE_FILE,
         root / reference.COMPOSITION_FILE,
-        *(root / p for p in statline.VT_FILES.values()),
-        root / budget_io.BUDGET_FILE,
+        *register.files(root),
         *own_list_files(root),
     ]
 
@@ -71,7 +76,12 @@ def inputs_hash(root: Path) -> str:
 
 @dataclass(frozen=True)
 class Inputs:
-    """All parsed input tables of a data folder (shared by every region)."""
+    """All parsed input tables of a data folder (shared by every region).
+
+    As read (``jaar`` is ``None``) the composition, population and boundaries are those of 2020 and every
+    Veilig Thuis period is in the indeling of its own year; :func:`in_year` carries them all into the
+    gemeenten of one reporting year (``jaar``), which is what every section reads.
+    """
 
     data_root: Path
     composition: pd.DataFrame
@@ -82,9 +92,16 @@ class Inputs:
     prevalentie: pd.DataFrame
     gemeente_grenzen: pd.DataFrame
     inputs_hash: str
+    herkomst: tuple[Herkomst, ...]
+    """The provenance register of the data folder (see :mod:`workbench.io.register`)."""
+    indeling: Indeling
+    blokken: pd.DataFrame
+    jaar: int | None = None
+    composition_2020: pd.DataFrame | None = None
+    """In a carried view: the composition of the 2020 gemeenten it was carried from."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RegionData(Inputs):
     """The inputs of one regio-analyse: all inputs (complete, all gemeenten) plus the region itself."""
 
@@ -105,34 +122,87 @@ class RegionData(Inputs):
         return sorted(self.members["vt_code"].unique())
 
     @property
+    def bronnen(self) -> tuple[Herkomst, ...]:
+        """The provenance entries behind this region's report (see :mod:`workbench.io.register`)."""
+        return register.for_region(self.herkomst, self.code)
+
+    @property
+    def vt_demonstratie(self) -> bool:
+        """Whether the Veilig Thuis tables (Nederland, VT-regions, other gemeenten) are demonstration figures."""
+        return any(e.demonstratie for e in self.bronnen if e.onderdeel == PART_VT and not e.regio)
+
+    @property
+    def vt_eigen(self) -> tuple[Herkomst, ...]:
+        """The region's own Veilig Thuis registrations, if any."""
+        return tuple(e for e in self.bronnen if e.onderdeel == PART_VT and e.regio)
+
+    @property
+    def begroting_demonstratie(self) -> bool:
+        """Whether the region's budget lines are demonstration figures."""
+        return any(e.demonstratie for e in self.bronnen if e.onderdeel == PART_BUDGET)
+
+    @property
     def is_demonstration(self) -> bool:
-        """True when the Veilig Thuis or budget figures are the shipped demonstration files."""
-        return any("demo" in p.name for p in (*statline.VT_FILES.values(), budget_io.BUDGET_FILE))
+        """Whether any figures of the report are demonstration figures (the Veilig Thuis tables or the budget)."""
+        return self.vt_demonstratie or self.begroting_demonstratie
 
 
 def read_inputs(root: Path) -> Inputs:
-    """Read and parse every input file of a data folder."""
+    """Read and parse every input file of a data folder (with the regions' own registrations applied)."""
+    population = kwb.read_kwb(root)
+    indeling, blokken = read_indeling(root, population)
+    composition = reference.read_composition(root)
+    latest = indeling.years[-1]
+    regions_of = year_view.regions_of_codes(
+        year_view.composition_in_year(composition, blokken, indeling, latest), indeling, latest
+    )
     return Inputs(
         data_root=root,
-        composition=reference.read_composition(root),
-        kwb=kwb.read_kwb(root),
-        aard=statline.read_vt_aard(root),
-        melder=statline.read_vt_melder(root),
+        composition=composition,
+        kwb=population,
+        aard=own_registrations.with_own(statline.read_vt_aard(root), statline.VT_AARD, root, regions_of, indeling),
+        melder=own_registrations.with_own(
+            statline.read_vt_melder(root), statline.VT_MELDER, root, regions_of, indeling
+        ),
         budget=budget_io.read_budget(root),
         prevalentie=reference.read_prevalentie(root),
         gemeente_grenzen=geo.read_gemeente_boundaries(root),
         inputs_hash=inputs_hash(root),
+        herkomst=register.register(root),
+        indeling=indeling,
+        blokken=blokken,
     )
 
 
-def load_inputs(data: str | Path | None = None, build: str | Path | None = None) -> Inputs:
-    """Read the inputs, or take them from the build cache made for the same file contents and code.
+def in_year(inputs: Inputs, year: int) -> Inputs:
+    """The inputs carried into the gemeenten of ``year`` (see :mod:`workbench.stats.year_view`)."""
+    if inputs.jaar is not None:
+        if inputs.jaar != year:
+            raise ValueError(f"these inputs are already in the gemeenten of {inputs.jaar}, not of {year}")
+        return inputs
+    ind, blocks, root = inputs.indeling, inputs.blokken, inputs.data_root
+    return replace(
+        inputs,
+        composition=year_view.composition_in_year(inputs.composition, blocks, ind, year),
+        kwb=year_view.kwb_in_year(inputs.kwb, blocks, ind, year),
+        aard=vt_cells.in_year(inputs.aard, ind, year, root / statline.vt_file(root, statline.VT_AARD.table_id)),
+        melder=vt_cells.in_year(inputs.melder, ind, year, root / statline.vt_file(root, statline.VT_MELDER.table_id)),
+        budget=year_view.budget_in_year(inputs.budget, ind, year),
+        gemeente_grenzen=year_view.boundaries_in_year(inputs.gemeente_grenzen, ind, year),
+        jaar=int(year),
+        composition_2020=inputs.composition,
+    )
 
-    The cache (a pickle in the private build folder, keyed by the SHA-256 of the input files and of the
-    workbench's code) lets a batch parse the inputs once instead of once per region.
+
+def load_inputs(data: str | Path | None = None, build: str | Path | None = None, jaar: int | None = None) -> Inputs:
+    """Read the inputs (carried into the gemeenten of ``jaar`` when given), or take them from the build cache.
+
+    The cache (pickles in the private build folder, keyed by the SHA-256 of the input files and of the
+    workbench's code, and by the year) lets a batch parse the inputs once instead of once per region.
     """
     root = data_dir(data)
-    cached = build_dir(build) / "cache" / f"inputs-{inputs_hash(root)}-{code_fingerprint()[:12]}.pkl"
+    key = f"{inputs_hash(root)}-{code_fingerprint()[:12]}"
+    cached = build_dir(build) / "cache" / f"inputs-{key}-{jaar or 'gelezen'}.pkl"
     if cached.is_file():
         try:
             with cached.open("rb") as handle:
@@ -141,13 +211,14 @@ def load_inputs(data: str | Path | None = None, build: str | Path | None = None)
                 return replace(inputs, data_root=root)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             pass
-    inputs = read_inputs(root)
+    inputs = read_inputs(root) if jaar is None else in_year(load_inputs(root, build), jaar)
     write_atomic(cached, pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
     return inputs
 
 
 def region_view(inputs: Inputs, region: str, periode: int = 2024) -> RegionData:
-    """The inputs as one region's regio-analyse sees them."""
+    """The inputs as one region's regio-analyse of reporting year ``periode`` sees them."""
+    inputs = in_year(inputs, periode)
     code = resolve_region(region, inputs.composition)
     members = inputs.composition[inputs.composition["centrumgemeente_code"] == code].reset_index(drop=True)
     return RegionData(
@@ -180,4 +251,4 @@ def load_region(
     RegionData
         The loaded inputs.
     """
-    return region_view(load_inputs(data, build), region, periode)
+    return region_view(load_inputs(data, build, periode), region, periode)

@@ -10,6 +10,8 @@ from workbench.io.csv_input import read_checked_csv
 from workbench.paths import data_dir
 
 KWB_FILE = Path("cbs") / "84799NED_kwb2020_gemeenten.csv"
+SPLIT_WIJKEN_FILE = Path("cbs") / "84799NED_kwb2020_wijken_gesplitste_gemeenten.csv"
+"""The wijken of the gemeenten split since 2020 (Haaren's four villages), same columns plus ``Wijknaam``."""
 
 KWB_COLUMNS: dict[str, str] = {
     "WijkenEnBuurten": "code",
@@ -74,9 +76,27 @@ def read_kwb(data: str | Path | None = None) -> pd.DataFrame:
         One row per area (``code`` GMxxxx or NL00) with the tidy column names of :data:`KWB_COLUMNS`.
         Counts are nullable integers; a column CBS left empty is all missing, never 0.
     """
-    path = data_dir(data) / KWB_FILE
-    raw = read_checked_csv(path, required=list(KWB_COLUMNS), key=["WijkenEnBuurten"], code_columns={"WijkenEnBuurten"})
-    frame = raw[list(KWB_COLUMNS)].rename(columns=KWB_COLUMNS)
+    return _typed(data_dir(data) / KWB_FILE)
+
+
+def read_split_wijken(data: str | Path | None = None) -> pd.DataFrame:
+    """Read the wijken of the gemeenten split since 2020 (:data:`SPLIT_WIJKEN_FILE`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`read_kwb`, one row per wijk (``code`` WKxxxxxx), plus ``wijknaam`` (the village's name) and
+        ``gemeentecode`` (the gemeente of 2020 the wijk lay in).
+    """
+    frame = _typed(data_dir(data) / SPLIT_WIJKEN_FILE, extra=["Wijknaam"])
+    return frame.assign(gemeentecode="GM" + frame["code"].str[2:6])
+
+
+def _typed(path: Path, extra: list[str] | None = None) -> pd.DataFrame:
+    """Read a file with the columns of :data:`KWB_COLUMNS` (and ``extra``) into typed, tidy-named columns."""
+    required = [*KWB_COLUMNS, *(extra or [])]
+    raw = read_checked_csv(path, required=required, key=["WijkenEnBuurten"], code_columns={"WijkenEnBuurten"})
+    frame = raw[required].rename(columns={**KWB_COLUMNS, **{c: c.lower() for c in extra or []}})
     for col in COUNT_COLUMNS:
         frame[col] = pd.to_numeric(frame[col]).round().astype("Int64")
     frame["stedelijkheid"] = pd.to_numeric(frame["stedelijkheid"]).astype("Int64")

@@ -112,7 +112,19 @@ VT_FILES: dict[str, Path] = {
     VT_AARD.table_id: VT_DIR / "84851NED_demo.csv",
     VT_MELDER.table_id: VT_DIR / "84849NED_demo.csv",
 }
-"""Where the data folder keeps each Veilig Thuis table."""
+"""The shipped demonstration file of each Veilig Thuis table."""
+
+
+def fetched_file(table_id: str) -> Path:
+    """Where ``workbench fetch`` (or a person) puts a CBS table: ``veilig_thuis/84851NED.csv``."""
+    return VT_DIR / f"{table_id}.csv"
+
+
+def vt_file(root: Path, table_id: str) -> Path:
+    """The file of a Veilig Thuis table the data folder uses (relative): the CBS file, else the demonstration."""
+    real = fetched_file(table_id)
+    return real if (root / real).is_file() else VT_FILES[table_id]
+
 
 _PERIOD_CODE = re.compile(r"^(\d{4})(JJ00|HJ0[12])(\*?)$")
 _PERIOD_LABEL = re.compile(r"^(\d{4})(?:\s+([12])e\s+halfjaar)?\s*(\*?)$")
@@ -296,17 +308,21 @@ __all__ = [
     "VT_MELDER",
     "Category",
     "TableSpec",
+    "fetched_file",
     "parse_periods",
     "read_cbsodata_records",
     "read_statline_file",
+    "vt_file",
 ]
 
 
 def read_vt_aard(data: str | Path | None = None) -> pd.DataFrame:
     """The Veilig Thuis table by aard (84851NED) of a data folder, tidy (see :func:`read_statline_file`)."""
-    return read_statline_file(data_dir(data) / VT_FILES[VT_AARD.table_id], VT_AARD)
+    root = data_dir(data)
+    return read_statline_file(root / vt_file(root, VT_AARD.table_id), VT_AARD)
 
 
 def read_vt_melder(data: str | Path | None = None) -> pd.DataFrame:
     """The Veilig Thuis table by melder (84849NED) of a data folder, tidy (see :func:`read_statline_file`)."""
-    return read_statline_file(data_dir(data) / VT_FILES[VT_MELDER.table_id], VT_MELDER)
+    root = data_dir(data)
+    return read_statline_file(root / vt_file(root, VT_MELDER.table_id), VT_MELDER)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from workbench.disclosure.bounds import APPROXIMATE, LOWER_BOUND, UNKNOWN, Bounded
 from workbench.disclosure.rule import SECRET_TEXT
-from workbench.report.texts import APPROXIMATION_NOTE, UNKNOWN_SAID
+from workbench.report.texts import APPROXIMATION_NOTE, UNKNOWN_SAID, date_in_words
 
 MINUS = "\u2212"
 """The minus sign of Dutch typography (−), also read aloud as 'min'."""
@@ -53,6 +53,11 @@ def fmt_range(low_end: Bounded, high_end: Bounded, fmt: Callable[[object], str] 
     low, high = fmt(low_end.value), fmt(high_end.value)
     text = low if low == high else f"{low}–{high}"
     return {LOWER_BOUND: LOWER_MARK, APPROXIMATE: APPROX_MARK}.get(low_end.kind, "") + text
+
+
+def fmt_date_long(value: object) -> str:
+    """A date in words, as in Dutch prose: '1 januari 2021'."""
+    return date_in_words(pd.Timestamp(value).date().isoformat())
 
 
 def fmt_euro(value: object) -> str:

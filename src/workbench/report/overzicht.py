@@ -13,7 +13,7 @@ import pandas as pd
 import shapely
 
 from workbench import __version__
-from workbench.io.inputs import Inputs, load_inputs, region_view
+from workbench.io.inputs import Inputs, in_year, load_inputs, region_view
 from workbench.io.statline import NATIONAL_REGION, VT_AARD
 from workbench.paths import build_dir
 from workbench.report.sections import landelijk
@@ -36,6 +36,7 @@ class Overzicht:
     """
 
     def __init__(self, inputs: Inputs, periode: int, status: dict[str, dict]) -> None:
+        inputs = in_year(inputs, periode)
         self.inputs = inputs
         self.periode = periode
         self.status = status
@@ -48,7 +49,7 @@ class Overzicht:
     def load(cls, data_dir: str = "", periode: int = 2024, status: str = "", build: str = "") -> Overzicht:
         """Load the inputs once (from the build cache in ``build``) and compute every region's indicators."""
         statuses = json.loads(Path(status).read_text(encoding="utf-8")) if status else {}
-        return cls(load_inputs(data_dir or None, build_dir(build or None)), periode, statuses)
+        return cls(load_inputs(data_dir or None, build_dir(build or None), periode), periode, statuses)
 
     @cached_property
     def titel(self) -> landelijk.Kop:

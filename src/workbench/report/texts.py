@@ -6,9 +6,11 @@ computes anything.
 
 from __future__ import annotations
 
+import pandas as pd
+
 from workbench.contracts import BLOCKED, BUILT, FAILED, UNCHANGED
 from workbench.disclosure.rule import ROUND_TO, SECRET_MAX
-from workbench.stats import extrapolation
+from workbench.stats import extrapolation, year_view
 from workbench.stats.rates import HIGHER, LOWER, NOT_DIFFERENT, UNKNOWN
 from workbench.stats.region_rule import (
     METHOD_DERIVED,
@@ -28,13 +30,88 @@ DEMO_TEXT = (
     "gepubliceerde totalen, maar het zijn niet de echte cijfers van deze gemeenten of deze regio. "
     "De bevolkingscijfers en prevalenties zijn wel echt."
 )
+DEMO_PARTS = {
+    "veilig_thuis": "de cijfers over Veilig Thuis (meldingen en adviezen)",
+    "veilig_thuis_elders": "de Veilig Thuis-cijfers van Nederland, de VT-regio en andere regio's",
+    "begroting": "de cijfers over het budget",
+}
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
-def vt_source(demonstration: bool, table_id: str = "84851NED") -> str:
-    """The source line of a Veilig Thuis figure: 'Bron: CBS' only for real CBS figures."""
-    if demonstration:
-        return f"Demonstratiecijfers in de vorm van CBS-tabel {table_id}"
-    return f"{BRON_CBS} ({table_id})"
+def date_in_words(iso: str) -> str:
+    """'2025-03-01' as '1 maart 2025'; an empty date stays empty."""
+    if not iso:
+        return ""
+    year, month, day = (int(x) for x in str(iso)[:10].split("-"))
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def demo_text(parts: list[str]) -> str:
+    """The demonstration banner, naming which parts (keys of :data:`DEMO_PARTS`) are demonstration figures."""
+    if set(parts) == {"veilig_thuis", "begroting"}:
+        return DEMO_TEXT
+    named = " en ".join(DEMO_PARTS[p] for p in parts)
+    return (
+        f"{named} in dit rapport zijn demonstratiecijfers: met een vastgelegde rekenregel gemaakt, niet de echte "
+        "cijfers. De andere cijfers zijn echt; waar ze vandaan komen staat bij elke figuur en in de Verantwoording."
+    )
+
+
+def own_label(entries, table_id: str) -> str:
+    """The region's own registrations for a table in words: 'eigen registratie van de regio (bestand, datum)'."""
+    files = "; ".join(f"{e.bestand}, {date_in_words(e.datum)}" for e in entries if e.tabel == table_id)
+    return f"eigen registratie van de regio ({files})" if files else ""
+
+
+PARTS_IN_WORDS = {"veilig_thuis": "Veilig Thuis", "begroting": "Begroting"}
+
+
+def provenance_line(entry) -> str:
+    """One entry of the provenance register (a row of the Verantwoording's ``herkomst`` table) in words."""
+    part = PARTS_IN_WORDS.get(entry.onderdeel, entry.onderdeel)
+    if entry.soort == "CBS":
+        details = [
+            f"CBS-tabel {entry.tabel}" + (f" ({entry.titel})" if entry.titel else ""),
+            f"opgehaald op {date_in_words(entry.datum)}" + (f" via de open-data-API {entry.api}" if entry.api else ""),
+        ]
+        if entry.gewijzigd:
+            details.append(f"door CBS bijgewerkt op {date_in_words(entry.gewijzigd)}")
+        if entry.perioden:
+            details.append(f"perioden {entry.perioden}")
+    elif entry.soort == "demonstratie":
+        details = [f"demonstratiecijfers ({entry.bron})"]
+    elif entry.soort == "eigen":
+        details = [f"{entry.bron}, bestand van {date_in_words(entry.datum)}"]
+    else:
+        details = [entry.bron]
+    return f"{part}: " + "; ".join(details) + f". Licentie: {entry.licentie}. Bestand: {entry.bestand}."
+
+
+def vt_source(demonstration: bool, table_id: str = "84851NED", eigen: tuple = ()) -> str:
+    """The source line of a Veilig Thuis figure: 'Bron: CBS' only for real CBS figures.
+
+    With the region's own registrations for the table (``eigen``: provenance entries) the line says which
+    figures are its own and where the others come from.
+    """
+    table = f"Demonstratiecijfers in de vorm van CBS-tabel {table_id}" if demonstration else f"{BRON_CBS} ({table_id})"
+    own = own_label(eigen, table_id)
+    if not own:
+        return table
+    others = table[0].lower() + table[1:] if demonstration else table.removeprefix("Bron: ")
+    return f"Bron voor de gemeenten van de regio: {own}; voor andere gebieden: {others}"
 
 
 def budget_source(demonstration: bool) -> str:
@@ -241,11 +318,88 @@ POPULATION_SOURCE = (
     "Bevolking, leeftijd, huishoudens, bijstand, stedelijkheid."
 )
 BOUNDARY_SOURCE = "CBS/PDOK, gebiedsindelingen 2020 (gegeneraliseerd): gemeenten en Veilig Thuis-regio's; CC BY 4.0."
+CHANGES_SOURCE = (
+    "Gemeentelijke herindelingen sinds 2020: CBS, Gemeentelijke indeling op 1 januari 2021, 2022 en 2023; de "
+    "splitsing van Haaren volgens het herindelingsadvies Haaren. Het rapport volgt de gemeenten van het "
+    "verslagjaar; cijfers van eerdere jaren zijn naar die gemeenten opgeteld."
+)
 COMPOSITION_SOURCE = (
     "Indeling in 35 regio's: per gemeente uit openbare bronnen (regiovisies, raadsbrieven, regionale "
     "websites); waar geen bron is gevonden met de rekenregel hieronder; een eigen lijst van de regio gaat "
     "voor alles. De bronnen voor deze regio staan hieronder."
 )
+
+# --- municipal reorganisations ----------------------------------------------------------------------------------
+
+
+def _names(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def _part(name: str) -> str:
+    """A part of a gemeente in a sentence: a village with its article ('het dorp Esch (gemeente Haaren)')."""
+    return f"het {name}" if name.startswith("dorp ") else name
+
+
+def change_sentence(row: pd.Series, when: str) -> str:
+    """One reorganisation that concerns the region (a row of :func:`workbench.stats.year_view.region_changes`).
+
+    ``when`` is the date of the change as the sentence says it.
+    """
+    parts = [_part(p) for p in row["delen"]]
+    if row["soort"] == year_view.LEFT:
+        text = (
+            f"{parts[0]} hoorde in 2020 bij deze regio en hoort sinds {when} bij {row['gemeente']}, "
+            f"in de regio {row['naar_regio']}."
+        )
+        return text[0].upper() + text[1:]
+    verb = "ontstond op {when} uit" if row["soort"] == year_view.CREATED else "is op {when} uitgebreid met"
+    text = f"{row['gemeente']} {verb.format(when=when)} {_names(parts)}."
+    if row["elders"]:
+        why = (
+            f"de bronnen van de samenstelling delen {row['gemeente']} bij deze regio in"
+            if row["grond"] == year_view.GROUND_OWN_CODE
+            else f"{row['gemeente']} volgt de regio van haar grootste deel"
+        )
+        text += f" In 2020 lag {_names([_part(p) for p in row['elders']])}; {why}."
+    return text
+
+
+def changes_intro(periode: int) -> str:
+    """What the report does with the gemeenten that changed since 2020."""
+    return (
+        f"Dit rapport volgt de gemeenten zoals ze in {periode} bestaan. Sinds de indeling van 2020, waarop de "
+        "bevolkingscijfers rusten, veranderde de indeling van deze regio:"
+    )
+
+
+CHANGES_FIGURES = (
+    "Bevolking en kenmerken zijn de cijfers van 1 januari 2020, opgeteld naar deze gemeenten. Veilig "
+    "Thuis-cijfers van eerdere jaren staan bij CBS in de gemeenten van dat jaar en zijn hier opgeteld naar de "
+    "gemeenten van nu."
+)
+
+MERGED_BOUNDARIES = ", samengevoegde gemeenten als één gebied; een opgeheven en verdeelde gemeente als 'voormalig'"
+
+
+def split_trend_note(gemeenten: list[str]) -> str:
+    """Why some sums in the trend are lower bounds although no cell behind them is secret."""
+    names = _names(gemeenten)
+    return (
+        f" Meldingen uit {names} van vóór de opheffing zijn niet per dorp bekend: ze tellen niet mee in de "
+        "ondergrens van deze regio."
+    )
+
+
+def split_figures(gemeenten: list[str]) -> str:
+    """How the figures of gemeenten split over several others (Haaren) are carried."""
+    names = _names(gemeenten)
+    return (
+        f" De dorpen van {names} hebben de bevolking uit de wijkcijfers van CBS (tabel 84799NED). Meldingen "
+        f"uit {names} van vóór de opheffing zijn niet per dorp bekend: ze tellen in de ontvangende gemeenten "
+        "en regio's niet mee in de ondergrens, alleen in de bovengrens."
+    )
+
 
 # --- the national overview --------------------------------------------------------------------------------------
 

@@ -9,33 +9,42 @@ from __future__ import annotations
 
 import pandas as pd
 
-from workbench.disclosure.bounds import Bounded, sums_frame
-from workbench.io.cells import STATE_UNKNOWN
+from workbench.disclosure.bounds import Bounded, bounded_sum, sums_frame
 
 MELDINGEN = "ontvangen_meldingen"
 ADVIEZEN = "gestarte_adviezen"
 
 
+def _select(tidy: pd.DataFrame, periode: str, categorie: str, maat: str) -> pd.DataFrame:
+    return tidy[(tidy["periode"] == periode) & (tidy["categorie_code"] == categorie) & (tidy["maat"] == maat)]
+
+
 def cells(tidy: pd.DataFrame, periode: str, categorie: str, maat: str) -> pd.DataFrame:
     """Return ``regio_code``, ``aantal``, ``status``, ``voorlopig`` of one period, category and measure."""
-    sel = tidy[(tidy["periode"] == periode) & (tidy["categorie_code"] == categorie) & (tidy["maat"] == maat)]
-    return sel[["regio_code", "aantal", "status", "voorlopig"]].set_index("regio_code")
+    return _select(tidy, periode, categorie, maat)[["regio_code", "aantal", "status", "voorlopig"]].set_index(
+        "regio_code"
+    )
 
 
 def area_counts(tidy: pd.DataFrame, periode: str, categorie: str, maat: str, areas: list[str]) -> pd.Series:
-    """Published counts of the given areas (missing where secret), in the order given."""
-    return cells(tidy, periode, categorie, maat)["aantal"].reindex(areas)
+    """Counts of the given areas known exactly (missing where secret or only bounded), in the order given."""
+    sel = _select(tidy, periode, categorie, maat).set_index("regio_code").reindex(areas)
+    exact = sel["ondergrens"].eq(sel["bovengrens"]) & sel["gepubliceerd"].gt(0)
+    return sel["aantal"].where(exact.fillna(False).astype(bool)).astype("Int64")
 
 
 def region_count(tidy: pd.DataFrame, periode: str, categorie: str, maat: str, members: list[str]) -> Bounded:
-    """The region's sum of published cells of one period, category and measure, with what is secret."""
-    sel = cells(tidy, periode, categorie, maat).reindex(members)
-    open_cells = int((sel["status"].isna() | sel["status"].eq(STATE_UNKNOWN)).sum())
-    return Bounded.count(sel["aantal"], open_cells)
+    """The region's sum of published cells of one period, category and measure, with what is secret.
 
-
-def _with_open(sel: pd.DataFrame) -> pd.DataFrame:
-    return sel.assign(open=sel["aantal"].isna() & sel["status"].eq(STATE_UNKNOWN))
+    A member without a cell at all makes the sum open-ended (an unknown part).
+    """
+    sel = _select(tidy, periode, categorie, maat)
+    sel = sel[sel["regio_code"].isin(members)]
+    total = bounded_sum(sel)
+    absent = len(set(members) - set(sel["regio_code"]))
+    if absent and total.known:
+        total = Bounded(total.value, total.low, float("inf"), total.secret + absent, total.cells + absent)
+    return total
 
 
 def region_series(tidy: pd.DataFrame, members: list[str], maat: str, half_years: bool = True) -> pd.DataFrame:
@@ -45,11 +54,12 @@ def region_series(tidy: pd.DataFrame, members: list[str], maat: str, half_years:
     -------
     pandas.DataFrame
         ``periode``, ``categorie_code``, ``aantal`` (sum of published cells; missing when all are secret),
-        ``geheim`` (cells left out), ``cellen``, ``ondergrens``, ``bovengrens`` and ``voorlopig``.
+        ``geheim`` (cells left out), ``deels`` (cells only partly in the region), ``cellen``, ``ondergrens``,
+        ``bovengrens`` and ``voorlopig``.
     """
     sel = tidy[tidy["regio_code"].isin(members) & (tidy["maat"] == maat)]
     sel = sel[sel["halfjaar"].ne(0) if half_years else sel["halfjaar"].eq(0)]
-    sums = sums_frame(_with_open(sel), ["periode", "categorie_code"])
+    sums = sums_frame(sel, ["periode", "categorie_code"])
     provisional = sel.groupby(["periode", "categorie_code"], as_index=False)["voorlopig"].any()
     out = sums.merge(provisional, on=["periode", "categorie_code"])
     return out.sort_values(["periode", "categorie_code"], ignore_index=True)
@@ -57,8 +67,7 @@ def region_series(tidy: pd.DataFrame, members: list[str], maat: str, half_years:
 
 def regions_sum(tidy: pd.DataFrame, composition: pd.DataFrame, periode: str, categorie: str, maat: str) -> pd.DataFrame:
     """Published sums of every region (index: centrumgemeente code), with what is secret (as :func:`region_series`)."""
-    c = cells(tidy, periode, categorie, maat).reset_index()
-    gem = c[c["regio_code"].str.startswith("GM")]
+    sel = _select(tidy, periode, categorie, maat)
+    gem = sel[sel["regio_code"].str.startswith("GM")]
     region_of = composition.set_index("gemeentecode")["centrumgemeente_code"]
-    gem = _with_open(gem.assign(regio=gem["regio_code"].map(region_of)))
-    return sums_frame(gem, ["regio"]).set_index("regio")
+    return sums_frame(gem.assign(regio=gem["regio_code"].map(region_of)), ["regio"]).set_index("regio")

@@ -16,13 +16,18 @@ from workbench.report.texts import (
     AGE_LABELS,
     ASSIGNMENT_MEANING,
     BRON_CBS,
+    CHANGES_FIGURES,
+    MERGED_BOUNDARIES,
     RATE_UNIT,
     RISK_FACTORS,
     URBANITY,
     WEAK_ASSIGNMENT,
+    change_sentence,
+    changes_intro,
+    split_figures,
     vt_source,
 )
-from workbench.stats import composition, vt_figures
+from workbench.stats import composition, vt_figures, year_view
 from workbench.stats.indicators import year_code
 from workbench.stats.rates import PER
 from workbench.stats.region_rule import METHOD_OWN
@@ -43,6 +48,8 @@ class DeRegio(Section):
     bijstand_hoger: bool
     """Whether the region has more bijstand per 1,000 than Nederland."""
     demonstratie: bool
+    eigen: tuple = ()
+    """The region's own Veilig Thuis registrations (provenance entries; empty: none)."""
     grenzen: pd.DataFrame
     """The gemeente boundaries the map draws (code, naam, geometry)."""
 
@@ -105,9 +112,36 @@ def compute(data: RegionData) -> DeRegio:
         bijstand_regio=bijstand_regio,
         bijstand_nl=bijstand_nl,
         bijstand_hoger=bijstand_regio > bijstand_nl,
-        demonstratie=data.is_demonstration,
+        demonstratie=data.vt_demonstratie,
+        eigen=data.vt_eigen,
         grenzen=data.gemeente_grenzen,
-        tabellen={"gemeenten": rows, "indeling": assigned, "leeftijd": ages, "meldingen_per_gemeente": rates},
+        tabellen={
+            "gemeenten": rows,
+            "indeling": assigned,
+            "leeftijd": ages,
+            "meldingen_per_gemeente": rates,
+            "herindelingen": changes(data),
+        },
+    )
+
+
+def changes(data: RegionData) -> pd.DataFrame:
+    """The reorganisations since 2020 that concern the region (see :func:`workbench.stats.year_view.region_changes`)."""
+    if data.composition_2020 is None:
+        return year_view.region_changes(data.indeling, data.composition, data.composition, 2020, data.code)
+    return year_view.region_changes(data.indeling, data.composition_2020, data.composition, data.periode, data.code)
+
+
+def changes_html(s: DeRegio) -> str:
+    """The paragraph on the reorganisations that concern the region; empty when there are none."""
+    rows = s.tabellen["herindelingen"]
+    if rows.empty:
+        return ""
+    split = sorted({g for names in rows["gesplitst"] for g in names})
+    return (
+        h.para(changes_intro(s.periode))
+        + h.bullets([change_sentence(r, f.fmt_date_long(r["datum"])) for _, r in rows.iterrows()])
+        + h.para(CHANGES_FIGURES + (split_figures(split) if split else ""))
     )
 
 
@@ -157,7 +191,7 @@ def render(s: DeRegio) -> str:
     }
     table = h.table(
         rows,
-        f"Gemeenten van de regio {s.naam}: bevolking en kenmerken op 1 januari 2020. {BRON_CBS} "
+        f"Gemeenten van de regio {s.naam} in {s.periode}: bevolking en kenmerken op 1 januari 2020. {BRON_CBS} "
         "(Kerncijfers wijken en buurten 2020). Indeling: zie de verklaring onder de tabel.",
         fmt,
     )
@@ -183,6 +217,7 @@ def render(s: DeRegio) -> str:
         "2. De regio",
         h.para(text),
         h.para(assignment_text(s.code, t["indeling"])),
+        changes_html(s),
         table,
         h.definition_list(legend(t["indeling"]), "legend"),
         h.figure(fig, alt, f"Leeftijdsopbouw van de regio en Nederland. {BRON_CBS}."),
@@ -190,7 +225,8 @@ def render(s: DeRegio) -> str:
             s.demonstratie,
             map_fig,
             map_alt,
-            f"Kaart: meldingen {s.periode} {RATE_UNIT}, per gemeente. {vt_source(s.demonstratie)}. "
-            "Grenzen: CBS/PDOK 2020. Grijs: geen gepubliceerd cijfer (geheim).",
+            f"Kaart: meldingen {s.periode} {RATE_UNIT}, per gemeente. {vt_source(s.demonstratie, eigen=s.eigen)}. "
+            f"Grenzen: CBS/PDOK 2020{MERGED_BOUNDARIES if len(t['herindelingen']) else ''}. "
+            "Grijs: geen gepubliceerd cijfer (geheim).",
         ),
     )

@@ -51,7 +51,7 @@ def compute(data: RegionData, invoer: dict | None) -> FinancieleParagraaf:
         code=data.code,
         periode=data.periode,
         voorbeeld=bool((invoer or {}).get("voorbeeld")),
-        demonstratie=data.is_demonstration,
+        demonstratie=data.begroting_demonstratie,
         heeft_begroting=not lines.empty,
         jaar=year,
         status=status,

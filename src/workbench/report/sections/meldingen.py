@@ -14,7 +14,14 @@ from workbench.report import charts
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, data_figure, half_year_label
-from workbench.report.texts import FUNNEL_EXPLANATION, RATE_AXIS, RATE_UNIT, REGISTRATION_CAVEAT, vt_source
+from workbench.report.texts import (
+    FUNNEL_EXPLANATION,
+    RATE_AXIS,
+    RATE_UNIT,
+    REGISTRATION_CAVEAT,
+    split_trend_note,
+    vt_source,
+)
 from workbench.stats import vt_figures
 from workbench.stats.indicators import Indicators, year_code
 from workbench.stats.rates import PER, compare, rate_table
@@ -33,9 +40,13 @@ class Meldingen(Section):
     centrumgemeente: str
     periode: int
     demonstratie: bool
+    eigen: tuple = ()
+    """The region's own Veilig Thuis registrations (provenance entries; empty: none)."""
     ind: Indicators
     referenties: dict[str, Bounded]
     """The lines the rate chart compares with: the region, its VT-region(s), Nederland."""
+    gesplitst: list[str]
+    """The split gemeenten (Haaren) whose cells lie only partly in the region in some period of the trend."""
 
     def body(self) -> str:
         """See :func:`render`."""
@@ -43,12 +54,22 @@ class Meldingen(Section):
 
 
 def trend_frames(series: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Half-year sums by category as two wide tables: the values (missing: all secret) and the lower-bound flags."""
-    flagged = series.assign(ondergrens=(series["geheim"] > 0) & series["aantal"].notna())
+    """Half-year sums by category as two wide tables: the values (missing: all secret) and the lower-bound flags.
+
+    A sum is a lower bound when a cell behind it is secret or lies only partly in the region (a split gemeente).
+    """
+    bound = (series["geheim"] > 0) | (series["deels"] > 0)
+    flagged = series.assign(ondergrens=bound & series["aantal"].notna())
     wide = flagged.pivot(index="periode", columns="categorie_code", values="aantal").rename(columns=VT_AARD.labels)
     lower = flagged.pivot(index="periode", columns="categorie_code", values="ondergrens").rename(columns=VT_AARD.labels)
     wide.index = lower.index = [half_year_label(p) for p in wide.index]
     return wide, lower.astype(bool)
+
+
+def split_gemeenten(data: RegionData) -> list[str]:
+    """The names of the gemeenten that were split over others since 2020 (their villages went apart)."""
+    changes = data.indeling.changes
+    return sorted(set(changes.loc[changes["dorp"].notna(), "gemeentenaam_oud"]))
 
 
 def vt_rate(data: RegionData, vt: str, period: str) -> Bounded:
@@ -108,9 +129,11 @@ def compute(data: RegionData, ind: Indicators) -> Meldingen:
         naam=data.naam,
         centrumgemeente=names[data.code],
         periode=data.periode,
-        demonstratie=data.is_demonstration,
+        demonstratie=data.vt_demonstratie,
+        eigen=data.vt_eigen,
         ind=ind,
         referenties={f"regio {data.naam}": ind.per_1000, **vt_rates, "Nederland": Bounded.exact(ind.nl_per_1000)},
+        gesplitst=split_gemeenten(data) if series["deels"].gt(0).any() else [],
         tabellen={
             "trend": wide,
             "trend_ondergrens": lower,
@@ -171,7 +194,7 @@ def rate_table_html(s: Meldingen, source: str) -> str:
 
 def render(s: Meldingen) -> str:
     """The intro, the trend, the rate table and chart, who reports, and the funnel."""
-    source, demo, t, ind = vt_source(s.demonstratie), s.demonstratie, s.tabellen, s.ind
+    source, demo, t, ind = vt_source(s.demonstratie, eigen=s.eigen), s.demonstratie, s.tabellen, s.ind
     trend_fig, trend_alt = charts.trend(
         t["trend"],
         f"Meldingen per halfjaar naar aard van het geweld, regio {s.naam}",
@@ -216,7 +239,8 @@ def render(s: Meldingen) -> str:
             trend_fig,
             trend_alt,
             f"Ontvangen meldingen per halfjaar naar aard van het geweld. {source}; regiototalen zijn "
-            "sommen van gepubliceerde gemeentecijfers (open punt: ondergrens; geen punt: alle cijfers geheim).",
+            "sommen van gepubliceerde gemeentecijfers (open punt: ondergrens; geen punt: alle cijfers geheim)."
+            + (split_trend_note(s.gesplitst) if s.gesplitst else ""),
         ),
         rate_table_html(s, source),
         data_figure(demo, rate_fig, rate_alt, f"Meldingen {RATE_UNIT} met 95%-intervallen (exact Poisson). {source}."),
@@ -226,7 +250,7 @@ def render(s: Meldingen) -> str:
             demo,
             melder_fig,
             melder_alt,
-            f"Aandeel van de meldingen naar melder, {s.periode}. {vt_source(demo, '84849NED')}.{melder_note}",
+            f"Aandeel van de meldingen naar melder, {s.periode}. {vt_source(demo, '84849NED', s.eigen)}.{melder_note}",
         ),
         h.heading(3, "Trechterdiagram"),
         h.para(FUNNEL_EXPLANATION),

@@ -42,6 +42,8 @@ class Monitoring(Section):
     code: str
     voorbeeld: bool
     demonstratie: bool
+    eigen: tuple = ()
+    """The region's own Veilig Thuis registrations (provenance entries; empty: none)."""
     indicatoren: list[Indicator]
 
     def body(self) -> str:
@@ -85,7 +87,8 @@ def compute(data: RegionData, invoer: dict | None) -> Monitoring:
     return Monitoring(
         code=data.code,
         voorbeeld=bool((invoer or {}).get("voorbeeld")),
-        demonstratie=data.is_demonstration,
+        demonstratie=data.vt_demonstratie,
+        eigen=data.vt_eigen,
         indicatoren=indicators,
         tabellen=tables,
     )
@@ -103,7 +106,7 @@ def _figure(s: Monitoring, i: Indicator) -> str:
     source = (
         "Waarden opgegeven door de regio"
         if i.eigen
-        else f"Waarden: {vt_source(s.demonstratie, monitoring.TABLES[m['indicator']])}"
+        else f"Waarden: {vt_source(s.demonstratie, monitoring.TABLES[m['indicator']], s.eigen)}"
         + (", per 1.000 inwoners op 1 januari 2020" if m["indicator"] in monitoring.RATES else "")
     )
     return data_figure(

@@ -34,6 +34,8 @@ class Omvang(Section):
     naam: str
     periode: int
     demonstratie: bool
+    eigen: tuple = ()
+    """The region's own Veilig Thuis registrations (provenance entries; empty: none)."""
     gemeenten: list[str]
     """The gemeenten's names in the report's order."""
     meldingen: dict[str, Bounded]
@@ -76,7 +78,8 @@ def compute(data: RegionData) -> Omvang:
     return Omvang(
         naam=data.naam,
         periode=data.periode,
-        demonstratie=data.is_demonstration,
+        demonstratie=data.vt_demonstratie,
+        eigen=data.vt_eigen,
         gemeenten=[names[c] for c in members],
         meldingen=meldingen,
         bereik=bereik,
@@ -125,7 +128,8 @@ def render(s: Omvang) -> str:
         ),
         f"Schatting van het aantal slachtoffers in de regio {s.naam} (landelijke prevalentie × "
         "inwoners van de leeftijdsgroep op 1 januari 2020), met meldingen en bereik. Schattingen zijn afgerond. "
-        f"Meldingen: {vt_source(s.demonstratie)}. n.v.t.: Veilig Thuis registreert deze vorm niet apart. "
+        f"Meldingen: {vt_source(s.demonstratie, eigen=s.eigen)}. "
+        "n.v.t.: Veilig Thuis registreert deze vorm niet apart. "
         "≥: ondergrens, omdat gemeentecijfers geheim zijn; '.': alle gemeentecijfers geheim.",
     )
     fig, alt = charts.ranges_against_counts(
@@ -151,7 +155,7 @@ def render(s: Omvang) -> str:
             s.demonstratie,
             fig,
             alt,
-            f"Schatting (bandbreedte) en meldingen per vorm. Meldingen: {vt_source(s.demonstratie)}; "
+            f"Schatting (bandbreedte) en meldingen per vorm. Meldingen: {vt_source(s.demonstratie, eigen=s.eigen)}; "
             "prevalentie: zie Verantwoording.",
         ),
         gem_table,

@@ -46,7 +46,7 @@ def compute(data: RegionData, invoer: dict | None) -> TakenEnBudget:
     section = TakenEnBudget(
         code=data.code,
         naam=data.naam,
-        demonstratie=data.is_demonstration,
+        demonstratie=data.begroting_demonstratie,
         jaar=year,
         status=status,
         een_gemeente=len(data.member_codes) == 1,

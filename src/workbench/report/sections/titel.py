@@ -10,7 +10,7 @@ from workbench.contracts import COMPLETE_ATTRIBUTE
 from workbench.io.inputs import RegionData
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, count_gemeenten
-from workbench.report.texts import DEMO_TEXT
+from workbench.report.texts import demo_text
 from workbench.stats import budget_figures
 
 
@@ -27,7 +27,8 @@ class Titel(Section):
     begroting_van: int | None
     begroting_tot: int | None
     versie: str
-    demonstratie: bool
+    demonstratie: list[str]
+    """The parts that are demonstration figures (keys of :data:`workbench.report.texts.DEMO_PARTS`)."""
 
     def body(self) -> str:
         """See :func:`render`."""
@@ -47,6 +48,16 @@ def data_status(aard: pd.DataFrame, budget_lines: pd.DataFrame) -> dict:
     }
 
 
+def demo_parts(data: RegionData) -> list[str]:
+    """Which parts of the report's figures are demonstration figures, from the provenance register."""
+    parts = []
+    if data.vt_demonstratie:
+        parts.append("veilig_thuis_elders" if data.vt_eigen else "veilig_thuis")
+    if data.begroting_demonstratie:
+        parts.append("begroting")
+    return parts
+
+
 def compute(data: RegionData, version: str) -> Titel:
     """The head of ``data``'s regio-analyse."""
     return Titel(
@@ -55,7 +66,7 @@ def compute(data: RegionData, version: str) -> Titel:
         periode=data.periode,
         gemeenten=len(data.member_codes),
         versie=version,
-        demonstratie=data.is_demonstration,
+        demonstratie=demo_parts(data),
         **data_status(data.aard, budget_figures.region_lines(data.budget, data.code)),
     )
 
@@ -83,7 +94,7 @@ def render(t: Titel) -> str:
         h.para(f"{status_text(t)} Gemaakt met regiovisie-workbench versie {t.versie}.", "small"),
     ]
     if t.demonstratie:
-        parts.append(h.banner(DEMO_TEXT))
+        parts.append(h.banner(demo_text(t.demonstratie)))
     return "".join(parts)
 
 

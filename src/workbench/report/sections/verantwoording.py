@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import pandas as pd
 
@@ -11,14 +11,17 @@ from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, name_list
 from workbench.report.sections.de_regio import legend
+from workbench.report.sections.titel import demo_parts
 from workbench.report.texts import (
     ASSUMPTIONS,
     BOUNDARY_SOURCE,
+    CHANGES_SOURCE,
     COMPOSITION_SOURCE,
     DEFINITIONS,
-    DEMO_TEXT,
     DISCLOSURE,
     POPULATION_SOURCE,
+    demo_text,
+    provenance_line,
 )
 from workbench.stats import composition, extrapolation
 
@@ -28,7 +31,8 @@ class Verantwoording(Section):
     """Where everything comes from: tables ``prevalentie``, ``indeling``, ``indeling_bronnen`` and ``controle``."""
 
     code: str
-    demonstratie: bool
+    demonstratie: list[str]
+    """The parts that are demonstration figures (see :func:`workbench.report.sections.titel.demo_parts`)."""
     invoer: str
     """The region's input file: ``geen`` (none yet), ``voorbeeld`` (the shipped example) or ``eigen``."""
     voorlopig: list[str]
@@ -47,6 +51,7 @@ def compute(data: RegionData, invoer: dict | None, validation: dict | None, vers
     """The accountability of ``data``'s report; ``validation`` is the validation summary (``None``: not checked)."""
     assigned = composition.region_assignment(data.members, data.member_codes)
     tables = {
+        "herkomst": pd.DataFrame([asdict(e) for e in data.bronnen]),
         "prevalentie": extrapolation.latest_per_form(data.prevalentie),
         "indeling": assigned,
         "indeling_bronnen": composition.sources(assigned),
@@ -58,7 +63,7 @@ def compute(data: RegionData, invoer: dict | None, validation: dict | None, vers
         )
     return Verantwoording(
         code=data.code,
-        demonstratie=data.is_demonstration,
+        demonstratie=demo_parts(data),
         invoer="geen" if invoer is None else "voorbeeld" if invoer.get("voorbeeld") else "eigen",
         voorlopig=sorted({p for p, v in zip(data.aard["periode"], data.aard["voorlopig"], strict=True) if v}),
         gecontroleerd=validation is not None,
@@ -83,11 +88,8 @@ def render(s: Verantwoording) -> str:
     sources = [
         POPULATION_SOURCE,
         BOUNDARY_SOURCE,
-        "CBS, Veilig Thuis: adviezen en meldingen naar aard van het geweld (84851NED) en naar melder (84849NED), "
-        "halfjaren en jaren 2019–2024"
-        + (" — in dit rapport demonstratiecijfers in die vorm." if s.demonstratie else "."),
-        "Begrotingsoverzicht van de regio (sjabloon van de workbench)"
-        + (" — demonstratiecijfers." if s.demonstratie else "."),
+        CHANGES_SOURCE,
+        *[provenance_line(e) for e in t["herkomst"].itertuples(index=False)],
         *[f"Prevalentie {r.vorm}: {r.studie}." for r in t["prevalentie"].itertuples()],
         COMPOSITION_SOURCE,
         input_source(s),
@@ -126,7 +128,7 @@ def render(s: Verantwoording) -> str:
             h.table(rows, "Uitkomst van de controle (Great Expectations) per invoerbestand.", {"regels": f.fmt_int})
         )
     if s.demonstratie:
-        parts.append(h.banner(DEMO_TEXT))
+        parts.append(h.banner(demo_text(s.demonstratie)))
     parts.append(
         h.para(
             f"Gemaakt met regiovisie-workbench versie {s.versie}. Kenmerk van de invoer (SHA-256, "

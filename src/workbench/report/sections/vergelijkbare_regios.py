@@ -27,6 +27,8 @@ class VergelijkbareRegios(Section):
     naam: str
     periode: int
     demonstratie: bool
+    eigen: tuple = ()
+    """The region's own Veilig Thuis registrations (provenance entries; empty: none)."""
     per_1000: dict[str, Bounded]
     """Meldingen per 1,000 of the region and each peer, by name (region first)."""
     gemiddelde: Bounded
@@ -59,7 +61,8 @@ def compute(data: RegionData, ind: Indicators) -> VergelijkbareRegios:
     return VergelijkbareRegios(
         naam=data.naam,
         periode=data.periode,
-        demonstratie=data.is_demonstration,
+        demonstratie=data.vt_demonstratie,
+        eigen=data.vt_eigen,
         per_1000={region_names[c]: rates[c] for c in codes},
         gemiddelde=reduce(add, peer_rates).scaled(1 / len(peer_rates)) if peer_rates else Bounded.unknown(),
         zonder_cijfer=len(group) - len(peer_rates),
@@ -78,7 +81,7 @@ def render(s: VergelijkbareRegios) -> str:
     table = h.table(
         feat,
         f"De regio {s.naam} en de vijf meest vergelijkbare regio's. Kenmerken: {BRON_CBS} (84799NED, "
-        f"1 januari 2020). Meldingen {RATE_UNIT}: {vt_source(s.demonstratie)}."
+        f"1 januari 2020). Meldingen {RATE_UNIT}: {vt_source(s.demonstratie, eigen=s.eigen)}."
         + (" ≥: ondergrens, omdat gemeentecijfers geheim zijn." if partial else ""),
         fmt,
     )
@@ -104,7 +107,10 @@ def render(s: VergelijkbareRegios) -> str:
         h.para(text),
         table,
         data_figure(
-            s.demonstratie, fig, alt, f"Meldingen {RATE_UNIT} in vergelijkbare regio's. {vt_source(s.demonstratie)}."
+            s.demonstratie,
+            fig,
+            alt,
+            f"Meldingen {RATE_UNIT} in vergelijkbare regio's. {vt_source(s.demonstratie, eigen=s.eigen)}.",
         ),
         h.heading(3, "Methode"),
         h.para(PEERS_METHOD),
