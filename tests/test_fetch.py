@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from cbs_server import MARKED, CbsStandIn
+from conftest import run_cli
 from workbench.fetch.http import FetchError
 from workbench.fetch.tables import TABLES, fetch_tables
 from workbench.io.provenance import manifest_path
@@ -119,23 +118,7 @@ def test_fetched_tables_validate_and_build_a_report_without_a_demonstration_bann
     from workbench.build.report import build_report
     from workbench.checks.suites import validate_all
 
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "workbench.cli",
-            "fetch",
-            "--bron",
-            cbs.base + BASES[api],
-            "--api",
-            api,
-            "--data-dir",
-            str(data_copy),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    out = run_cli("fetch", "--bron", cbs.base + BASES[api], "--api", api, "--data-dir", str(data_copy))
     assert out.returncode == 0, out.stderr
     assert "84851NED:" in out.stdout and "rijen opgehaald" in out.stdout
     assert all((data_copy / fetched_file(t)).is_file() for t in TABLES)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import run_cli
 from pages import Figures, Tables, counts_said
 from workbench.disclosure.differencing import recoverable
 from workbench.disclosure.own_counts import disclose_own
@@ -175,12 +174,7 @@ def test_the_template_lists_every_gemeente_half_year_and_category_and_reads_once
     from workbench.io.own_registrations import read_own_file
     from workbench.io.statline import VT_MELDER
 
-    out = subprocess.run(
-        [sys.executable, "-m", "workbench.cli", "init-registraties", "groningen", "--data-dir", str(data_copy)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    out = run_cli("init-registraties", "groningen", "--data-dir", str(data_copy))
     assert out.returncode == 0, out.stderr
     template = data_copy / "regios" / GRONINGEN / "veilig_thuis_melder.sjabloon.csv"
     frame = pd.read_csv(template, sep=";", dtype=str, keep_default_na=False)

@@ -8,8 +8,10 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from http.client import HTTPException
+from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.files import write_atomic
 
 USER_AGENT = "regiovisie-workbench (https://github.com/; workbench fetch)"
 RETRIES = 4
@@ -60,3 +62,15 @@ def get_json(url: str, retries: int = RETRIES, backoff: float = 1.0) -> dict:
     if not url.startswith(("http://", "https://")):
         raise FetchError(f"{url}: alleen http- en https-adressen")
     return retrying(once, url, retries, backoff)
+
+
+def version_cache(cache: Path | None, modified: str) -> Path | None:
+    """A download's cache folder for this version of a table (CBS's ``modified``), emptied of another version's."""
+    if cache is None:
+        return None
+    marker = cache / "modified.txt"
+    if not marker.is_file() or marker.read_text(encoding="utf-8") != modified:
+        for old in cache.glob("*.json"):
+            old.unlink()
+        write_atomic(marker, modified)
+    return cache

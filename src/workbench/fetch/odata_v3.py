@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from workbench.fetch.http import FetchError, TransientError, retrying
+from workbench.fetch.http import FetchError, TransientError, retrying, version_cache
 from workbench.fetch.raw_table import RawTable
 from workbench.files import write_atomic
 
@@ -42,7 +42,7 @@ def fetch_v3(
         if not info:
             raise FetchError(f"{table_id}: CBS geeft geen tabelinformatie")
         modified = str(info[0].get("Modified", ""))
-        kept = _cache(cache, modified)
+        kept = version_cache(cache, modified)
         properties = _entity(client, table_id, "DataProperties", catalog, kept, backoff)
         dimensions = [p["Key"] for p in properties if p.get("Type") in DIMENSION_TYPES]
         topics = {p["Key"]: p.get("Title", p["Key"]) for p in properties if p.get("Type") == "Topic"}
@@ -62,17 +62,6 @@ def _cbsodata():
     except ImportError as exc:  # a dependency of the workbench, but an installation may lack it
         raise FetchError("de oude CBS-API (v3) vraagt het pakket cbsodata: pip install cbsodata") from exc
     return cbsodata
-
-
-def _cache(cache: Path | None, modified: str) -> Path | None:
-    if cache is None:
-        return None
-    marker = cache / "modified.txt"
-    if not marker.is_file() or marker.read_text(encoding="utf-8") != modified:
-        for old in cache.glob("*.json"):
-            old.unlink()
-        write_atomic(marker, modified)
-    return cache
 
 
 def _entity(client, table_id: str, name: str, catalog: str, cache: Path | None, backoff: float) -> list[dict]:

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from workbench.fetch.http import get_json
+from workbench.fetch.http import get_json, version_cache
 from workbench.fetch.raw_table import RawTable
 from workbench.files import write_atomic
 
@@ -60,7 +60,7 @@ def fetch_v4(
     periods = _all(f"{url}/PeriodenCodes", backoff) if "Perioden" in dimensions else []
     provisional = {p["Identifier"].strip() for p in periods if str(p.get("Status", "")).casefold() in PROVISIONAL}
     others = {d: [c["Identifier"] for c in _all(f"{url}/{d}Codes", backoff)] for d in dimensions[2:]}
-    records = _observations(f"{url}/Observations", _page_cache(cache, modified), on_page, backoff)
+    records = _observations(f"{url}/Observations", version_cache(cache, modified), on_page, backoff)
     cells: dict[tuple, dict[str, str]] = {}
     for r in records:
         key = tuple(str(r[d]).strip() for d in dimensions)
@@ -108,18 +108,6 @@ def _all(url: str, backoff: float) -> list[dict]:
         out += page.get("value", [])
         next_url = page.get("@odata.nextLink")
     return out
-
-
-def _page_cache(cache: Path | None, modified: str) -> Path | None:
-    """The cache folder for this version of the table, emptied when it held another version."""
-    if cache is None:
-        return None
-    marker = cache / "modified.txt"
-    if not marker.is_file() or marker.read_text(encoding="utf-8") != modified:
-        for old in cache.glob("page-*.json"):
-            old.unlink()
-        write_atomic(marker, modified)
-    return cache
 
 
 def _observations(url: str, cache: Path | None, on_page: Callable[[int], None], backoff: float) -> list[dict]:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from workbench.errors import InputError
 from workbench.io.cells import parse_amounts
-from workbench.io.csv_input import LINE
+from workbench.io.csv_input import LINE, reject_rows
 from workbench.io.table_input import read_template_table
 from workbench.paths import data_dir
 
@@ -78,15 +78,8 @@ def own_budget_files(root: Path) -> dict[str, Path]:
 def read_own_budget(path: Path, region: str) -> pd.DataFrame:
     """Read a region's own budget file; every line must be of that region."""
     frame = read_budget_file(path)
-    other = frame["regio_code"] != region
-    if other.any():
-        raise InputError(
-            path,
-            f"a region's own budget holds only lines of that region ({region})",
-            column="regio_code",
-            rows=frame.loc[other, LINE].tolist(),
-            values=frame.loc[other, "regio_code"].tolist(),
-        )
+    message = f"a region's own budget holds only lines of that region ({region})"
+    reject_rows(frame, frame["regio_code"] != region, path, "regio_code", message)
     return frame
 
 
@@ -125,15 +118,7 @@ def read_budget_file(path: str | Path) -> pd.DataFrame:
     if "toelichting" not in frame.columns:
         frame["toelichting"] = ""
     years = pd.to_numeric(frame["jaar"], errors="coerce")
-    bad = years.isna() | (years % 1 != 0)
-    if bad.any():
-        raise InputError(
-            path,
-            "not a year",
-            column="jaar",
-            rows=frame.loc[bad, LINE].tolist(),
-            values=frame.loc[bad, "jaar"].tolist(),
-        )
+    reject_rows(frame, years.isna() | (years % 1 != 0), path, "jaar", "not a year")
     out = frame[[*BUDGET_COLUMNS, LINE]].copy()
     out["jaar"] = years.astype("Int64")
     out["bedrag_euro"] = parse_amounts(frame, "bedrag_euro", path)

@@ -187,6 +187,18 @@ def read_checked_csv(
     return frame
 
 
+def reject_rows(frame: pd.DataFrame, bad: pd.Series, path: Path, column: str, problem: str) -> None:
+    """Raise an :class:`InputError` naming the file, ``column`` and the lines where ``bad`` holds (if any does).
+
+    ``frame`` is a frame of this module (with :data:`LINE`); the offending values are taken from ``column``.
+    """
+    bad = bad.fillna(False).astype(bool)
+    if bad.any():
+        raise InputError(
+            path, problem, column=column, rows=frame.loc[bad, LINE].tolist(), values=frame.loc[bad, column].tolist()
+        )
+
+
 def _records(text: str, sep: str, offset: int, width: int) -> tuple[list[list[str]], list[int], list[tuple[int, int]]]:
     """Split the data lines; a single empty field after the last column (a trailing separator) is dropped."""
     reader = csv.reader(io.StringIO(text), delimiter=sep)

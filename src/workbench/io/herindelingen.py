@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench.errors import InputError
-from workbench.io.csv_input import LINE, read_checked_csv
+from workbench.io.csv_input import LINE, read_checked_csv, reject_rows
 from workbench.paths import data_dir
 
 CHANGES_FILE = Path("reference") / "gemeentelijke_herindelingen_2021_2025.csv"
@@ -77,10 +76,7 @@ def read_changes_file(path: str | Path) -> pd.DataFrame:
         ),
     ]
     for bad, column, message in checks:
-        if bad.any():
-            raise InputError(
-                path, message, column=column, rows=frame.loc[bad, LINE].tolist(), values=frame.loc[bad, column].tolist()
-            )
+        reject_rows(frame, bad, path, column, message)
     # CBS fixes each year's indeling on 1 January: a change during the year counts from the next year on
     first_year = dates.dt.year + ((dates.dt.month > 1) | (dates.dt.day > 1)).astype("int64")
     out = frame[[*COLUMNS, LINE]].assign(

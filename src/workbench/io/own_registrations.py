@@ -25,7 +25,7 @@ from workbench.disclosure.own_counts import disclose_own
 from workbench.errors import InputError
 from workbench.files import write_atomic
 from workbench.io.cells import STATE_UNKNOWN, STATE_VALUE, parse_counts
-from workbench.io.csv_input import LINE
+from workbench.io.csv_input import LINE, reject_rows
 from workbench.io.statline import TIDY_COLUMNS, VT_AARD, VT_MELDER, TableSpec, parse_periods
 from workbench.io.table_input import read_template_table
 from workbench.paths import data_dir
@@ -113,37 +113,16 @@ def read_own_file(path: Path, spec: TableSpec, members: set[str]) -> pd.DataFram
         path, required=COLUMNS, key=["gemeentecode", "periode", "categorie"], code_columns={"gemeentecode"}, sheet=SHEET
     )
     outside = ~frame["gemeentecode"].isin(members)
-    if outside.any():
-        raise InputError(
-            path,
-            "not a gemeente of this region (own registrations are only for the region's own gemeenten)",
-            column="gemeentecode",
-            rows=frame.loc[outside, LINE].tolist(),
-            values=frame.loc[outside, "gemeentecode"].tolist(),
-        )
+    message = "not a gemeente of this region (own registrations are only for the region's own gemeenten)"
+    reject_rows(frame, outside, path, "gemeentecode", message)
     periods = parse_periods(frame["periode"], frame[LINE], path)
-    whole_year = periods["halfjaar"].eq(0)
-    if whole_year.any():
-        raise InputError(
-            path,
-            "give half-years only (2024HJ01, 2024HJ02); the workbench adds them up to years itself",
-            column="periode",
-            rows=frame.loc[whole_year, LINE].tolist(),
-            values=frame.loc[whole_year, "periode"].tolist(),
-        )
+    message = "give half-years only (2024HJ01, 2024HJ02); the workbench adds them up to years itself"
+    reject_rows(frame, periods["halfjaar"].eq(0), path, "periode", message)
     categories = _leaf_codes(frame, spec, path)
     parts = []
     for column, measure in MEASURES.items():
         counts, states = parse_counts(frame, column, path)
-        negative = counts.lt(0).fillna(False).astype(bool)
-        if negative.any():
-            raise InputError(
-                path,
-                "a count cannot be negative",
-                column=column,
-                rows=frame.loc[negative, LINE].tolist(),
-                values=frame.loc[negative, column].tolist(),
-            )
+        reject_rows(frame, counts.lt(0), path, column, "a count cannot be negative")
         unknown = ~states.isin([STATE_VALUE]) & counts.isna()
         parts.append(
             pd.DataFrame(
