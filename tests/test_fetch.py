@@ -134,3 +134,19 @@ def test_fetched_tables_validate_and_build_a_report_without_a_demonstration_bann
     assert f"via de open-data-API OData {api}" in html and "Licentie: CC BY 4.0" in html
     table = read_statline_file(data_copy / fetched_file("84849NED"), VT_MELDER)
     assert not table.empty
+
+
+@pytest.mark.e2e
+def test_the_national_overview_on_fetched_tables_calls_only_the_budget_demonstration(cbs, data_copy):
+    from workbench.report.overzicht import Overzicht
+
+    fetch(cbs, data_copy, tables=("84851NED", "84849NED"))
+    overview = Overzicht.load(str(data_copy), 2024)
+    head = overview.titel.html()
+    assert "de cijfers over het budget in dit rapport zijn demonstratiecijfers" in head
+    assert "Veilig Thuis (meldingen en adviezen)" not in head
+    sources = overview.verantwoording.html()
+    assert (
+        "Bron: CBS (84851NED)" in overview.tabel.html()
+        and "Demonstratiecijfers in de vorm van het begrotingssjabloon" in sources
+    )

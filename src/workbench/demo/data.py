@@ -28,7 +28,7 @@ from workbench.stats import year_view
 SEED = 20_201_231
 MADE_ON = "2026-11-25"
 """The date the demonstration figures carry in their manifests (fixed, so that reruns give identical files)."""
-DEMO_SOURCE = "demonstratiegenerator van de workbench (scripts/generate_demo_data.py), vaste startwaarde"
+DEMO_SOURCE = "de demonstratiegenerator van de workbench, scripts/generate_demo_data.py met een vaste startwaarde"
 
 
 def generate(data: str | Path | None = None) -> dict[Path, pd.DataFrame]:

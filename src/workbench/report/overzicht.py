@@ -42,8 +42,11 @@ class Overzicht:
         self.status = status
         regions = inputs.composition.drop_duplicates("centrumgemeente_code")
         self.names = regions.set_index("centrumgemeente_code")["centrumgemeente_naam"].sort_values()
-        self.indicators: dict[str, Indicators] = {c: compute(region_view(inputs, c, periode)) for c in self.names.index}
-        self.demonstration = region_view(inputs, self.names.index[0], periode).is_demonstration
+        views = {c: region_view(inputs, c, periode) for c in self.names.index}
+        self.indicators: dict[str, Indicators] = {c: compute(v) for c, v in views.items()}
+        self.demonstration = any(v.vt_demonstratie for v in views.values())
+        """Whether the Veilig Thuis tables behind the overview are demonstration figures."""
+        self.budget_demonstration = any(v.begroting_demonstratie for v in views.values())
 
     @classmethod
     def load(cls, data_dir: str = "", periode: int = 2024, status: str = "", build: str = "") -> Overzicht:
@@ -54,7 +57,8 @@ class Overzicht:
     @cached_property
     def titel(self) -> landelijk.Kop:
         """Heading, introduction and, with demonstration data, the banner."""
-        return landelijk.Kop(periode=self.periode, demonstratie=self.demonstration)
+        parts = [p for p, on in (("veilig_thuis", self.demonstration), ("begroting", self.budget_demonstration)) if on]
+        return landelijk.Kop(periode=self.periode, demonstratie=parts)
 
     @cached_property
     def tabel(self) -> landelijk.Regios:
@@ -101,6 +105,7 @@ class Overzicht:
         return landelijk.Verantwoording(
             periode_code=year_code(self.periode),
             demonstratie=self.demonstration,
+            begroting_demonstratie=self.budget_demonstration,
             studie=str(row["studie"]),
             km_laag=low * 1000,
             km_hoog=high * 1000,

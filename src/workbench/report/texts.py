@@ -92,7 +92,8 @@ def provenance_line(entry) -> str:
         if entry.perioden:
             details.append(f"perioden {entry.perioden}")
     elif entry.soort == "demonstratie":
-        details = [f"demonstratiecijfers ({entry.bron})"]
+        shape = f" in de vorm van CBS-tabel {entry.tabel}" if entry.tabel else ""
+        details = [f"demonstratiecijfers{shape}, gemaakt door {entry.bron}"]
     elif entry.soort == "eigen":
         details = [f"{entry.bron}, bestand van {date_in_words(entry.datum)}"]
     else:

@@ -12,7 +12,7 @@ from workbench.report import charts
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, data_figure
-from workbench.report.texts import BEREIK_FLAGS, BUILD_STATUS, DEMO_TEXT, RATE_AXIS, RATE_UNIT, vt_source
+from workbench.report.texts import BEREIK_FLAGS, BUILD_STATUS, RATE_AXIS, RATE_UNIT, budget_source, demo_text, vt_source
 from workbench.stats import extrapolation
 from workbench.stats.indicators import Indicators
 
@@ -22,7 +22,8 @@ class Kop(Section):
     """The overview's heading, introduction and, with demonstration data, the banner."""
 
     periode: int
-    demonstratie: bool
+    demonstratie: list[str]
+    """The parts that are demonstration figures (keys of :data:`workbench.report.texts.DEMO_PARTS`)."""
 
     def body(self) -> str:
         """The heading, the lead and the banner."""
@@ -35,7 +36,7 @@ class Kop(Section):
             ),
         ]
         if self.demonstratie:
-            parts.append(h.banner(DEMO_TEXT))
+            parts.append(h.banner(demo_text(self.demonstratie)))
         return "".join(parts)
 
 
@@ -212,6 +213,9 @@ class Verantwoording(Section):
 
     periode_code: str
     demonstratie: bool
+    """Whether the Veilig Thuis tables are demonstration figures."""
+    begroting_demonstratie: bool
+    """Whether any region's budget is demonstration figures."""
     studie: str
     km_laag: float
     km_hoog: float
@@ -233,7 +237,7 @@ class Verantwoording(Section):
             f"mishandelde kinderen ({km}). Boven 100%: meer meldingen dan geschatte slachtoffers; een "
             "melding is geen slachtoffer.",
             "Uitgaven per inwoner: uitgaven van regio en gemeenten volgens het begrotingsoverzicht, gedeeld door het "
-            "aantal inwoners op 1 januari 2020" + (" — demonstratiecijfers." if self.demonstratie else "."),
+            f"aantal inwoners op 1 januari 2020. {budget_source(self.begroting_demonstratie)}.",
             "Cijfers per 1.000 inwoners gebruiken voor elk jaar het aantal inwoners op 1 januari 2020.",
             "Kleine aantallen (0–7) worden niet gepubliceerd; andere aantallen zijn afgerond op 5. Regiototalen zijn "
             "sommen van gepubliceerde gemeentecijfers; waar gemeentecijfers geheim zijn, is een regiocijfer een "
