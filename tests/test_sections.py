@@ -48,7 +48,7 @@ def test_meldingen_expose_their_tables_and_leave_a_secret_half_year_out_of_the_t
     section = meldingen.compute(data, compute(data))
     t = section.tabellen
     assert set(t) == {"trend", "trend_ondergrens", "per_gemeente", "wie_meldt", "wie_meldt_soort", "trechter"}
-    assert pd.isna(t["trend"].at["2024-2", "Ouderenmishandeling (ouder dan 65 jaar)"])  # a gap, never 0
+    assert pd.isna(t["trend"].at["2e halfjaar 2024", "Ouderenmishandeling (ouder dan 65 jaar)"])  # a gap, never 0
     assert list(t["per_gemeente"].index) == ["Aastad", "Beedorp", "Ceedorp"]
     assert set(t["per_gemeente"]["vergeleken met Nederland"]) <= {"hoger", "lager", "niet verschillend"}
     html = section.html()
@@ -143,9 +143,12 @@ def test_a_section_shows_its_commentary_and_a_short_repr():
 
 
 def test_the_head_states_the_data_date_and_the_version():
-    head = titel.compute(tiny_region(), "9.9").html()
+    head = titel.compute(tiny_region(), "9.9", [("meldingen", "3. Meldingen"), ("downloads", "Downloads")]).html()
     assert "Stand van de gegevens: Veilig Thuis tot en met het 2e halfjaar 2024 (2024 voorlopig)" in head
     assert "begroting 2024–2025" in head and "versie 9.9" in head and head.count("<h1>") == 1
+    # a table of contents with an anchor per section, and the way back to the national overview
+    assert '<a href="#meldingen">3. Meldingen</a>' in head and '<a href="#downloads">Downloads</a>' in head
+    assert '<a href="../index.html">' in head
 
 
 @pytest.mark.parametrize(

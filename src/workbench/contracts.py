@@ -9,6 +9,8 @@ REPORT_FILE = "regio-analyse.html"
 """A region's report, in ``OUT/CODE/``."""
 INDEX_FILE = "index.html"
 """The national overview, in ``OUT/``."""
+DOWNLOAD_DIR = "bestanden"
+"""A page's downloads (CSV per table, one workbook), in a folder of this name next to the page."""
 COMPLETE_ATTRIBUTE = "data-report-complete"
 """The attribute of the last element of a page; a page without it is never published."""
 VALIDATION_FILE = "validatie.json"
@@ -17,3 +19,8 @@ LOG_FILE = "build.log"
 """A run's private log."""
 BUILT, UNCHANGED, FAILED, BLOCKED = "gebouwd", "ongewijzigd", "mislukt", "geblokkeerd"
 """What happened to a region (or the index) in a batch."""
+
+
+def workbook_file(code: str) -> str:
+    """The workbook of a page, in its :data:`DOWNLOAD_DIR`: ``regio-analyse-GM0344.xlsx``, or the overview's."""
+    return f"regio-analyse-{code}.xlsx" if code.startswith("GM") else "regio-analyses-landelijk-overzicht.xlsx"

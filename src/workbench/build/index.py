@@ -11,10 +11,11 @@ from workbench.build.outcome import Outcome
 from workbench.build.publish import publish
 from workbench.build.runs import OVERVIEW_NOTEBOOK, check_parameters, execute, new_run
 from workbench.build.state import fingerprint, read_state, write_state
-from workbench.contracts import BLOCKED, BUILT, FAILED, INDEX_FILE, REPORT_FILE, UNCHANGED
+from workbench.contracts import BLOCKED, BUILT, DOWNLOAD_DIR, FAILED, INDEX_FILE, REPORT_FILE, UNCHANGED
 from workbench.errors import BuildError
 from workbench.files import write_atomic
 from workbench.fingerprint import code_fingerprint
+from workbench.report.texts import overview_title
 
 NAME = "landelijk overzicht"
 
@@ -53,7 +54,12 @@ def build_index(
         "index",
         build,
         OVERVIEW_NOTEBOOK,
-        {"data_dir": str(root), "periode": int(periode), "status": str(status_file)},
+        {
+            "data_dir": str(root),
+            "periode": int(periode),
+            "status": str(status_file),
+            "bestanden": str(build / "runs" / "index" / DOWNLOAD_DIR),
+        },
         timeout,
     )
     start = time.perf_counter()
@@ -62,7 +68,7 @@ def build_index(
         error = execute(run, "index", kernel)
         if error is not None:
             raise error
-        publish(run, "index", target, "Regio-analyses: landelijk overzicht")
+        publish(run, "index", target, overview_title(periode))
     except BuildError as exc:
         return Outcome("index", NAME, FAILED, exc.reason, time.perf_counter() - start, run.log, run.executed)
     write_state(state_file, key)

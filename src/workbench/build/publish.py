@@ -9,6 +9,7 @@ failed or interrupted build leaves the previous report untouched.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import mistune
@@ -16,7 +17,7 @@ import nbformat
 
 from workbench.build.runs import Run
 from workbench.build.safety import scan
-from workbench.contracts import COMPLETE_ATTRIBUTE, REPORT_FILE
+from workbench.contracts import COMPLETE_ATTRIBUTE, DOWNLOAD_DIR, REPORT_FILE
 from workbench.errors import BuildError
 from workbench.files import write_atomic
 
@@ -84,8 +85,34 @@ def report_target(out_dir: Path, code: str) -> Path:
     return target
 
 
+def linked_files(html: str) -> set[str]:
+    """The page's links into its downloads folder (file names)."""
+    return set(re.findall(rf'href="{DOWNLOAD_DIR}/([^"/]+)"', html))
+
+
+def publish_files(staged: Path, folder: Path) -> None:
+    """Put the staged downloads in place of ``folder``: the new folder is complete before it is renamed in."""
+    fresh = folder.with_name(f".{folder.name}.new")
+    old = folder.with_name(f".{folder.name}.old")
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    fresh.mkdir(parents=True)
+    if staged.is_dir():
+        for path in sorted(staged.iterdir()):
+            if path.is_file() and not path.name.startswith("."):
+                shutil.copyfile(path, fresh / path.name)
+    if folder.exists():
+        folder.rename(old)
+    fresh.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def publish(run: Run, region: str, target: Path, title: str) -> None:
-    """Check that the run completed, export it, scan it, and rename it over ``target``."""
+    """Check that the run completed, export it, scan it, and rename it and its downloads over ``target``.
+
+    The downloads folder is renamed into place just before the page (each rename is atomic), and only when every
+    file the page links to is there.
+    """
     nb = nbformat.read(run.executed, as_version=4)
     if not ran_to_the_end(nb):
         raise BuildError(region, "the notebook stopped before its last cell", run.log)
@@ -93,5 +120,10 @@ def publish(run: Run, region: str, target: Path, title: str) -> None:
     problems = scan(html)
     if problems:
         raise BuildError(region, "the HTML failed the safety scan: " + "; ".join(problems[:5]), run.log)
+    present = {p.name for p in run.files.iterdir()} if run.files.is_dir() else set()
+    missing = sorted(linked_files(html) - present)
+    if missing:
+        raise BuildError(region, "the page links to downloads that were not written: " + ", ".join(missing[:5]))
+    publish_files(run.files, target.parent / DOWNLOAD_DIR)
     write_atomic(target, html)
     run.log_line(f"published {target}")

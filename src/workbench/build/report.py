@@ -25,6 +25,7 @@ from workbench.io.gemeenten import Regions, latest_year, regions_in
 from workbench.io.inputs import resolve_region
 from workbench.io.regiovisie import problems_by_region
 from workbench.paths import build_dir, data_dir, reports_dir
+from workbench.report.texts import page_title
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def build_region(
     refuse_blocked(code, summary, regions)
     if error is not None:
         raise error
-    publish(run, code, target, f"Regio-analyse regio {code}")
+    publish(run, code, target, page_title(regions.name(code), regions.jaar))
     return BuiltReport(code, target, run.executed, summary["inputs_hash"])
 
 

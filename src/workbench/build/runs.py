@@ -8,6 +8,7 @@ why in one line, with the full traceback in the run's private log.
 from __future__ import annotations
 
 import json
+import shutil
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from papermill.exceptions import PapermillExecutionError
 
 from workbench.build.kernel import ENGINE, WarmKernel
-from workbench.contracts import LOG_FILE, VALIDATION_FILE
+from workbench.contracts import DOWNLOAD_DIR, LOG_FILE, VALIDATION_FILE
 from workbench.errors import BuildError
 from workbench.paths import NOTEBOOKS_DIR
 
@@ -38,6 +39,11 @@ class Run:
     parameters: dict
     timeout: int
 
+    @property
+    def files(self) -> Path:
+        """Where the notebook writes the page's downloads (published with the page)."""
+        return self.log.parent / DOWNLOAD_DIR
+
     def log_line(self, text: str) -> None:
         """Append a line to the run's private log."""
         self.log.parent.mkdir(parents=True, exist_ok=True)
@@ -51,6 +57,7 @@ def new_run(name: str, build: Path, notebook: Path, parameters: dict, timeout: i
     run_dir.mkdir(parents=True, exist_ok=True)
     log = run_dir / LOG_FILE
     log.write_text("", encoding="utf-8")
+    shutil.rmtree(run_dir / DOWNLOAD_DIR, ignore_errors=True)  # an earlier run's files are never published
     params = {**parameters, "build_dir": str(build)}
     return Run(notebook, run_dir / f"{notebook.stem}.executed.ipynb", log, params, timeout)
 
@@ -67,6 +74,7 @@ def region_run(code: str, root: Path, periode: int, notebook: Path, timeout: int
         "data_dir": str(root),
         "periode": int(periode),
         "validatie": str(summary_file(build, code)),
+        "bestanden": str(build / "runs" / code / DOWNLOAD_DIR),
     }
     return new_run(code, build, notebook, parameters, timeout)
 

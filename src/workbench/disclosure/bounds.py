@@ -72,6 +72,18 @@ class Bounded:
         high = float("inf") if open_cells else published + SECRET_MAX * (secret - open_cells)
         return cls(value, published, high, secret, cells)
 
+    @classmethod
+    def of_kind(cls, value: float | None, kind: str) -> Bounded:
+        """A figure to show whose kind is known but not its range (a chart's drawn value with its mark)."""
+        if value is None or pd.isna(value) or kind == UNKNOWN:
+            return cls.unknown()
+        value = float(value)
+        if kind == LOWER_BOUND:
+            return cls(value, value, float("inf"))
+        if kind == APPROXIMATE:
+            return cls(value, float("-inf"), float("inf"))
+        return cls.exact(value)
+
     @property
     def kind(self) -> str:
         """:data:`EXACT`, :data:`LOWER_BOUND`, :data:`APPROXIMATE` or :data:`UNKNOWN`."""

@@ -53,6 +53,10 @@ class Regions:
         """The composition rows of one region."""
         return self.composition[self.composition["centrumgemeente_code"] == code]
 
+    def name(self, code: str) -> str:
+        """The region's name (its centrumgemeente's)."""
+        return str(self.members(code)["centrumgemeente_naam"].iloc[0])
+
 
 def regions_in(data: str | Path | None, year: int) -> Regions:
     """The regions of reporting year ``year`` (see :class:`Regions`)."""

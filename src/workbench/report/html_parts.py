@@ -9,11 +9,19 @@ from __future__ import annotations
 import base64
 import html
 import io
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from matplotlib.figure import Figure
+
+from workbench.contracts import DOWNLOAD_DIR
+
+if TYPE_CHECKING:
+    from workbench.report.charts.base import Chart
 
 
 def esc(value: object) -> str:
@@ -62,6 +70,64 @@ def key_figures(items: Sequence[tuple[str, str, str]]) -> str:
     return f'<dl class="key-figures">{cells}</dl>'
 
 
+@dataclass(frozen=True)
+class ShownTable:
+    """A table as a page shows it, kept for its downloads (see :mod:`workbench.report.downloads`).
+
+    Attributes
+    ----------
+    name
+        The file name without extension, unique in the page ('meldingen-2').
+    caption
+        The table's caption.
+    frame
+        The rows as the table shows them, before formatting (numbers, :class:`Bounded`, text, :class:`Link`).
+    formats
+        How each formatted column is written.
+    compared
+        Comparator columns the download adds to every row: name → (value, format).
+    """
+
+    name: str
+    caption: str
+    frame: pd.DataFrame
+    formats: dict[str, Callable[[object], str]] = field(default_factory=dict)
+    compared: dict[str, tuple[object, Callable[[object], str]]] = field(default_factory=dict)
+
+
+@dataclass
+class _Shown:
+    prefix: str
+    tables: list[ShownTable] = field(default_factory=list)
+
+
+_SHOWN: ContextVar[_Shown | None] = ContextVar("shown_tables", default=None)
+
+
+@contextmanager
+def collecting(prefix: str) -> Iterator[list[ShownTable]]:
+    """Keep every table built inside the block, named ``prefix-1``, ``prefix-2``…, each with its download link."""
+    shown = _Shown(prefix)
+    token = _SHOWN.set(shown)
+    try:
+        yield shown.tables
+    finally:
+        _SHOWN.reset(token)
+
+
+def _keep(frame: pd.DataFrame, caption: str, formats: dict, compared: dict) -> str:
+    """Record a table for download while collecting, and return its link ('' when not collecting)."""
+    shown = _SHOWN.get()
+    if shown is None:
+        return ""
+    name = f"{shown.prefix}-{len(shown.tables) + 1}"
+    shown.tables.append(ShownTable(name, caption, frame.copy(), dict(formats), dict(compared)))
+    return (
+        f'<p class="download"><a href="{esc(DOWNLOAD_DIR)}/{esc(name)}.csv" type="text/csv">'
+        f"Download deze tabel (CSV, {esc(name)}.csv)</a></p>"
+    )
+
+
 def table(
     frame: pd.DataFrame,
     caption: str,
@@ -69,6 +135,8 @@ def table(
     row_header: bool = True,
     numeric: Iterable[str] = (),
     css: str | None = None,
+    compared: dict[str, tuple[object, Callable[[object], str]]] | None = None,
+    download: bool = True,
 ) -> str:
     """A data table with a caption, column headers and (optionally) row headers.
 
@@ -86,6 +154,10 @@ def table(
         Columns to right-align.
     css
         An extra class for the table.
+    compared
+        Comparator values (Nederland, the VT-region) the table's download adds as columns to every row.
+    download
+        Whether the table gets a download (False for a second view of a table that has one).
 
     Returns
     -------
@@ -108,9 +180,10 @@ def table(
             cells.append(f"<{tag}{scope}{cls}>{inner}</{tag}>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     cls = f' class="{esc(css)}"' if css else ""
+    link = _keep(frame, caption, formats, compared or {}) if download else ""
     return (
         f'<div class="table-wrap"><table{cls}><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div>"
+        f"<tbody>{''.join(body)}</tbody></table>{link}</div>"
     )
 
 
@@ -136,16 +209,23 @@ def _plain_cell(value: object) -> object:
     return value
 
 
-def figure(fig: Figure, alt: str, caption: str) -> str:
-    """Embed a matplotlib figure as a PNG with alt text and a caption; the figure is cleared afterwards."""
+def figure(chart: Chart, caption: str) -> str:
+    """Embed a chart as a PNG with alt text and a caption, and under it the figures it draws, folded.
+
+    The figure is cleared afterwards. The folded table is a table of the page like any other (with its download),
+    so a screen reader and a reviewer read the same numbers; the alt text stays a summary.
+    """
+    fig = chart.figure
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=96, metadata={"Software": None})
     width, height = (round(v * 96) for v in fig.get_size_inches())
     fig.clear()
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    numbers = table(chart.data, f"De cijfers in de figuur: {caption}", chart.formats)
     return (
-        f'<figure><img src="data:image/png;base64,{data}" alt="{esc(alt)}" width="{width}" height="{height}">'
+        f'<figure><img src="data:image/png;base64,{data}" alt="{esc(chart.alt)}" width="{width}" height="{height}">'
         f"<figcaption>{esc(caption)}</figcaption></figure>"
+        f'<details class="chart-data"><summary>Cijfers bij deze figuur</summary>{numbers}</details>'
     )
 
 
@@ -165,3 +245,18 @@ def section(anchor: str, title: str, *parts: str) -> str:
         + "".join(parts)
         + "</section>"
     )
+
+
+_SECTION_HEAD = re.compile(r'<section id="([^"]+)"[^>]*><h2 id="[^"]+">(.*?)</h2>')
+
+
+def contents(pages: Iterable[str]) -> list[tuple[str, str]]:
+    """The (anchor, title) of every section in already-built HTML, in order."""
+    return [(anchor, html.unescape(title)) for page in pages for anchor, title in _SECTION_HEAD.findall(page)]
+
+
+def table_of_contents(entries: Sequence[tuple[str, str]], back: Link | None = None) -> str:
+    """The page's table of contents (anchors to its sections) and, optionally, a link back to the overview."""
+    items = "".join(f'<li><a href="#{esc(anchor)}">{esc(title)}</a></li>' for anchor, title in entries)
+    back_html = f'<p class="back">{back.html()}</p>' if back else ""
+    return f'<nav class="toc" aria-label="Inhoud">{back_html}<p class="toc-title">Inhoud</p><ul>{items}</ul></nav>'

@@ -16,8 +16,10 @@ from workbench import __version__
 from workbench.io.inputs import Inputs, in_year, load_inputs, region_view
 from workbench.io.statline import NATIONAL_REGION, VT_AARD
 from workbench.paths import build_dir
-from workbench.report.sections import landelijk
-from workbench.report.sections.base import half_year_label
+from workbench.report.downloads import Context
+from workbench.report.formatting import half_year_label
+from workbench.report.sections import downloads, landelijk
+from workbench.report.texts import demo_text
 from workbench.stats import extrapolation, vt_figures
 from workbench.stats.indicators import KM_FORM, Indicators, compute, year_code
 
@@ -35,8 +37,10 @@ class Overzicht:
         Per region code: ``status`` and whether a report exists (``rapport``), from the batch run.
     """
 
-    def __init__(self, inputs: Inputs, periode: int, status: dict[str, dict]) -> None:
+    def __init__(self, inputs: Inputs, periode: int, status: dict[str, dict], files: str | Path | None = None) -> None:
         inputs = in_year(inputs, periode)
+        self.files = Path(files) if files else None
+        """Where :attr:`downloads` writes the overview's files (``None``: nowhere)."""
         self.inputs = inputs
         self.periode = periode
         self.status = status
@@ -49,10 +53,16 @@ class Overzicht:
         self.budget_demonstration = any(v.begroting_demonstratie for v in views.values())
 
     @classmethod
-    def load(cls, data_dir: str = "", periode: int = 2024, status: str = "", build: str = "") -> Overzicht:
-        """Load the inputs once (from the build cache in ``build``) and compute every region's indicators."""
+    def load(
+        cls, data_dir: str = "", periode: int = 2024, status: str = "", build: str = "", bestanden: str = ""
+    ) -> Overzicht:
+        """Load the inputs once (from the build cache in ``build``) and compute every region's indicators.
+
+        ``bestanden`` is the folder where :attr:`downloads` writes the overview's files; empty: not written.
+        """
         statuses = json.loads(Path(status).read_text(encoding="utf-8")) if status else {}
-        return cls(load_inputs(data_dir or None, build_dir(build or None), periode), periode, statuses)
+        inputs = load_inputs(data_dir or None, build_dir(build or None), periode)
+        return cls(inputs, periode, statuses, bestanden or None)
 
     @cached_property
     def titel(self) -> landelijk.Kop:
@@ -113,6 +123,20 @@ class Overzicht:
             versie=__version__,
             kenmerk=self.inputs.inputs_hash,
         )
+
+    @cached_property
+    def downloads(self) -> downloads.Downloads:
+        """The national workbook (all regions' key figures) and a CSV per table, written when a folder is given."""
+        v = self.verantwoording
+        context = Context(NATIONAL_REGION, "Nederland", self.periode)
+        parts = self.titel.demonstratie
+        explanation = downloads.toelichting(
+            context, v.lines(), demo_text(parts) if parts else "", __version__, v.kenmerk
+        )
+        section = downloads.compute(context, [self.titel, self.tabel, self.grafieken, v], explanation)
+        if self.files is not None:
+            downloads.write(section, self.files)
+        return section
 
     @cached_property
     def einde(self) -> landelijk.Einde:

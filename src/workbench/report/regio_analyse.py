@@ -16,9 +16,12 @@ from workbench import __version__
 from workbench.io import regiovisie
 from workbench.io.inputs import RegionData, load_region
 from workbench.paths import build_dir
+from workbench.report import html_parts as h
+from workbench.report.downloads import Context
 from workbench.report.sections import (
     aanbieders,
     de_regio,
+    downloads,
     financiele_paragraaf,
     meldingen,
     monitoring,
@@ -33,9 +36,27 @@ from workbench.report.sections import (
     vergelijkbare_regios,
 )
 from workbench.report.sections.base import Section
+from workbench.report.texts import DOWNLOADS_TITLE, demo_text
 from workbench.stats.indicators import Indicators, compute
 
 VALIDATION_WAIT_SECONDS = 120
+SECTIONS = (
+    "titel",
+    "samenvatting",
+    "de_regio",
+    "meldingen",
+    "omvang",
+    "vergelijkbare_regios",
+    "problematiek",
+    "aanbieders",
+    "spelers",
+    "taken_en_budget",
+    "procesplanning",
+    "financiele_paragraaf",
+    "monitoring",
+    "verantwoording",
+)
+"""The sections of a regio-analyse in report order (the notebook shows them in this order)."""
 
 
 class RegioAnalyse:
@@ -49,23 +70,33 @@ class RegioAnalyse:
         Where the builder puts the validation summary (see :mod:`workbench.checks.summary`), or ``None``.
     """
 
-    def __init__(self, data: RegionData, validation: str | Path | None = None) -> None:
+    def __init__(self, data: RegionData, validation: str | Path | None = None, files: str | Path | None = None) -> None:
         self.data = data
         self.validation_path = Path(validation) if validation else None
+        self.files = Path(files) if files else None
+        """Where :attr:`downloads` writes the page's files (``None``: nowhere, only the list)."""
         self.indicators: Indicators = compute(data)
         self.invoer: dict | None = regiovisie.load_for_region(data.code, data.member_codes, data.data_root)
 
     @classmethod
     def load(
-        cls, regio: str, data_dir: str = "", periode: int = 2024, validatie: str = "", build: str = ""
+        cls,
+        regio: str,
+        data_dir: str = "",
+        periode: int = 2024,
+        validatie: str = "",
+        build: str = "",
+        bestanden: str = "",
     ) -> RegioAnalyse:
         """Load a region (code or name); ``data_dir`` empty for the project's ``data/``.
 
         ``validatie`` is the path where the builder puts the validation summary; it is read only by
         :attr:`verantwoording`, which waits for it (validation may still be running when the notebook starts).
         ``build`` is the private build folder (its input cache); empty for the project's ``build/``.
+        ``bestanden`` is the folder where :attr:`downloads` writes the page's files; empty: not written.
         """
-        return cls(load_region(regio, data_dir or None, periode, build_dir(build or None)), validatie or None)
+        data = load_region(regio, data_dir or None, periode, build_dir(build or None))
+        return cls(data, validatie or None, bestanden or None)
 
     def _validation(self) -> dict | None:
         if self.validation_path is None:
@@ -84,8 +115,13 @@ class RegioAnalyse:
 
     @cached_property
     def titel(self) -> titel.Titel:
-        """Heading, data date, version and, with demonstration data, the banner."""
-        return titel.compute(self.data, __version__)
+        """Heading, data date, version, the banner on demonstration data, and the table of contents.
+
+        The contents are read from the other sections' HTML (each renders once), so they list exactly what the
+        report shows.
+        """
+        pages = [getattr(self, name).html() for name in SECTIONS if name != "titel"]
+        return titel.compute(self.data, __version__, [*h.contents(pages), ("downloads", DOWNLOADS_TITLE)])
 
     @cached_property
     def samenvatting(self) -> samenvatting.Samenvatting:
@@ -151,6 +187,30 @@ class RegioAnalyse:
     def verantwoording(self) -> verantwoording.Verantwoording:
         """13. Verantwoording (waits for the validation summary when the builder gives one)."""
         return verantwoording.compute(self.data, self.invoer, self._validation(), __version__)
+
+    @cached_property
+    def downloads(self) -> downloads.Downloads:
+        """The page's files (a CSV per table, one workbook), written to the builder's folder when it gives one."""
+        sections = [getattr(self, name) for name in SECTIONS]
+        v = self.verantwoording
+        context = Context(self.data.code, self.data.naam, self.data.periode)
+        explanation = downloads.toelichting(
+            context,
+            verantwoording.source_lines(v),
+            demo_text(v.demonstratie) if v.demonstratie else "",
+            __version__,
+            v.kenmerk,
+        )
+        explanation += [
+            (f"Commentaar van de regio bij {title}", s.commentaar)
+            for s in sections
+            if s.commentaar
+            for _, title in h.contents([s.html()])
+        ]
+        section = downloads.compute(context, sections, explanation)
+        if self.files is not None:
+            downloads.write(section, self.files)
+        return section
 
     @cached_property
     def einde(self) -> titel.Einde:

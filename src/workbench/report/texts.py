@@ -412,3 +412,33 @@ BUILD_STATUS = {
 }
 BEREIK_FLAGS = {extrapolation.ABOVE: "bereik boven 100%", extrapolation.AROUND: "bereik rond 100%"}
 """The overview's flag for regions with about as many or more meldingen than estimated victims."""
+
+POPULATION_DATE = "1 januari 2020"
+"""The date of the population every rate is divided by."""
+MARKS_EXPLAINED = (
+    "Tekens: '.' = geheim of onbekend (nooit 0); '≥ 45' = ondergrens, omdat gemeentecijfers geheim zijn (in de "
+    "werkmap is de cel het getal 45 met het teken in de weergave); 'ca.' = benadering; 'n.v.t.' = niet van "
+    "toepassing. Tekst die met =, +, -, @ begint, staat als tekst in de bestanden, nooit als formule."
+)
+DOWNLOADS_INTRO = (
+    "Elke tabel en de cijfers bij elke figuur van deze pagina zijn te downloaden: als CSV-bestand (puntkomma's en "
+    "decimale komma's, zoals Excel in het Nederlands het opent) en samen in één Excel-werkmap met een blad "
+    "'Toelichting' (bronnen, peildatum, geheimhouding, versie). Elke rij noemt de regio en het verslagjaar; "
+    "geheime cijfers blijven '.'."
+)
+
+
+def page_title(region_name: str, year: int) -> str:
+    """The browser title of a region's report: 'Regio-analyse Utrecht 2024'."""
+    return f"Regio-analyse {region_name} {year}"
+
+
+def overview_title(year: int) -> str:
+    """The browser title of the national overview."""
+    return f"Regio-analyses huiselijk geweld en kindermishandeling: landelijk overzicht {year}"
+
+
+DOWNLOADS_TITLE = "Downloads"
+"""The heading of a page's list of files."""
+BACK_TO_OVERVIEW = "← Landelijk overzicht van alle regio's"
+"""The link from a region's report back to the national overview."""

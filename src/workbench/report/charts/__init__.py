@@ -1,11 +1,12 @@
-"""The report's charts. Each function returns a matplotlib Figure and its alt text (Dutch).
+"""The report's charts: each function returns a :class:`Chart` (the figure, its alt text and its figures).
 
+The figures a chart draws are shown under it and can be downloaded.
 The charts draw only the data they are given (a section's frames); see :mod:`workbench.report.charts.base` for
 what they share.
 """
 
 from workbench.report.charts.bars import age_structure, bars, ranges_against_counts, stacked_columns, stacked_shares
-from workbench.report.charts.base import DEMO_COLOUR, PALETTE, mark_demonstration
+from workbench.report.charts.base import DEMO_COLOUR, PALETTE, Chart, mark_demonstration
 from workbench.report.charts.lines import indicator, trend
 from workbench.report.charts.maps import region_map
 from workbench.report.charts.planning import timeline
@@ -14,6 +15,7 @@ from workbench.report.charts.rates import funnel, rates_with_intervals
 __all__ = [
     "DEMO_COLOUR",
     "PALETTE",
+    "Chart",
     "age_structure",
     "bars",
     "funnel",

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from workbench.disclosure.bounds import APPROXIMATE, EXACT, LOWER_BOUND
+from workbench.disclosure.bounds import APPROXIMATE, EXACT, LOWER_BOUND, Bounded
 from workbench.report.charts.base import (
     BLACK,
     BLUE,
@@ -16,15 +15,17 @@ from workbench.report.charts.base import (
     LOWER_MARK,
     PALETTE,
     VERMILLION,
+    Chart,
+    chart,
     hatch_handle,
     mark,
     mark_dec,
     new_figure,
 )
-from workbench.report.formatting import fmt_dec, fmt_int
+from workbench.report.formatting import DEC, INT, PCT, NumberFormat, fmt_dec, fmt_int
 
 
-def age_structure(region: pd.Series, nederland: pd.Series, region_name: str) -> tuple[Figure, str]:
+def age_structure(region: pd.Series, nederland: pd.Series, region_name: str) -> Chart:
     """Horizontal bars: share of each age band in the region and in the Netherlands (percent)."""
     fig, ax = new_figure(7.0, 3.0)
     y = np.arange(len(region))
@@ -36,10 +37,14 @@ def age_structure(region: pd.Series, nederland: pd.Series, region_name: str) -> 
     ax.set_title("Leeftijdsopbouw, 1 januari 2020", fontsize=10, loc="left")
     ax.legend(fontsize=8, frameon=False)
     parts = "; ".join(f"{k}: {fmt_dec(v)}% (Nederland {fmt_dec(nederland[k])}%)" for k, v in region.items())
-    return fig, f"Staafdiagram van de leeftijdsopbouw van {region_name} tegen Nederland. {parts}."
+    alt = f"Staafdiagram van de leeftijdsopbouw van {region_name} tegen Nederland. {parts}."
+    data = pd.DataFrame(
+        {"leeftijd": list(region.index), f"{region_name} (%)": region.to_numpy(), "Nederland (%)": nederland.to_numpy()}
+    )
+    return chart(fig, alt, data, {f"{region_name} (%)": DEC, "Nederland (%)": DEC})
 
 
-def stacked_shares(shares: pd.DataFrame, title: str, kinds: pd.DataFrame | None = None) -> tuple[Figure, str]:
+def stacked_shares(shares: pd.DataFrame, title: str, kinds: pd.DataFrame | None = None) -> Chart:
     """Horizontal 100% bars: rows are areas, columns categories (shares 0–1).
 
     A missing share (unknown) is left out of its bar, never drawn as 0. ``kinds`` gives per share its kind
@@ -82,10 +87,20 @@ def stacked_shares(shares: pd.DataFrame, title: str, kinds: pd.DataFrame | None 
         for area, row in shares.iterrows()
     )
     note = " Met ≥ (ondergrens) en ca. (benadering): gemeentecijfers zijn geheim." if inexact else ""
-    return fig, f"Gestapeld staafdiagram {title.lower()}. {parts}.{note}"
+    alt = f"Gestapeld staafdiagram {title.lower()}. {parts}.{note}"
+    data = pd.DataFrame(
+        {
+            "gebied": list(shares.index),
+            **{
+                str(c): [Bounded.of_kind(v, k) for v, k in zip(shares[c], kinds[c], strict=True)]
+                for c in shares.columns
+            },
+        }
+    )
+    return chart(fig, alt, data, {str(c): PCT for c in shares.columns})
 
 
-def ranges_against_counts(table: pd.DataFrame, title: str) -> tuple[Figure, str]:
+def ranges_against_counts(table: pd.DataFrame, title: str, not_applicable: str) -> Chart:
     """Per form: the estimated number of victims as a range (bar) or point (diamond), and the meldingen (dot)."""
     fig, ax = new_figure(7.5, 0.55 * len(table) + 1.9)
     y = np.arange(len(table))
@@ -140,7 +155,19 @@ def ranges_against_counts(table: pd.DataFrame, title: str) -> tuple[Figure, str]
         + (f", meldingen {mark(r['meldingen'], r['ondergrens'])}" if r["heeft_meldingen"] else "")
         for v, r in table.iterrows()
     )
-    return fig, f"Diagram {title.lower()}. {parts}."
+    data = pd.DataFrame(
+        {
+            "vorm": list(table.index),
+            "geschat aantal slachtoffers, van": table["laag"].to_numpy(),
+            "geschat aantal slachtoffers, tot": table["hoog"].to_numpy(),
+            "meldingen": [
+                Bounded.of_kind(m, LOWER_BOUND if low else EXACT) if has else not_applicable
+                for m, low, has in zip(table["meldingen"], table["ondergrens"], table["heeft_meldingen"], strict=True)
+            ],
+        }
+    )
+    formats = {"geschat aantal slachtoffers, van": INT, "geschat aantal slachtoffers, tot": INT, "meldingen": INT}
+    return chart(fig, f"Diagram {title.lower()}. {parts}.", data, formats)
 
 
 def bars(
@@ -150,7 +177,8 @@ def bars(
     title: str,
     xlabel: str,
     lower: pd.Series | None = None,
-) -> tuple[Figure, str]:
+    value_format: NumberFormat = DEC,
+) -> Chart:
     """Horizontal bars of one indicator for several areas, the region highlighted, a reference line.
 
     A missing value gets no bar (its label says '.'); where ``lower`` is True the bar is a lower bound and hatched.
@@ -187,10 +215,20 @@ def bars(
     )
     parts = "; ".join(f"{k} {mark_dec(v, lower[k])}" for k, v in values.items())
     notes = " Met ≥ en gearceerd: ondergrenzen, omdat gemeentecijfers geheim zijn." if hatched.any() else ""
-    return fig, f"Staafdiagram {title.lower()}: {parts}; {reference[0]} {fmt_dec(reference[1])}.{notes}"
+    alt = f"Staafdiagram {title.lower()}: {parts}; {reference[0]} {fmt_dec(reference[1])}.{notes}"
+    data = pd.DataFrame(
+        {
+            "gebied": [*map(str, values.index), f"{reference[0]} (lijn)"],
+            xlabel: [
+                *(Bounded.of_kind(v, LOWER_BOUND if low else EXACT) for v, low in zip(values, lower, strict=True)),
+                Bounded.exact(reference[1]),
+            ],
+        }
+    )
+    return chart(fig, alt, data, {xlabel: value_format})
 
 
-def stacked_columns(table: pd.DataFrame, title: str, ylabel: str) -> tuple[Figure, str]:
+def stacked_columns(table: pd.DataFrame, title: str, ylabel: str, value_format: NumberFormat = DEC) -> Chart:
     """Stacked columns: index = x categories (e.g. years), columns = parts (e.g. tasks)."""
     fig, ax = new_figure(7.5, 4.0)
     x = np.arange(len(table))
@@ -205,4 +243,9 @@ def stacked_columns(table: pd.DataFrame, title: str, ylabel: str) -> tuple[Figur
     if len(table.columns):
         ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.12))
     parts = "; ".join(f"{i}: totaal {fmt_dec(t, 2)}" for i, t in zip(table.index, bottom, strict=True))
-    return fig, f"Gestapeld kolomdiagram {title.lower()} ({ylabel}). {parts}."
+    alt = f"Gestapeld kolomdiagram {title.lower()} ({ylabel}). {parts}."
+    drawn = table.fillna(0).astype("float64")
+    first = str(table.index.name or "categorie")
+    data = pd.DataFrame({first: [str(i) for i in table.index], **{str(c): drawn[c].to_numpy() for c in table.columns}})
+    data["totaal"] = bottom
+    return chart(fig, alt, data, {c: value_format for c in [*map(str, table.columns), "totaal"]})

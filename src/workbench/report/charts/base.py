@@ -8,8 +8,14 @@ marker or a hatched bar, and written with '≥' in the alt text.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import Formatter, LogFormatter, NullFormatter, ScalarFormatter
 
 from workbench.report.formatting import LOWER_MARK, fmt_dec, fmt_int
 
@@ -74,5 +80,66 @@ def new_figure(width: float = 7.5, height: float = 3.6) -> tuple[Figure, object]
 
 
 def legend_below(ax, ncols: int = 3) -> None:
-    """A frameless legend under the axes."""
-    ax.legend(fontsize=7, frameon=False, ncols=ncols, loc="upper center", bbox_to_anchor=(0.5, -0.28))
+    """A frameless legend under the chart, below its tick labels (the layout makes room for it)."""
+    handles, labels = ax.get_legend_handles_labels()
+    ax.figure.legend(handles, labels, fontsize=7, frameon=False, ncols=ncols, loc="outside lower center")
+
+
+@dataclass
+class Chart:
+    """A drawn chart: the figure, its alt text (a short summary) and the figures it draws.
+
+    Attributes
+    ----------
+    figure
+        The matplotlib figure (axes already in Dutch number formats).
+    alt
+        The alt text.
+    data
+        One row per drawn element, the exact figures the chart draws (marks as :class:`Bounded`); the report shows
+        it under the chart and offers it as a download.
+    formats
+        How the numeric columns of ``data`` are written (see :class:`workbench.report.formatting.NumberFormat`).
+    """
+
+    figure: Figure
+    alt: str
+    data: pd.DataFrame
+    formats: dict[str, Callable[[object], str]] = field(default_factory=dict)
+
+
+def decimals_for(values: list[float]) -> int:
+    """The fewest decimals (0–3) that write every tick value exactly."""
+    for digits in range(4):
+        if all(math.isclose(round(v, digits), v, abs_tol=1e-9) for v in values):
+            return digits
+    return 3
+
+
+class DutchTicks(Formatter):
+    """Tick labels the Dutch way: 10.000, 8,5, −2 (one number of decimals for the whole axis)."""
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        """One label (with as many decimals as the axis's ticks need)."""
+        return fmt_dec(x, decimals_for(list(getattr(self, "locs", []) or [x])))
+
+    def format_ticks(self, values) -> list[str]:
+        """All labels of an axis with the same number of decimals."""
+        digits = decimals_for(list(values))
+        return [fmt_dec(v, digits) for v in values]
+
+
+def dutch_axes(fig: Figure) -> None:
+    """Give every numeric axis of ``fig`` Dutch tick labels (category axes keep their names)."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if isinstance(axis.get_major_formatter(), ScalarFormatter | LogFormatter):
+                if isinstance(axis.get_major_formatter(), LogFormatter):
+                    axis.set_minor_formatter(NullFormatter())
+                axis.set_major_formatter(DutchTicks())
+
+
+def chart(fig: Figure, alt: str, data: pd.DataFrame, formats: dict[str, Callable[[object], str]]) -> Chart:
+    """Finish a chart: Dutch tick labels, and the figures it draws beside the alt text."""
+    dutch_axes(fig)
+    return Chart(fig, alt, data.reset_index(drop=True), formats)

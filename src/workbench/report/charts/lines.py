@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
+from workbench.disclosure.bounds import EXACT, LOWER_BOUND, Bounded
 from workbench.report.charts.base import (
     BLACK,
     BLUE,
@@ -14,14 +14,16 @@ from workbench.report.charts.base import (
     LOWER_MARK,
     PALETTE,
     VERMILLION,
+    Chart,
+    chart,
     legend_below,
     mark,
     new_figure,
 )
-from workbench.report.formatting import fmt_dec
+from workbench.report.formatting import DEC, INT, fmt_dec
 
 
-def trend(table: pd.DataFrame, title: str, ylabel: str, lower: pd.DataFrame | None = None) -> tuple[Figure, str]:
+def trend(table: pd.DataFrame, title: str, ylabel: str, lower: pd.DataFrame | None = None) -> Chart:
     """Lines over half-years, one per column of ``table`` (index: period labels).
 
     Missing values (every cell secret) leave a gap; where ``lower`` is True the value is a lower bound and is
@@ -55,10 +57,22 @@ def trend(table: pd.DataFrame, title: str, ylabel: str, lower: pd.DataFrame | No
         notes.append("Met ≥ en open punten: ondergrenzen, omdat gemeentecijfers geheim zijn.")
     if table.isna().to_numpy().any():
         notes.append("Waar een punt ontbreekt, zijn alle gemeentecijfers geheim ('.').")
-    return fig, f"Lijndiagram {title.lower()}, {first} tot en met {last}. {parts}." + "".join(" " + n for n in notes)
+    alt = f"Lijndiagram {title.lower()}, {first} tot en met {last}. {parts}." + "".join(" " + n for n in notes)
+    data = pd.DataFrame(
+        {
+            "halfjaar": list(table.index),
+            **{
+                str(c): [
+                    Bounded.of_kind(v, LOWER_BOUND if low else EXACT) for v, low in zip(table[c], lower[c], strict=True)
+                ]
+                for c in table.columns
+            },
+        }
+    )
+    return chart(fig, alt, data, {str(c): INT for c in table.columns})
 
 
-def indicator(values: pd.DataFrame, baseline: dict, target: dict, name: str, status: str) -> tuple[Figure, str]:
+def indicator(values: pd.DataFrame, baseline: dict, target: dict, name: str, status: str) -> Chart:
     """An indicator's values per year with its baseline, its target and the straight line between them.
 
     ``values`` has ``waarde`` per year (missing: unknown, not drawn) and ``soort`` (exact, ondergrens,
@@ -88,7 +102,18 @@ def indicator(values: pd.DataFrame, baseline: dict, target: dict, name: str, sta
     parts = "; ".join(f"{int(yr)}: {marks.get(r.soort, '')}{fmt_dec(r.waarde)}" for yr, r in known.iterrows())
     missing = [str(int(yr)) for yr in values.index if pd.isna(values.at[yr, "waarde"])]
     gaps = f" Onbekend (geheim): {', '.join(missing)}." if missing else ""
-    return fig, (
+    alt = (
         f"Lijndiagram {name}: {parts}.{gaps} Basislijn {fmt_dec(baseline['waarde'])} in {baseline['jaar']}, doel "
         f"{fmt_dec(target['waarde'])} in {target['jaar']}; oordeel: {status}."
     )
+    data = pd.DataFrame(
+        [
+            {"jaar": int(yr), "reeks": "waarde", "waarde": Bounded.of_kind(r.waarde, r.soort)}
+            for yr, r in values.iterrows()
+        ]
+        + [
+            {"jaar": int(baseline["jaar"]), "reeks": "basislijn", "waarde": Bounded.exact(baseline["waarde"])},
+            {"jaar": int(target["jaar"]), "reeks": "doel", "waarde": Bounded.exact(target["waarde"])},
+        ]
+    )
+    return chart(fig, alt, data, {"waarde": DEC})

@@ -9,7 +9,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Polygon as PolygonPatch
 from shapely.geometry import MultiPolygon, Polygon
 
-from workbench.report.charts.base import BLACK, LIGHT, LOWER_HATCH, mark_dec
+from workbench.disclosure.bounds import EXACT, LOWER_BOUND, Bounded
+from workbench.report.charts.base import BLACK, LIGHT, LOWER_HATCH, Chart, chart, mark_dec
+from workbench.report.formatting import DEC
 
 
 def _patches(geometry) -> list[PolygonPatch]:
@@ -26,7 +28,7 @@ def region_map(
     place: str,
     area_word: str = "gemeenten",
     lower: pd.Series | None = None,
-) -> tuple[Figure, str]:
+) -> Chart:
     """A map of areas (``members`` of ``boundaries``) shaded by a rate, neighbours in light grey, names as labels.
 
     ``place`` completes the title and alt text ("de regio Utrecht", "Nederland"); ``area_word`` names the areas.
@@ -109,10 +111,18 @@ def region_map(
     extra = f" {hidden} gebied(en) zonder gepubliceerd cijfer zijn grijs." if hidden else ""
     if partial[vals.notna()].any():
         extra += " Gearceerd en met ≥: ondergrenzen, omdat gemeentecijfers geheim zijn."
-    return fig, (
+    alt = (
         f"Kaart van de {len(own)} {area_word} in {place}, gekleurd naar {value_label}, "
         f"van hoog naar laag: {listing}.{extra}"
     )
+    data = pd.DataFrame(
+        {
+            "code": list(vals.index),
+            "naam": [str(names.get(c, c)) for c in vals.index],
+            value_label: [Bounded.of_kind(v, LOWER_BOUND if partial[c] else EXACT) for c, v in vals.items()],
+        }
+    )
+    return chart(fig, alt, data, {value_label: DEC})
 
 
 def _blues():

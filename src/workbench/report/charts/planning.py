@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
-from workbench.report.charts.base import BLACK, BLUE, GREEN, GREY, LIGHT, PURPLE, VERMILLION, new_figure
+from workbench.report.charts.base import BLACK, BLUE, GREEN, GREY, LIGHT, PURPLE, VERMILLION, Chart, chart, new_figure
+from workbench.report.formatting import INT
 
 STATUS_COLOURS = {
     "gereed": GREEN,
@@ -18,7 +18,7 @@ STATUS_COLOURS = {
 STATUS_MARKERS = {"gereed": "o", "gereed, te laat": "s", "te laat": "X", "gepland": "D", "na de deadline": "^"}
 
 
-def timeline(frame: pd.DataFrame, deadline, as_of, region_name: str) -> tuple[Figure, str]:
+def timeline(frame: pd.DataFrame, deadline, as_of, region_name: str) -> Chart:
     """Milestones on a scale of weeks before the deadline, marked by status, with the status date."""
     fig, ax = new_figure(7.5, 0.45 * len(frame) + 1.9)
     y = np.arange(len(frame))
@@ -45,7 +45,15 @@ def timeline(frame: pd.DataFrame, deadline, as_of, region_name: str) -> tuple[Fi
     parts = "; ".join(
         f"{r.naam}: {int(r.weken_voor_deadline)} weken voor de deadline, {r.status}" for r in frame.itertuples()
     )
-    return fig, (
+    alt = (
         f"Tijdlijn van de procesplanning van de regio {region_name}, deadline {deadline:%d-%m-%Y}, stand van "
         f"zaken {as_of:%d-%m-%Y}. {parts}."
     )
+    data = pd.DataFrame(
+        {
+            "mijlpaal": frame["naam"].to_numpy(),
+            "weken voor de deadline": frame["weken_voor_deadline"].to_numpy(),
+            "status": frame["status"].to_numpy(),
+        }
+    )
+    return chart(fig, alt, data, {"weken voor de deadline": INT})

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
 from workbench.disclosure.bounds import Bounded
-from workbench.report.charts.base import BLACK, BLUE, GREEN, GREY, VERMILLION, new_figure
-from workbench.report.formatting import fmt_bounded, fmt_dec
+from workbench.report.charts.base import BLACK, BLUE, GREEN, GREY, VERMILLION, Chart, chart, new_figure
+from workbench.report.formatting import DEC, INT, fmt_bounded, fmt_dec
 from workbench.stats.rates import HIGHER, LOWER, funnel_limits
 
 
-def rates_with_intervals(
-    table: pd.DataFrame, references: dict[str, Bounded], title: str, xlabel: str
-) -> tuple[Figure, str]:
+def rates_with_intervals(table: pd.DataFrame, references: dict[str, Bounded], title: str, xlabel: str) -> Chart:
     """Dots with 95% intervals per area (rows of ``table``), with reference lines (unknown references left out)."""
     shown = table.dropna(subset=["per_1000"])
     fig, ax = new_figure(7.5, max(2.5, 0.28 * len(shown) + 1.2))
@@ -46,12 +43,24 @@ def rates_with_intervals(
         f"{n} {fmt_dec(r['per_1000'])} ({fmt_dec(r['ci_laag'])}–{fmt_dec(r['ci_hoog'])})" for n, r in shown.iterrows()
     )
     refs = ", ".join(f"{k} {fmt_bounded(v, fmt_dec)}" for k, v in references.items())
-    return fig, f"Puntdiagram {title.lower()} met 95%-betrouwbaarheidsintervallen. {parts}. Ter vergelijking: {refs}."
+    alt = f"Puntdiagram {title.lower()} met 95%-betrouwbaarheidsintervallen. {parts}. Ter vergelijking: {refs}."
+    data = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "gebied": list(shown.index),
+                    "per 1.000": shown["per_1000"].to_numpy(),
+                    "95%-interval van": shown["ci_laag"].to_numpy(),
+                    "95%-interval tot": shown["ci_hoog"].to_numpy(),
+                }
+            ).astype({"per 1.000": "object"}),
+            pd.DataFrame({"gebied": [f"{k} (lijn)" for k in drawn], "per 1.000": list(drawn.values())}),
+        ]
+    )
+    return chart(fig, alt, data, {"per 1.000": DEC, "95%-interval van": DEC, "95%-interval tot": DEC})
 
 
-def funnel(
-    points: pd.DataFrame, reference_rate: float, highlight: str | None, title: str, ylabel: str
-) -> tuple[Figure, str]:
+def funnel(points: pd.DataFrame, reference_rate: float, highlight: str | None, title: str, ylabel: str) -> Chart:
     """Funnel plot: rate against population with exact 95% and 99.8% control limits around the reference rate.
 
     ``points`` holds ``populatie``, ``per_1000`` and ``oordeel`` (the verdict of :func:`workbench.stats.rates.compare`
@@ -85,8 +94,22 @@ def funnel(
     ax.legend(fontsize=7, frameon=False)
     above = [n for n, v in points["oordeel"].items() if v == HIGHER]
     below = [n for n, v in points["oordeel"].items() if v == LOWER]
-    return fig, (
+    alt = (
         f"Trechterdiagram {title.lower()}: {len(points)} gemeenten, landelijk gemiddelde "
         f"{fmt_dec(reference_rate)} per 1.000. Boven de 95%-grens: {'; '.join(above) or 'geen'}. "
         f"Onder de 95%-grens: {'; '.join(below) or 'geen'}."
     )
+    low95, high95 = funnel_limits(reference_rate, points["populatie"].to_numpy(dtype="float64"), 0.95)
+    data = pd.DataFrame(
+        {
+            "gemeente": list(points.index),
+            "inwoners": points["populatie"].to_numpy(),
+            "per 1.000": points["per_1000"].to_numpy(),
+            "95%-grens onder": low95,
+            "95%-grens boven": high95,
+            "Nederland per 1.000": reference_rate,
+            "oordeel": points["oordeel"].to_numpy(),
+        }
+    )
+    formats = {"inwoners": INT, "per 1.000": DEC, "95%-grens onder": DEC, "95%-grens boven": DEC}
+    return chart(fig, alt, data, formats | {"Nederland per 1.000": DEC})

@@ -7,13 +7,14 @@ JupyterLab a section shows as its HTML; ``section.tabellen`` gives the analyst e
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from workbench.report import charts
 from workbench.report import html_parts as h
+from workbench.report.charts.base import Chart
 from workbench.report.texts import COMMENTARY_HEADING, EXAMPLE
 
 
@@ -31,18 +32,38 @@ class Section:
 
     tabellen: dict[str, pd.DataFrame] = field(default_factory=dict)
     commentaar: str = ""
+    _rendered: tuple[str, str, list[h.ShownTable]] | None = field(default=None, init=False, compare=False)
 
     def body(self) -> str:
         """The section's own HTML (its module's ``render``)."""
         raise NotImplementedError
 
+    @property
+    def slug(self) -> str:
+        """The section's name in file names: 'de-regio' for :class:`DeRegio`."""
+        return re.sub(r"(?<!^)(?=[A-Z])", "-", type(self).__name__).lower()
+
+    def _render(self) -> tuple[str, list[h.ShownTable]]:
+        """Render once (again only when the commentary changed): the HTML and the tables it shows."""
+        if self._rendered is None or self._rendered[0] != self.commentaar:
+            with h.collecting(self.slug) as shown:
+                body = self.body()
+                if self.commentaar:
+                    box = (
+                        f'<aside class="commentaar"><h3>{h.esc(COMMENTARY_HEADING)}</h3>'
+                        f"{h.para(self.commentaar)}</aside>"
+                    )
+                    body = h.extend_section(body, box)
+            self._rendered = (self.commentaar, body, list(shown))
+        return self._rendered[1], self._rendered[2]
+
     def html(self) -> str:
         """The section's HTML with the region's commentary at its end."""
-        body = self.body()
-        if not self.commentaar:
-            return body
-        box = f'<aside class="commentaar"><h3>{h.esc(COMMENTARY_HEADING)}</h3>{h.para(self.commentaar)}</aside>'
-        return h.extend_section(body, box)
+        return self._render()[0]
+
+    def shown_tables(self) -> list[h.ShownTable]:
+        """Every table the section shows (charts' figures included), in order, for the downloads."""
+        return self._render()[1]
 
     def _repr_html_(self) -> str:
         return self.html()
@@ -61,17 +82,12 @@ def name_list(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
 
-def data_figure(demonstration: bool, fig: Figure, alt: str, caption: str) -> str:
+def data_figure(demonstration: bool, chart: Chart, caption: str) -> str:
     """A figure drawn from Veilig Thuis or budget figures: on demonstration data the image itself says so."""
     if demonstration:
-        charts.mark_demonstration(fig)
-        alt = f"{alt} Demonstratiecijfers."
-    return h.figure(fig, alt, caption)
-
-
-def half_year_label(code: str) -> str:
-    """'2024-2' for CBS's half-year code '2024HJ02'."""
-    return f"{code[:4]}-{code[-1]}"
+        charts.mark_demonstration(chart.figure)
+        chart.alt = f"{chart.alt} Demonstratiecijfers."
+    return h.figure(chart, caption)
 
 
 def missing(code: str, what: str) -> str:

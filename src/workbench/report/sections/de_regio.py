@@ -182,12 +182,12 @@ def render(s: DeRegio) -> str:
     urbanity = ["" if pd.isna(v) else URBANITY.get(int(v), "") for v in t["gemeenten"]["stedelijkheid"]]
     rows = t["gemeenten"].assign(stedelijkheid=urbanity)
     fmt = {
-        "inwoners": f.fmt_int,
-        "% 0–14 jaar": f.fmt_dec,
-        "% 65+": f.fmt_dec,
-        "bijstand per 1.000": f.fmt_dec,
-        "% eenpersoons­huishoudens": f.fmt_dec,
-        "gescheiden per 1.000": f.fmt_dec,
+        "inwoners": f.INT,
+        "% 0–14 jaar": f.DEC,
+        "% 65+": f.DEC,
+        "bijstand per 1.000": f.DEC,
+        "% eenpersoons­huishoudens": f.DEC,
+        "gescheiden per 1.000": f.DEC,
     }
     table = h.table(
         rows,
@@ -196,9 +196,9 @@ def render(s: DeRegio) -> str:
         fmt,
     )
     ages = t["leeftijd"].rename(index=AGE_LABELS)
-    fig, alt = charts.age_structure(ages["regio"], ages["Nederland"], f"regio {s.naam}")
+    chart = charts.age_structure(ages["regio"], ages["Nederland"], f"regio {s.naam}")
     rates = t["meldingen_per_gemeente"]
-    map_fig, map_alt = charts.region_map(
+    map_chart = charts.region_map(
         s.grenzen,
         list(rates.index),
         rates["per_1000"],
@@ -220,11 +220,10 @@ def render(s: DeRegio) -> str:
         changes_html(s),
         table,
         h.definition_list(legend(t["indeling"]), "legend"),
-        h.figure(fig, alt, f"Leeftijdsopbouw van de regio en Nederland. {BRON_CBS}."),
+        h.figure(chart, f"Leeftijdsopbouw van de regio en Nederland. {BRON_CBS}."),
         data_figure(
             s.demonstratie,
-            map_fig,
-            map_alt,
+            map_chart,
             f"Kaart: meldingen {s.periode} {RATE_UNIT}, per gemeente. {vt_source(s.demonstratie, eigen=s.eigen)}. "
             f"Grenzen: CBS/PDOK 2020{MERGED_BOUNDARIES if len(t['herindelingen']) else ''}. "
             "Grijs: geen gepubliceerd cijfer (geheim).",

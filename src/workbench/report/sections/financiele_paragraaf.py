@@ -167,10 +167,10 @@ def render(s: FinancieleParagraaf) -> str:
             f"Wat elke gemeente nu lokaal uitgeeft{f' ({s.status} {s.jaar})' if s.jaar else ''} en haar deel van "
             "het regionale saldo (euro; + ontvangt, − betaalt).",
             {
-                "inwoners": f.fmt_int,
-                "lokale uitgaven (€)": f.fmt_int,
-                "aandeel (%)": f.fmt_dec,
-                **{label: lambda v: f.fmt_dec(v, 2) for label in labels.values()},
+                "inwoners": f.INT,
+                "lokale uitgaven (€)": f.INT,
+                "aandeel (%)": f.DEC,
+                **dict.fromkeys(labels.values(), f.DEC2),
             },
         ),
     ]

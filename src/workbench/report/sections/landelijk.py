@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbench.contracts import BLOCKED, COMPLETE_ATTRIBUTE, FAILED, REPORT_FILE
+from workbench.contracts import BLOCKED, COMPLETE_ATTRIBUTE, DOWNLOAD_DIR, FAILED, REPORT_FILE, workbook_file
 from workbench.disclosure.bounds import LOWER_BOUND, Bounded
 from workbench.report import charts
 from workbench.report import formatting as f
@@ -61,6 +61,8 @@ class Regios(Section):
     status: dict[str, dict]
     namen: pd.Series
     """Region names by code, in alphabetical order."""
+    volgorde: dict[str, list[str]]
+    """The region codes in each order of :data:`SORTS`."""
 
     def body(self) -> str:
         """See :func:`render_regios`."""
@@ -93,46 +95,93 @@ def regios(indicators: dict[str, Indicators], names: pd.Series, status: dict, pe
         status=status,
         namen=names,
         tabellen={"regios": pd.DataFrame(rows)},
+        volgorde=sort_orders(pd.DataFrame(rows)),
     )
 
 
-def render_regios(s: Regios) -> str:
-    """The note on failed builds, the note on high bereik, and the table with links."""
+SORTS = {
+    "meldingen": ("meldingen per 1.000", "meldingen per 1.000 (hoog naar laag)"),
+    "bereik": ("bereik laag", "bereik kindermishandeling (hoog naar laag)"),
+    "uitgaven": ("uitgaven", "uitgaven per inwoner (hoog naar laag)"),
+}
+"""The orders a reviewer can read the table in (besides by name): key → (column of ``regios``, label)."""
+
+
+def sort_orders(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """The region codes in each order of :data:`SORTS`, highest first, regions without a figure last."""
+    return {
+        key: list(frame.sort_values([column, "regio"], ascending=[False, True], na_position="last")["code"])
+        for key, (column, _) in SORTS.items()
+    }
+
+
+def regions_table(s: Regios, order: list[str], download: bool) -> str:
+    """The table of all regions in ``order`` (codes), with links to each report and workbook."""
+    by_code = s.tabellen["regios"].set_index("code")
     rows = []
-    for r in s.tabellen["regios"].itertuples(index=False):
-        ind = s.indicators[r.code]
-        entry = s.status.get(r.code, {})
-        label = f"{r.regio} ({r.code})"
+    for code in order:
+        r = by_code.loc[code]
+        ind = s.indicators[code]
+        entry = s.status.get(code, {})
+        label = f"{r['regio']} ({code})"
+        has_report = bool(entry.get("rapport"))
+        workbook = workbook_file(code)
         rows.append(
             {
-                "regio": h.Link(label, f"{r.code}/{REPORT_FILE}") if entry.get("rapport") else label,
-                "gemeenten": r.gemeenten,
-                "inwoners": r.inwoners,
+                "regio": h.Link(label, f"{code}/{REPORT_FILE}") if has_report else label,
+                "code": code,
+                "gemeenten": r["gemeenten"],
+                "inwoners": r["inwoners"],
                 "meldingen per 1.000": ind.per_1000,
-                "bereik kindermishandeling": f.fmt_range(*ind.bereik_km),
-                "let op": BEREIK_FLAGS.get(r.niveau, ""),
-                "uitgaven per inwoner": r.uitgaven,
+                "bereik kindermishandeling": ind.bereik_km,
+                "let op": BEREIK_FLAGS.get(r["niveau"], ""),
+                "uitgaven per inwoner": r["uitgaven"],
                 "status": status_label(entry) if entry else "onbekend",
+                "werkmap": h.Link(workbook, f"{code}/{DOWNLOAD_DIR}/{workbook}") if has_report else "",
             }
         )
     frame = pd.DataFrame(rows)
     partial = any(i.per_1000.kind == LOWER_BOUND for i in s.indicators.values())
-    table = h.table(
+    return h.table(
         frame,
         f"Kerncijfers per regio, {s.periode}. Meldingen: ontvangen meldingen bij Veilig Thuis {RATE_UNIT} "
         f"(sommen van gepubliceerde gemeentecijfers). {vt_source(s.demonstratie)}."
         + (" ≥: ondergrens, omdat gemeentecijfers geheim zijn." if partial else ""),
         {
-            "gemeenten": f.fmt_int,
-            "inwoners": f.fmt_int,
-            "meldingen per 1.000": f.fmt_dec,
-            "uitgaven per inwoner": f.fmt_euro,
+            "gemeenten": f.INT,
+            "inwoners": f.INT,
+            "meldingen per 1.000": f.DEC,
+            "uitgaven per inwoner": f.EURO,
+            "bereik kindermishandeling": f.PCT_RANGE,
         },
-        numeric=["bereik kindermishandeling"],
+        compared={"Nederland, meldingen per 1.000": (next(iter(s.indicators.values())).nl_per_1000, f.DEC)},
+        download=download,
+    )
+
+
+def render_regios(s: Regios) -> str:
+    """The note on failed builds, the note on high bereik, and the table in every order (chosen by link, no script).
+
+    The other orders are the same table, shown instead of the first when their anchor is the page's target (CSS
+    ``:target``), so the overview needs no script.
+    """
+    frame = s.tabellen["regios"]
+    links = " · ".join(
+        [h.Link("naam", "#regios-op-naam").html()]
+        + [h.Link(label, f"#regios-op-{key}").html() for key, (_, label) in SORTS.items()]
+    )
+    alternatives = "".join(
+        f'<div class="sorted" id="regios-op-{key}">{regions_table(s, s.volgorde[key], download=False)}</div>'
+        for key in SORTS
+    )
+    table = (
+        f'<p class="sort-links">Lees de tabel gesorteerd op: {links}.</p>{alternatives}'
+        f'<div class="sorted-default" id="regios-op-naam">{regions_table(s, list(frame["code"]), download=True)}</div>'
     )
     failed = [f"{s.namen[c]} ({c})" for c, e in s.status.items() if e.get("status") in (FAILED, BLOCKED)]
     note = h.para("Niet bijgewerkt in de laatste bouw: " + ", ".join(failed) + ".") if failed else ""
-    flagged = frame.loc[frame["let op"] != "", "regio"].map(lambda r: r.text if isinstance(r, h.Link) else r)
+    marked = frame[frame["niveau"].map(lambda n: bool(BEREIK_FLAGS.get(n, "")))]
+    flagged = [f"{r.regio} ({r.code})" for r in marked.itertuples()]
     flag_note = (
         h.para(
             "Bij deze regio's is het aantal meldingen over kindermishandeling even groot als of groter dan het "
@@ -170,7 +219,7 @@ def render_landelijk(s: LandelijkBeeld) -> str:
     by_name = {s.namen[c]: b for c, b in s.per_1000.items()}
     values = pd.Series({n: b.value for n, b in by_name.items()}, dtype="float64").sort_values(ascending=False)
     lower = pd.Series({n: b.kind == LOWER_BOUND for n, b in by_name.items()})
-    bar_fig, bar_alt = charts.bars(
+    bar_chart = charts.bars(
         values,
         "",
         ("Nederland", s.nl_per_1000),
@@ -178,10 +227,10 @@ def render_landelijk(s: LandelijkBeeld) -> str:
         RATE_AXIS,
         lower,
     )
-    trend_fig, trend_alt = charts.trend(
+    trend_chart = charts.trend(
         s.tabellen["trend"], "Meldingen per halfjaar naar aard van het geweld, Nederland", "aantal meldingen"
     )
-    map_fig, map_alt = charts.region_map(
+    map_chart = charts.region_map(
         s.vormen,
         list(s.vormen["code"]),
         pd.Series({c: b.value for c, b in s.per_1000.items()}, dtype="float64"),
@@ -195,12 +244,11 @@ def render_landelijk(s: LandelijkBeeld) -> str:
     return h.section(
         "landelijk",
         "Landelijk beeld",
-        data_figure(demo, bar_fig, bar_alt, f"Meldingen {RATE_UNIT} per regio. {source}."),
-        data_figure(demo, trend_fig, trend_alt, f"Ontvangen meldingen in Nederland per halfjaar. {source}."),
+        data_figure(demo, bar_chart, f"Meldingen {RATE_UNIT} per regio. {source}."),
+        data_figure(demo, trend_chart, f"Ontvangen meldingen in Nederland per halfjaar. {source}."),
         data_figure(
             demo,
-            map_fig,
-            map_alt,
+            map_chart,
             f"Kaart van de 35 regio's: meldingen {RATE_UNIT}. {source}. Grenzen: CBS/PDOK 2020 (gemeenten "
             "samengevoegd).",
         ),
@@ -223,13 +271,13 @@ class Verantwoording(Section):
     versie: str
     kenmerk: str
 
-    def body(self) -> str:
-        """The list of sources and rules, and the version."""
+    def lines(self) -> list[str]:
+        """The sources and rules in sentences (also the downloads' Toelichting)."""
         km = (
             f"{self.studie}: {f.fmt_dec(self.km_laag, 0)}–{f.fmt_dec(self.km_hoog, 0)} per 1.000 kinderen van "
             f"{self.leeftijden[0]}–{self.leeftijden[1]} jaar"
         )
-        items = [
+        return [
             "Bevolking: CBS Kerncijfers wijken en buurten 2020 (84799NED), 1 januari 2020; CC BY 4.0.",
             f"Meldingen: CBS Veilig Thuis (84851NED), {self.periode_code}"
             + (" — demonstratiecijfers in die vorm." if self.demonstratie else "."),
@@ -244,10 +292,13 @@ class Verantwoording(Section):
             "ondergrens (≥, 'ten minste'), en waar alle geheim zijn staat een punt ('.'), nooit 0.",
             "Meer over bronnen, begrippen en aannames staat in de Verantwoording van elke regio-analyse.",
         ]
+
+    def body(self) -> str:
+        """The list of sources and rules, and the version."""
         return h.section(
             "verantwoording",
             "Verantwoording",
-            h.bullets(items),
+            h.bullets(self.lines()),
             h.para(
                 f"Gemaakt met regiovisie-workbench versie {self.versie}. Kenmerk van de invoer: {self.kenmerk}.",
                 "small",

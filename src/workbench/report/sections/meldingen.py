@@ -13,7 +13,8 @@ from workbench.io.statline import NATIONAL_REGION, VT_AARD, VT_MELDER
 from workbench.report import charts
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
-from workbench.report.sections.base import Section, data_figure, half_year_label
+from workbench.report.formatting import half_year_label
+from workbench.report.sections.base import Section, data_figure
 from workbench.report.texts import (
     FUNNEL_EXPLANATION,
     RATE_AXIS,
@@ -183,11 +184,11 @@ def rate_table_html(s: Meldingen, source: str) -> str:
         f"Ontvangen meldingen {s.periode} per gemeente, {RATE_UNIT}, met 95%-betrouwbaarheidsinterval "
         f"(exact Poisson) en het oordeel tegenover Nederland. {source}. '.' = geheim (0–7).{partial}",
         {
-            "meldingen": f.fmt_int,
-            "inwoners": f.fmt_int,
-            "per 1.000": f.fmt_dec,
-            "95%-interval van": f.fmt_dec,
-            "95%-interval tot": f.fmt_dec,
+            "meldingen": f.INT,
+            "inwoners": f.INT,
+            "per 1.000": f.DEC,
+            "95%-interval van": f.DEC,
+            "95%-interval tot": f.DEC,
         },
     )
 
@@ -195,22 +196,22 @@ def rate_table_html(s: Meldingen, source: str) -> str:
 def render(s: Meldingen) -> str:
     """The intro, the trend, the rate table and chart, who reports, and the funnel."""
     source, demo, t, ind = vt_source(s.demonstratie, eigen=s.eigen), s.demonstratie, s.tabellen, s.ind
-    trend_fig, trend_alt = charts.trend(
+    trend_chart = charts.trend(
         t["trend"],
         f"Meldingen per halfjaar naar aard van het geweld, regio {s.naam}",
         "aantal meldingen",
         t["trend_ondergrens"],
     )
-    rate_fig, rate_alt = charts.rates_with_intervals(
+    rate_chart = charts.rates_with_intervals(
         t["per_gemeente"], s.referenties, f"Meldingen per 1.000 inwoners per gemeente, {s.periode}", RATE_AXIS
     )
-    melder_fig, melder_alt = charts.stacked_shares(t["wie_meldt"], f"Wie meldt, {s.periode}", t["wie_meldt_soort"])
+    melder_chart = charts.stacked_shares(t["wie_meldt"], f"Wie meldt, {s.periode}", t["wie_meldt_soort"])
     melder_note = (
         " Gearceerde delen zijn ondergrenzen of benaderingen: sommige gemeentecijfers zijn geheim. "
         if (t["wie_meldt_soort"] != EXACT).to_numpy().any()
         else " "
     ) + "De delen zijn elk apart afgerond en tellen daarom niet precies op tot 100%."
-    funnel_fig, funnel_alt = charts.funnel(
+    funnel_chart = charts.funnel(
         t["trechter"],
         ind.nl_per_1000,
         s.centrumgemeente,
@@ -236,28 +237,26 @@ def render(s: Meldingen) -> str:
         h.para(intro),
         data_figure(
             demo,
-            trend_fig,
-            trend_alt,
+            trend_chart,
             f"Ontvangen meldingen per halfjaar naar aard van het geweld. {source}; regiototalen zijn "
             "sommen van gepubliceerde gemeentecijfers (open punt: ondergrens; geen punt: alle cijfers geheim)."
             + (split_trend_note(s.gesplitst) if s.gesplitst else ""),
         ),
         rate_table_html(s, source),
-        data_figure(demo, rate_fig, rate_alt, f"Meldingen {RATE_UNIT} met 95%-intervallen (exact Poisson). {source}."),
+        data_figure(demo, rate_chart, f"Meldingen {RATE_UNIT} met 95%-intervallen (exact Poisson). {source}."),
         h.heading(3, "Wie meldt"),
         police,
         data_figure(
             demo,
-            melder_fig,
-            melder_alt,
+            melder_chart,
             f"Aandeel van de meldingen naar melder, {s.periode}. {vt_source(demo, '84849NED', s.eigen)}.{melder_note}",
         ),
         h.heading(3, "Trechterdiagram"),
         h.para(FUNNEL_EXPLANATION),
         data_figure(
             demo,
-            funnel_fig,
-            funnel_alt,
-            f"Trechterdiagram met 95%- en 99,8%-grenzen rond het landelijk gemiddelde. {source}.",
+            funnel_chart,
+            f"Trechterdiagram: meldingen {RATE_UNIT} per gemeente tegen het aantal inwoners, met 95%- en "
+            f"99,8%-grenzen rond het landelijk gemiddelde. {source}.",
         ),
     )

@@ -102,7 +102,7 @@ def _marked(values: pd.DataFrame, year: int) -> str:
 
 def _figure(s: Monitoring, i: Indicator) -> str:
     m = i.spec
-    fig, alt = charts.indicator(i.waarden, m["basislijn"], m["doel"], m["naam"], i.oordeel)
+    chart = charts.indicator(i.waarden, m["basislijn"], m["doel"], m["naam"], i.oordeel)
     source = (
         "Waarden opgegeven door de regio"
         if i.eigen
@@ -111,8 +111,7 @@ def _figure(s: Monitoring, i: Indicator) -> str:
     )
     return data_figure(
         s.voorbeeld if i.eigen else s.demonstratie,
-        fig,
-        alt,
+        chart,
         f"{m['naam']}: waarden per jaar met basislijn en doel. {m.get('definitie') or ''} {source}.",
     )
 

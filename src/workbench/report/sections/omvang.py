@@ -87,11 +87,6 @@ def compute(data: RegionData) -> Omvang:
     )
 
 
-def estimate_text(low: int, high: int) -> str:
-    """'4.800–6.800', or one number when the range rounds to one."""
-    return f.fmt_int(low) if low == high else f"{f.fmt_int(low)}–{f.fmt_int(high)}"
-
-
 def render(s: Omvang) -> str:
     """The region table and chart, the per-gemeente table and the caveats."""
     rows, chart_rows = [], {}
@@ -101,9 +96,9 @@ def render(s: Omvang) -> str:
             (
                 r.vorm,
                 r.leeftijdsgroep,
-                estimate_text(r.laag, r.hoog),
-                f.fmt_int(mel) if mel is not None else NOT_APPLICABLE,
-                f.fmt_range(*s.bereik[r.vorm]) if mel is not None else NOT_APPLICABLE,
+                (r.laag, r.hoog),
+                mel if mel is not None else NOT_APPLICABLE,
+                s.bereik[r.vorm] if mel is not None else NOT_APPLICABLE,
                 f"{r.studie} ({r.referentiejaar})",
             )
         )
@@ -131,21 +126,28 @@ def render(s: Omvang) -> str:
         f"Meldingen: {vt_source(s.demonstratie, eigen=s.eigen)}. "
         "n.v.t.: Veilig Thuis registreert deze vorm niet apart. "
         "≥: ondergrens, omdat gemeentecijfers geheim zijn; '.': alle gemeentecijfers geheim.",
+        {
+            "geschat aantal slachtoffers per jaar": f.INT_RANGE,
+            f"meldingen {s.periode}": f.INT,
+            "bereik": f.PCT_RANGE,
+        },
     )
-    fig, alt = charts.ranges_against_counts(
-        pd.DataFrame(chart_rows).T, f"Geschat aantal slachtoffers en meldingen, regio {s.naam}"
+    chart = charts.ranges_against_counts(
+        pd.DataFrame(chart_rows).T, f"Geschat aantal slachtoffers en meldingen, regio {s.naam}", NOT_APPLICABLE
     )
     per_gem = s.tabellen["per_gemeente"]
     wide = (
-        per_gem.assign(
-            schatting=[estimate_text(lo, hi) for lo, hi in zip(per_gem["laag"], per_gem["hoog"], strict=True)]
-        )
+        per_gem.assign(schatting=list(zip(per_gem["laag"], per_gem["hoog"], strict=True)))
         .pivot(index="gemeente", columns="vorm", values="schatting")
         .reindex(s.gemeenten)
         .reset_index()
     )
     wide.columns = ["gemeente", *[f"{c} (schatting)" for c in wide.columns[1:]]]
-    gem_table = h.table(wide, "Geschat aantal slachtoffers per jaar per gemeente (afgerond). Schatting, geen telling.")
+    gem_table = h.table(
+        wide,
+        "Geschat aantal slachtoffers per jaar per gemeente (afgerond). Schatting, geen telling.",
+        {c: f.INT_RANGE for c in wide.columns[1:]},
+    )
     return h.section(
         "omvang",
         "4. Omvang: extrapolatie van landelijke prevalentie",
@@ -153,8 +155,7 @@ def render(s: Omvang) -> str:
         table,
         data_figure(
             s.demonstratie,
-            fig,
-            alt,
+            chart,
             f"Schatting (bandbreedte) en meldingen per vorm. Meldingen: {vt_source(s.demonstratie, eigen=s.eigen)}; "
             "prevalentie: zie Verantwoording.",
         ),

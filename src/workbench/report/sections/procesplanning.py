@@ -51,7 +51,7 @@ def render(s: Procesplanning) -> str:
     frame = s.tabellen.get("mijlpalen")
     if frame is None:
         return h.section("planning", "10. Procesplanning", missing(s.code, MISSING["planning"]))
-    fig, alt = charts.timeline(frame, s.deadline, s.stand_per, s.naam)
+    chart = charts.timeline(frame, s.deadline, s.stand_per, s.naam)
     text = (
         f"De regiovisie moet op {s.deadline:%d-%m-%Y} in werking zijn. Stand van zaken op "
         f"{s.stand_per:%d-%m-%Y}: {len(frame)} mijlpalen, waarvan {s.op_tijd} op tijd gereed en {s.te_laat} te laat."
@@ -68,10 +68,10 @@ def render(s: Procesplanning) -> str:
         "10. Procesplanning",
         example_note(s.voorbeeld),
         h.para(text),
-        h.figure(fig, alt, "Tijdlijn van de mijlpalen, terugtellend vanaf de deadline."),
+        h.figure(chart, "Tijdlijn van de mijlpalen, terugtellend vanaf de deadline."),
         h.table(
             shown,
             "Mijlpalen, met het aantal weken voor de deadline en de status.",
-            {"weken voor de deadline": f.fmt_int},
+            {"weken voor de deadline": f.INT},
         ),
     )

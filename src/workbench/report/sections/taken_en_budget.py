@@ -124,7 +124,7 @@ def _tasks_and_money(s: TakenEnBudget) -> str:
         + h.table(
             shown,
             f"Afgesproken taken en uitgaven {status} {year}, per taak en niveau. {budget_source(s.demonstratie)}.",
-            {f"uitgaven {status} {year} (€)": f.fmt_int},
+            {f"uitgaven {status} {year} (€)": f.INT},
         )
     )
 
@@ -146,13 +146,13 @@ def render(s: TakenEnBudget) -> str:
     balance_html = h.table(
         t["balans"].rename(columns={"inkomsten": "inkomsten (€)", "uitgaven": "uitgaven (€)", "saldo": "saldo (€)"}),
         "Inkomsten en uitgaven per jaar, begroot en gerealiseerd (euro).",
-        {"inkomsten (€)": f.fmt_int, "uitgaven (€)": f.fmt_int, "saldo (€)": f.fmt_int},
+        {"inkomsten (€)": f.INT, "uitgaven (€)": f.INT, "saldo (€)": f.INT},
     )
     income_html = h.table(
         t["inkomsten"].rename(columns={"post": "bron", "bedrag_euro": "bedrag (€)", "per_inwoner": "per inwoner (€)"}),
         f"Inkomsten {status} {year} naar bron, regionaal en lokaal, en per inwoner van de regio (1 januari 2020). "
         f"{source}.",
-        {"bedrag (€)": f.fmt_int, "per inwoner (€)": lambda v: f.fmt_dec(v, 2)},
+        {"bedrag (€)": f.INT, "per inwoner (€)": f.DEC2},
     )
     task_html = h.table(
         t["uitgaven_per_taak"].rename(
@@ -167,14 +167,14 @@ def render(s: TakenEnBudget) -> str:
         f"Uitgaven {status} {year} per taak, regionaal en lokaal, en per inwoner van de regio (1 januari 2020). "
         f"{source}.",
         {
-            "regionaal (€)": f.fmt_int,
-            "lokaal (€)": f.fmt_int,
-            "totaal (€)": f.fmt_int,
-            "per inwoner (€)": lambda v: f.fmt_dec(v, 2),
+            "regionaal (€)": f.INT,
+            "lokaal (€)": f.INT,
+            "totaal (€)": f.INT,
+            "per inwoner (€)": f.DEC2,
         },
     )
-    fig, alt = charts.stacked_columns(
-        t["begroot_per_inwoner"], f"Begrote uitgaven per inwoner naar taak, regio {s.naam}", "euro per inwoner"
+    chart = charts.stacked_columns(
+        t["begroot_per_inwoner"], f"Begrote uitgaven per inwoner naar taak, regio {s.naam}", "euro per inwoner", f.DEC2
     )
     text = (
         f"In {year} ({status}) gaf de regio {f.fmt_euro(s.totaal)} uit, {f.fmt_euro(s.per_inwoner)} per inwoner. "
@@ -188,6 +188,6 @@ def render(s: TakenEnBudget) -> str:
         balance_html,
         income_html,
         task_html,
-        data_figure(s.demonstratie, fig, alt, f"Begrote uitgaven per inwoner (1 januari 2020) naar taak. {source}."),
+        data_figure(s.demonstratie, chart, f"Begrote uitgaven per inwoner (1 januari 2020) naar taak. {source}."),
         _agreed_tasks(s),
     )

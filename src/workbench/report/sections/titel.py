@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbench.contracts import COMPLETE_ATTRIBUTE
+from workbench.contracts import COMPLETE_ATTRIBUTE, INDEX_FILE
 from workbench.io.inputs import RegionData
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, count_gemeenten
-from workbench.report.texts import demo_text
+from workbench.report.texts import BACK_TO_OVERVIEW, demo_text
 from workbench.stats import budget_figures
 
 
@@ -29,6 +29,8 @@ class Titel(Section):
     versie: str
     demonstratie: list[str]
     """The parts that are demonstration figures (keys of :data:`workbench.report.texts.DEMO_PARTS`)."""
+    inhoud: list[tuple[str, str]]
+    """The report's sections: (anchor, title), for the table of contents."""
 
     def body(self) -> str:
         """See :func:`render`."""
@@ -58,9 +60,10 @@ def demo_parts(data: RegionData) -> list[str]:
     return parts
 
 
-def compute(data: RegionData, version: str) -> Titel:
-    """The head of ``data``'s regio-analyse."""
+def compute(data: RegionData, version: str, contents: list[tuple[str, str]]) -> Titel:
+    """The head of ``data``'s regio-analyse; ``contents`` are its sections (anchor, title)."""
     return Titel(
+        inhoud=contents,
         code=data.code,
         naam=data.naam,
         periode=data.periode,
@@ -95,6 +98,7 @@ def render(t: Titel) -> str:
     ]
     if t.demonstratie:
         parts.append(h.banner(demo_text(t.demonstratie)))
+    parts.append(h.table_of_contents(t.inhoud, h.Link(BACK_TO_OVERVIEW, f"../{INDEX_FILE}")))
     return "".join(parts)
 
 

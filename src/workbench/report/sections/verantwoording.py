@@ -82,10 +82,10 @@ def input_source(s: Verantwoording) -> str:
     )
 
 
-def render(s: Verantwoording) -> str:
-    """Sources, the composition's sources, definitions, assumptions, disclosure, status, validation, version."""
+def source_lines(s: Verantwoording) -> list[str]:
+    """Every source of the report in a sentence (also the downloads' Toelichting)."""
     t = s.tabellen
-    sources = [
+    return [
         POPULATION_SOURCE,
         BOUNDARY_SOURCE,
         CHANGES_SOURCE,
@@ -94,6 +94,12 @@ def render(s: Verantwoording) -> str:
         COMPOSITION_SOURCE,
         input_source(s),
     ]
+
+
+def render(s: Verantwoording) -> str:
+    """Sources, the composition's sources, definitions, assumptions, disclosure, status, validation, version."""
+    t = s.tabellen
+    sources = source_lines(s)
     composition_sources = [
         f"{composition.display_source(r.bron)} ({r.marker}): {name_list(r.gemeenten)}"
         for r in t["indeling_bronnen"].itertuples()
@@ -125,7 +131,7 @@ def render(s: Verantwoording) -> str:
         rows = t["controle"].assign(in_orde=t["controle"]["in_orde"].map({True: "in orde", False: "fout"}))
         rows = rows.rename(columns={"in_orde": "uitkomst"})
         parts.append(
-            h.table(rows, "Uitkomst van de controle (Great Expectations) per invoerbestand.", {"regels": f.fmt_int})
+            h.table(rows, "Uitkomst van de controle (Great Expectations) per invoerbestand.", {"regels": f.INT})
         )
     if s.demonstratie:
         parts.append(h.banner(demo_text(s.demonstratie)))

@@ -75,8 +75,8 @@ def compute(data: RegionData, ind: Indicators) -> VergelijkbareRegios:
 def render(s: VergelijkbareRegios) -> str:
     """The text, the table of features and the bar chart."""
     feat = s.tabellen["kenmerken"]
-    fmt = {c: f.fmt_dec for c in feat.columns if c != "regio"}
-    fmt["inwoners"] = f.fmt_int
+    fmt = {c: f.DEC for c in feat.columns if c != "regio"}
+    fmt["inwoners"] = f.INT
     partial = any(b.kind == LOWER_BOUND for b in s.per_1000.values())
     table = h.table(
         feat,
@@ -87,7 +87,7 @@ def render(s: VergelijkbareRegios) -> str:
     )
     values = pd.Series([b.value for b in s.per_1000.values()], index=list(s.per_1000), dtype="float64")
     lower = pd.Series([b.kind == LOWER_BOUND for b in s.per_1000.values()], index=values.index)
-    fig, alt = charts.bars(
+    chart = charts.bars(
         values,
         s.naam,
         ("Nederland", s.nl_per_1000),
@@ -108,8 +108,7 @@ def render(s: VergelijkbareRegios) -> str:
         table,
         data_figure(
             s.demonstratie,
-            fig,
-            alt,
+            chart,
             f"Meldingen {RATE_UNIT} in vergelijkbare regio's. {vt_source(s.demonstratie, eigen=s.eigen)}.",
         ),
         h.heading(3, "Methode"),
