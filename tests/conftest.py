@@ -64,12 +64,12 @@ def line_of(path: Path, needle: str) -> int:
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
-    """All 35 reports and the index, built once from the shipped data with hostile names, and formula texts.
+    """All 35 reports and the index, built once from the shipped data with hostile names, formula texts and zeros.
 
     Returns the data folder, the reports folder and the batch result. Tests only read it (a test that changes
     it works on a copy).
     """
-    from sites import RENAMES, plant_formulas, rename_gemeenten
+    from sites import RENAMES, plant_formulas, plant_zeros, rename_gemeenten
     from workbench.build.batch import run_batch
 
     root = tmp_path_factory.mktemp("hostile")
@@ -77,6 +77,7 @@ def hostile_site(tmp_path_factory):
     shutil.copytree(DEFAULT_DATA_DIR, data)
     rename_gemeenten(data, RENAMES)
     plant_formulas(data)
+    plant_zeros(data)
     out = root / "reports"
     result = run_batch(data=data, out=out, echo=lambda _line: None)
     return data, out, result

@@ -50,3 +50,22 @@ def rename_gemeenten(data: Path, renames: dict[str, str]) -> None:
         feature["properties"]["statnaam"] = renames.get(name, name)
     geo.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
 
+
+ZERO_GEMEENTE = ("GM0589", "Oudewater")
+"""A gemeente whose 2024 Veilig Thuis cells are published as 0 or CBS's nil marker '-' in the hostile site."""
+
+
+def plant_zeros(data: Path) -> None:
+    """Publish every 2024 cell of :data:`ZERO_GEMEENTE` as '0' (meldingen) or '-' (adviezen, melders).
+
+    Both are counts in 0–7, so every page and every download must show them as secret ('.'), never as 0.
+    """
+    code = ZERO_GEMEENTE[0]
+    for name in ("84851NED_demo.csv", "84849NED_demo.csv"):  # columns: ...;GestarteAdviezen_1;OntvangenMeldingen_2
+        path = data / "veilig_thuis" / name
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            cells = line.split(";")
+            if cells[1].strip('"').strip() == code and cells[2].startswith('"2024'):
+                lines[i] = ";".join([*cells[:4], '"-"', '"0"'])
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -46,6 +46,18 @@ def test_builds_the_named_regions_and_skips_them_when_nothing_changed(first_run)
     assert statuses(forced) == {"GM0503": BUILT}
 
 
+def test_a_report_damaged_or_removed_after_publishing_is_rebuilt_and_the_others_are_left(tmp_path):
+    out = tmp_path / "out"
+    run_batch(THREE, jobs=2, out=out, echo=quiet, notebook=OK)
+    page = out / "GM0344" / REPORT_FILE
+    whole = page.read_bytes()
+    page.write_bytes(whole[: len(whole) // 2])  # cut off, as by a full disk or a careless copy
+    (out / "GM0014" / REPORT_FILE).unlink()
+    again = run_batch(THREE, jobs=2, out=out, echo=quiet, notebook=OK)
+    assert statuses(again) == {"GM0503": UNCHANGED, "GM0344": BUILT, "GM0014": BUILT}
+    assert page.read_bytes() == whole and (out / "GM0014" / REPORT_FILE).is_file()
+
+
 def test_no_private_files_in_out(first_run):
     out, _ = first_run
     files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}

@@ -104,3 +104,14 @@ def test_control_characters_are_rejected(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(InputError, match="does not exist"):
         read_checked_csv(tmp_path / "nope.csv", REQ)
+
+
+def test_a_name_with_direction_controls_is_isolated_so_it_cannot_turn_the_sentence_around(tmp_path):
+    from workbench.io.csv_input import isolate_bidi
+    from workbench.report.html_parts import para
+
+    frame = read_checked_csv(write(tmp_path, "code;naam;aantal\nGM0001;Ab\u202edc;10\nGM0002;Gouda;15\n"), REQ)
+    assert frame["naam"].tolist() == ["\u2068Ab\u202edc\u2069", "Gouda"]  # first strong isolate … pop isolate
+    assert isolate_bidi("Gouda") == "Gouda" and isolate_bidi("x\u2067y") == "\u2068x\u2067y\u2069"
+    sentence = para(f"De gemeente {frame['naam'][0]} telt 10 meldingen.")
+    assert sentence.index("\u2069") < sentence.index(" telt 10")  # the override ends before the sentence goes on

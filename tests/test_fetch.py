@@ -50,7 +50,8 @@ def test_both_apis_give_the_table_as_cbs_publishes_it_with_its_markers_and_a_man
     assert done.status == "opgehaald" and done.path == path and done.rows > 40_000
     got, shipped = tidy(path, VT_AARD), tidy(DEFAULT_DATA_DIR / VT_FILES["84851NED"], VT_AARD)
     marked = got["regio_code"].eq("GM0096") & got["periode"].eq("2019HJ01") & got["maat"].eq("gestarte_adviezen")
-    assert got.loc[marked & got["categorie_code"].eq("AG04"), "status"].item() == "nihil"  # CBS's '-'
+    nil = got.loc[marked & got["categorie_code"].eq("AG04")]  # CBS's '-': a count in 0–7, so secret, never 0
+    assert nil["status"].item() == "geheim" and pd.isna(nil["aantal"].item())
     assert got.loc[marked & got["categorie_code"].eq("AG03"), "status"].item() == "geheim"  # CBS's 'x'
     unmarked = ~marked | ~got["categorie_code"].isin([c for (_, _, c) in MARKED])
     pd.testing.assert_frame_equal(got[unmarked].reset_index(drop=True), shipped[unmarked].reset_index(drop=True))

@@ -24,9 +24,14 @@ def test_a_clean_page_passes():
         ('<script src="https://cdn.example.org/x.js"></script>', "script"),
         ('<img src="https://example.org/x.png" alt="x">', "another server"),
         ('<style>@import url("https://example.org/x.css");</style>', "CSS"),
-        ("<p>Traceback (most recent call last):</p>", "Traceback"),
-        ("<p>/home/analist/data.csv</p>", "/home/"),
-        ("<p>Calculating Metrics: 100%|####|</p>", "Calculating"),
+        ("<p>Traceback (most recent call last):</p>", "traceback"),
+        ('<p>  File "/opt/x/cell.py", line 3, in &lt;module&gt;</p>', "traceback"),
+        ("<p>/home/analist/data.csv</p>", "local path"),
+        ("<p>zie /tmp/build/runs/GM0344/build.log</p>", "local path"),
+        ("<p>C:\\Users\\analist\\data.csv</p>", "local path"),
+        ("<p>from workbench.report import regio_analyse</p>", "code"),
+        ("<p>workbench.report.regio_analyse.RegioAnalyse</p>", "code"),
+        ("<p>Calculating Metrics: 100%|####| 12/12 [00:00&lt;00:00, 50.1it/s]</p>", "progress bar"),
         ('<img src="data:image/png;base64,AAAA">', "alt"),
         ("<h1>again</h1>", "h1"),
         ("<h5>deep</h5>", "skips"),
@@ -35,6 +40,19 @@ def test_a_clean_page_passes():
 def test_scanner_catches(bad, words):
     problems = scan(GOOD.replace("</body>", bad + "</body>"))
     assert any(words in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "innocent",
+    [
+        "<p>Deze analyse is gemaakt met de workbench.</p>",
+        "<p>De import van gegevens uit het registratiesysteem kost tijd; 50% | 25% van de regio's.</p>",
+        "<p>Zie de map regios/GM0344/ en het rapport 2024/2025 over hulp/zorg.</p>",
+        "<p>Een bestand met de naam workbench.xlsx.</p>",
+    ],
+)
+def test_a_sentence_that_only_mentions_a_word_is_not_blocked(innocent):
+    assert scan(GOOD.replace("</body>", innocent + "</body>")) == []
 
 
 def test_wrong_language_is_caught():

@@ -25,3 +25,22 @@ def write_atomic(target: Path, content: str | bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def prune(folder: Path, keep: int) -> None:
+    """Keep only the ``keep`` newest files of ``folder``: a cache that would otherwise grow with every input.
+
+    Hidden files (another writer's temporary file, see :func:`write_atomic`) are left alone.
+    """
+    if not folder.is_dir():
+        return
+    files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
+    for old in sorted(files, key=_modified, reverse=True)[keep:]:
+        old.unlink(missing_ok=True)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed meanwhile by another process
+        return 0.0

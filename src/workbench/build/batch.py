@@ -26,7 +26,7 @@ from workbench.build.outcome import BatchResult, Outcome
 from workbench.build.publish import report_target
 from workbench.build.report import Validation, build_region
 from workbench.build.runs import CELL_TIMEOUT_SECONDS, NOTEBOOK, check_parameters
-from workbench.build.state import read_state, region_fingerprint, state_dir, write_state
+from workbench.build.state import region_fingerprint, state_dir, still_good, write_state
 from workbench.checks.summary import blocked_regions, validation_summary
 from workbench.contracts import BLOCKED, BUILT, FAILED, LOG_FILE, UNCHANGED
 from workbench.errors import BuildError
@@ -106,14 +106,14 @@ def run_batch(
     result = BatchResult()
     todo: list[str] = []
     for code in codes:
-        last_good = read_state(states / f"{code}.json").get("fingerprint")
-        if not force and targets[code].is_file() and last_good == fingerprints[code]:
+        if not force and still_good(states / f"{code}.json", fingerprints[code], targets[code]):
             result.regions.append(Outcome(code, names[code], UNCHANGED))  # built from these very inputs before
         else:
             todo.append(code)
     workers = max(1, jobs or os.cpu_count() or 1)
     kernels: queue.Queue[WarmKernel] = queue.Queue()
     summary = {"inputs_hash": inputs_key}
+    withheld: frozenset[str] = frozenset()  # regions whose input failed validation: no page shows their figures
     if todo:
         # Validate (once, before any notebook) while the kernels start and import on the other core, and
         # parse the inputs once into the build cache for them.
@@ -129,6 +129,7 @@ def run_batch(
                 warm.submit(kernel.preload, PRELOAD + (parse if i == 0 else ""))
             summary = validation_summary(root, private)
             blocked = blocked_regions(summary, composition, year.regions_of)
+            withheld = frozenset(blocked)
             for region, problems in problems_by_region(
                 composition[composition["centrumgemeente_code"].isin(todo)], root
             ).items():
@@ -177,7 +178,17 @@ def run_batch(
             kernel = kernels.get() if not kernels.empty() else WarmKernel()
             kernels.put(kernel)
             result.index = build_index(
-                result.regions, root, out_dir, private, periode, timeout, force, summary["inputs_hash"], states, kernel
+                result.regions,
+                root,
+                out_dir,
+                private,
+                periode,
+                timeout,
+                force,
+                summary["inputs_hash"],
+                states,
+                kernel,
+                withheld,
             )
             took = f" ({result.index.seconds:.1f} s)" if result.index.status == BUILT else ""
             echo(f"index: {result.index.status}{took}" + (f": {result.index.reason}" if result.index.reason else ""))
@@ -231,5 +242,5 @@ def _build_one(
         return Outcome(code, name, FAILED, f"{type(exc).__name__}: {exc}", time.perf_counter() - start)
     finally:
         release()
-    write_state(states / f"{code}.json", fingerprint)
+    write_state(states / f"{code}.json", fingerprint, built.html)
     return Outcome(code, name, BUILT, "", time.perf_counter() - start, None, built.executed)

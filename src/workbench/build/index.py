@@ -10,8 +10,8 @@ from workbench.build.kernel import WarmKernel
 from workbench.build.outcome import Outcome
 from workbench.build.publish import publish
 from workbench.build.runs import OVERVIEW_NOTEBOOK, check_parameters, execute, new_run
-from workbench.build.state import fingerprint, read_state, write_state
-from workbench.contracts import BLOCKED, BUILT, DOWNLOAD_DIR, FAILED, INDEX_FILE, REPORT_FILE, UNCHANGED
+from workbench.build.state import fingerprint, still_good, write_state
+from workbench.contracts import BLOCKED, BLOCKED_KEY, BUILT, DOWNLOAD_DIR, FAILED, INDEX_FILE, REPORT_FILE, UNCHANGED
 from workbench.errors import BuildError
 from workbench.files import write_atomic
 from workbench.fingerprint import code_fingerprint
@@ -31,22 +31,31 @@ def build_index(
     inputs: str,
     states: Path,
     kernel: WarmKernel | None = None,
+    withheld: frozenset[str] = frozenset(),
 ) -> Outcome:
     """Build ``OUT/index.html`` unless nothing it shows has changed; return its outcome.
 
-    ``regions`` are the batch's outcomes (their status goes into the overview, with whether a report exists).
+    ``regions`` are the batch's outcomes (their status goes into the overview, with whether a report exists);
+    ``withheld`` are the regions whose input failed validation: the overview shows no figure of theirs.
     """
-    status = {o.code: {"status": o.status, "rapport": (out_dir / o.code / REPORT_FILE).is_file()} for o in regions}
+    status = {
+        o.code: {
+            "status": o.status,
+            "rapport": (out_dir / o.code / REPORT_FILE).is_file(),
+            BLOCKED_KEY: o.code in withheld,
+        }
+        for o in regions
+    }
     target = out_dir / INDEX_FILE
     key = fingerprint(
         code_fingerprint((OVERVIEW_NOTEBOOK,)),
         inputs,
         periode,
         str(root),
-        {c: (s["status"] in (FAILED, BLOCKED), s["rapport"]) for c, s in status.items()},
+        {c: (s["status"] in (FAILED, BLOCKED), s["rapport"], s[BLOCKED_KEY]) for c, s in status.items()},
     )
     state_file = states / "index.json"
-    if not force and target.is_file() and read_state(state_file).get("fingerprint") == key:
+    if not force and still_good(state_file, key, target):
         return Outcome("index", NAME, UNCHANGED)
     status_file = build / "runs" / "index" / "status.json"
     write_atomic(status_file, json.dumps(status, ensure_ascii=False))
@@ -71,5 +80,5 @@ def build_index(
         publish(run, "index", target, overview_title(periode))
     except BuildError as exc:
         return Outcome("index", NAME, FAILED, exc.reason, time.perf_counter() - start, run.log, run.executed)
-    write_state(state_file, key)
+    write_state(state_file, key, target)
     return Outcome("index", NAME, BUILT, "", time.perf_counter() - start, None, run.executed)

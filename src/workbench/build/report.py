@@ -18,7 +18,13 @@ from pathlib import Path
 from workbench.build.kernel import WarmKernel
 from workbench.build.publish import publish, report_target
 from workbench.build.runs import CELL_TIMEOUT_SECONDS, NOTEBOOK, check_parameters, execute, region_run, summary_file
-from workbench.checks.summary import blocked_regions, cached_validation, failed_summary, validation_summary
+from workbench.checks.summary import (
+    blocked_regions,
+    cached_validation,
+    failed_summary,
+    validation_summary,
+    with_blocked,
+)
 from workbench.errors import BuildError
 from workbench.files import write_atomic
 from workbench.io.gemeenten import Regions, latest_year, regions_in
@@ -45,27 +51,35 @@ class Validation:
         self._summary, self._pending = summary, pending
 
     @classmethod
-    def beside(cls, pool: ThreadPoolExecutor, root: Path, build: Path, summary_file: Path) -> Validation:
+    def beside(
+        cls, pool: ThreadPoolExecutor, root: Path, build: Path, summary_file: Path, regions: Regions
+    ) -> Validation:
         """Validate in ``pool`` while the notebook runs; the summary is written where the notebook waits for it."""
-        return cls(pending=pool.submit(_validate_into, root, build, summary_file))
+        return cls(pending=pool.submit(_validate_into, root, build, summary_file, regions))
 
-    def deliver(self, summary_file: Path) -> None:
+    def deliver(self, summary_file: Path, regions: Regions) -> None:
         """Write a known summary where the notebook reads it (a pending one writes itself when done)."""
         if self._summary is not None:
-            write_atomic(summary_file, json.dumps(self._summary, ensure_ascii=False))
+            _write_for_notebook(summary_file, self._summary, regions)
 
     def result(self) -> dict:
         """The summary (waiting for a pending validation)."""
         return self._summary if self._summary is not None else self._pending.result()
 
 
-def _validate_into(root: Path, build: Path, summary_file: Path) -> dict:
+def _write_for_notebook(summary_file: Path, summary: dict, regions: Regions) -> None:
+    """Write the summary, with the regions whose figures the page must withhold, where the notebook reads it."""
+    delivered = with_blocked(summary, regions.composition, regions.regions_of)
+    write_atomic(summary_file, json.dumps(delivered, ensure_ascii=False))
+
+
+def _validate_into(root: Path, build: Path, summary_file: Path, regions: Regions) -> dict:
     """Validate (or reuse the cache) and write the summary where the notebook waits for it."""
     try:
         summary = validation_summary(root, build)
     except Exception as exc:  # the notebook must not wait forever: it gets a failed summary
         summary = failed_summary(f"validation could not run: {exc}")
-    write_atomic(summary_file, json.dumps(summary, ensure_ascii=False))
+    _write_for_notebook(summary_file, summary, regions)
     return summary
 
 
@@ -96,7 +110,7 @@ def build_region(
     target = report_target(out_dir, code)
     run = region_run(code, root, regions.jaar, notebook, timeout, build)
     check_parameters(notebook, run.parameters, code)
-    validation.deliver(Path(run.parameters["validatie"]))
+    validation.deliver(Path(run.parameters["validatie"]), regions)
     error = execute(run, code, kernel)
     if release is not None:
         release()
@@ -156,5 +170,5 @@ def build_report(
     waiting = summary_file(private, code)
     waiting.unlink(missing_ok=True)  # the notebook must not read the summary of an earlier run
     with ThreadPoolExecutor(max_workers=1) as pool:
-        validation = Validation.beside(pool, root, private, waiting)
+        validation = Validation.beside(pool, root, private, waiting, regions)
         return build_region(code, root, out_dir, private, regions, validation, notebook, timeout)

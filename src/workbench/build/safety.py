@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-FORBIDDEN_TEXT = (
-    "Traceback (most recent call last)",
-    "Calculating Metrics",
-    "Executing:",
-    "/home/",
-    "/root/",
-    "/tmp/",
-    "site-packages",
-    "workbench.",
-    "import ",
-    "%|",
-)
+FORBIDDEN_PATTERNS = {
+    "a Python traceback": re.compile(r"Traceback \(most recent call last\)|File \"[^\"]+\", line \d+"),
+    "a local path": re.compile(
+        r"(?<![\w.:/])/(?:home|root|tmp|usr|opt|var|etc|srv|mnt|Users|private)/[\w.\-]+"
+        r"|\b[A-Za-z]:\\(?:Users|Windows|Program Files)\\|site-packages[/\\]"
+    ),
+    "code": re.compile(
+        r"\b(?:from\s+workbench(?:\.\w+)*\s+import|import\s+workbench)\b|\bworkbench(?:\.[a-z_]\w*){2,}"
+    ),
+    "a progress bar": re.compile(r"\d+%\|[^|]{0,80}\|\s*\d+/\d+"),
+}
+"""What must never be in a page's text, as patterns of the thing itself (a sentence that merely mentions a word
+such as 'workbench.' or 'import' is fine)."""
 LOADING_TAGS = {"script", "img", "iframe", "link", "source", "video", "audio", "embed", "object", "frame"}
 
 
@@ -82,6 +83,9 @@ def scan(html_text: str) -> list[str]:
         if after > before + 1:
             problems.append(f"heading level skips from h{before} to h{after}")
             break
-    text = "".join(s.text)
-    problems += [f"text contains {needle!r}" for needle in FORBIDDEN_TEXT if needle in text]
+    text = "\n".join(s.text)  # one element's text never runs into the next
+    for what, pattern in FORBIDDEN_PATTERNS.items():
+        found = pattern.search(text)
+        if found:
+            problems.append(f"text contains {what}: {found.group(0)[:60]!r}")
     return problems

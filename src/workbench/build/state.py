@@ -1,7 +1,8 @@
 """What the batch remembers of its last good builds: one fingerprint per page, in the private build folder.
 
-A page is skipped when its fingerprint is unchanged: the workbench's code and templates, its notebook, the input
-files, the region's own input file, its parameters and the data folder.
+A page is skipped when its fingerprint is unchanged (the workbench's code and templates, its notebook, the input
+files, the region's own input file, its parameters and the data folder) and the page and its downloads are still
+as they were published: a page damaged, truncated or removed afterwards is rebuilt.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+from workbench.contracts import DOWNLOAD_DIR
 from workbench.files import write_atomic
 from workbench.fingerprint import code_fingerprint
 from workbench.io.regiovisie import file_fingerprint
@@ -33,6 +35,19 @@ def region_fingerprint(notebook: Path, inputs_key: str, code: str, periode: int,
     )
 
 
+def output_fingerprint(page: Path) -> str | None:
+    """SHA-256 over a published page and the files of its downloads folder; ``None`` when the page is missing."""
+    if not page.is_file():
+        return None
+    digest = hashlib.sha256(page.read_bytes())
+    folder = page.parent / DOWNLOAD_DIR
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def read_state(path: Path) -> dict:
     """The state saved for a page, or ``{}``."""
     try:
@@ -41,6 +56,21 @@ def read_state(path: Path) -> dict:
         return {}
 
 
-def write_state(path: Path, value: str) -> None:
-    """Remember the fingerprint of a page just built."""
-    write_atomic(path, json.dumps({"fingerprint": value, "built_at": datetime.now(UTC).isoformat(timespec="seconds")}))
+def still_good(path: Path, key: str, page: Path) -> bool:
+    """Whether ``page`` is the one built for ``key`` and left as published (not damaged, truncated or removed)."""
+    state = read_state(path)
+    return state.get("fingerprint") == key and state.get("gepubliceerd") == output_fingerprint(page)
+
+
+def write_state(path: Path, value: str, page: Path) -> None:
+    """Remember the fingerprint of a page just built, and of the page and files as published."""
+    write_atomic(
+        path,
+        json.dumps(
+            {
+                "fingerprint": value,
+                "gepubliceerd": output_fingerprint(page),
+                "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+        ),
+    )

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
-from workbench.files import write_atomic
+from workbench.contracts import BLOCKED_KEY
+from workbench.files import prune, write_atomic
+from workbench.fingerprint import code_fingerprint
 from workbench.io.inputs import inputs_hash
+from workbench.paths import EXPECTATIONS_DIR
+
+CACHE_KEEP = 5
+"""How many validation summaries the build folder keeps (the newest); older ones are removed."""
+
+
+def validation_key(inputs_key: str) -> str:
+    """The cache key of a validation: the inputs' hash, the suites in ``expectations/`` and the validator's code.
+
+    A tightened suite or a changed check gives a new key, so it applies at once instead of a cached verdict.
+    """
+    suites = tuple(sorted(EXPECTATIONS_DIR.glob("*.json")))
+    return hashlib.sha256((inputs_key + code_fingerprint(suites)).encode()).hexdigest()[:16]
 
 
 def cache_file(root: Path, build: Path, key: str | None = None) -> Path:
-    """Where the summary for these exact input contents (hash ``key``) is kept."""
-    return build / "validation" / f"{key or inputs_hash(root)}.json"
+    """Where the summary for these exact input contents (hash ``key``), suites and validator is kept."""
+    return build / "validation" / f"{validation_key(key or inputs_hash(root))}.json"
 
 
 def cached_validation(root: Path, build: Path, key: str | None = None) -> dict | None:
@@ -54,7 +70,9 @@ def validation_summary(root: Path, build: Path) -> dict:
             for r in results
         ],
     }
-    write_atomic(cache_file(root, build, key), json.dumps(summary, indent=1, ensure_ascii=False))
+    target = cache_file(root, build, key)
+    write_atomic(target, json.dumps(summary, indent=1, ensure_ascii=False))
+    prune(target.parent, CACHE_KEEP)
     return summary
 
 
@@ -105,3 +123,12 @@ def blocked_regions(
         for region in hit:
             blocked.setdefault(region, []).extend(dataset["problems"])
     return blocked
+
+
+def with_blocked(summary: dict, composition: pd.DataFrame, regions_of: Mapping[str, list[str]] | None = None) -> dict:
+    """The summary with :data:`BLOCKED_KEY`: the regions a failure stops (see :func:`blocked_regions`).
+
+    A notebook reads it to withhold those regions' figures from its page (a peer in another region's report, a
+    row of the national overview), so that no page shows a figure made from rejected data.
+    """
+    return {**summary, BLOCKED_KEY: sorted(blocked_regions(summary, composition, regions_of))}

@@ -20,7 +20,32 @@ LINE = "regel"
 """Column added to every frame: the line of the file the row came from (the header is line 1)."""
 
 SEPARATORS = (";", ",", "\t")
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Characters that change the writing direction of the text around them (embeddings, overrides, isolates)."""
+_FIRST_STRONG_ISOLATE, _POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 CONTROL_CHARACTERS = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"} | {"\x7f"}
+
+
+def isolate_bidi(text: str) -> str:
+    """Text with direction controls, isolated (FSI … PDI) so that it cannot turn the text around it.
+
+    A name such as 'Ab\u202edc' (a right-to-left override) would otherwise reverse the rest of the sentence it
+    stands in on the page; the isolate ends every embedding or override opened inside it. Other text is returned
+    as it is.
+    """
+    if not any(ch in BIDI_CONTROLS for ch in text):
+        return text
+    return _FIRST_STRONG_ISOLATE + text + _POP_DIRECTIONAL_ISOLATE
+
+
+def isolate_bidi_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame of strings with :func:`isolate_bidi` applied to every cell that needs it (a new frame)."""
+    pattern = f"[{BIDI_CONTROLS}]"
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_string_dtype(out[col]) and out[col].astype(str).str.contains(pattern, regex=True).any():
+            out[col] = out[col].map(lambda v: isolate_bidi(v) if isinstance(v, str) else v)
+    return out
 
 
 def decode(raw: bytes, path: Path) -> str:
@@ -168,7 +193,7 @@ def read_checked_csv(
         header = header[:-1]
         records = [r[: len(header)] for r in records]
     frame = pd.DataFrame(records, columns=header, dtype=str)
-    frame = frame.apply(lambda s: s.str.strip())
+    frame = isolate_bidi_cells(frame.apply(lambda s: s.str.strip()))
     _reject_control_characters(frame, path, line_numbers)
     frame[LINE] = line_numbers
     for col in code_columns:

@@ -12,6 +12,7 @@ import shapely
 from shapely.geometry import shape
 
 from workbench.errors import InputError
+from workbench.io.csv_input import isolate_bidi
 from workbench.paths import data_dir
 
 GEMEENTE_FILE = Path("geo") / "gemeente_2020.geojson"
@@ -53,7 +54,7 @@ def read_boundaries_file(path: Path) -> pd.DataFrame:
         rows = [
             {
                 "code": f["properties"]["statcode"].strip(),
-                "naam": f["properties"]["statnaam"].strip(),
+                "naam": isolate_bidi(f["properties"]["statnaam"].strip()),
                 "geometry": shapely.make_valid(shape(f["geometry"])),
             }
             for f in doc["features"]

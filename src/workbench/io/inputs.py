@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.errors import InputError, UnknownRegionError
-from workbench.files import write_atomic
+from workbench.files import prune, write_atomic
 from workbench.fingerprint import code_fingerprint
 from workbench.io import budget as budget_io
 from workbench.io import geo, herindelingen, kwb, own_registrations, reference, register, statline
@@ -194,6 +194,10 @@ def in_year(inputs: Inputs, year: int) -> Inputs:
     )
 
 
+CACHE_KEEP = 8
+"""How many parsed-input pickles the build folder keeps (the newest)."""
+
+
 def load_inputs(data: str | Path | None = None, build: str | Path | None = None, jaar: int | None = None) -> Inputs:
     """Read the inputs (carried into the gemeenten of ``jaar`` when given), or take them from the build cache.
 
@@ -213,6 +217,7 @@ def load_inputs(data: str | Path | None = None, build: str | Path | None = None,
             pass
     inputs = read_inputs(root) if jaar is None else in_year(load_inputs(root, build), jaar)
     write_atomic(cached, pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+    prune(cached.parent, CACHE_KEEP)
     return inputs
 
 

@@ -14,6 +14,7 @@ import yaml
 
 from workbench.errors import Problem, RegiovisieError
 from workbench.io.budget import SPENDING_TASKS
+from workbench.io.csv_input import isolate_bidi
 from workbench.paths import REGIOS_DIR, data_dir
 
 FILE_NAME = "regiovisie.yaml"
@@ -78,7 +79,8 @@ def _plain(node: yaml.Node, path: str, lines: dict[str, int]) -> object:
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_plain(item, f"{path}[{i + 1}]", lines) for i, item in enumerate(node.value)]
-    return _SCALARS.construct_object(node, deep=True)
+    value = _SCALARS.construct_object(node, deep=True)
+    return isolate_bidi(value) if isinstance(value, str) else value
 
 
 class _Checker:

@@ -174,6 +174,19 @@ def parse_periods(periods: pd.Series, lines: pd.Series, path: Path) -> pd.DataFr
     return out.astype({"jaar": "int64", "halfjaar": "int64", "voorlopig": "bool"})
 
 
+def secret_small_counts(counts: pd.Series, states: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Treat a published 0 and CBS's nil marker ``-`` as what they are: counts in 0–7, so secret.
+
+    CBS's rule keeps every count from 0 to 7 secret; a table that shows 0 or ``-`` for a cell still tells that the
+    count is small, and a report must never publish it as 0. The cell becomes ``geheim`` (no value), like ``.``.
+    Counts 1–7 are not touched here: validation refuses them (they are a sign of an unrounded file).
+    """
+    small = states.eq(STATE_NIL) | (states.eq(STATE_VALUE) & counts.eq(0).fillna(False))
+    if not small.any():
+        return counts, states
+    return counts.mask(small, pd.NA), states.mask(small, STATE_SECRET)
+
+
 def _tidy(frame: pd.DataFrame, spec: TableSpec, path: Path) -> pd.DataFrame:
     """Turn a wide frame of strings (codes, period, one column per topic) into the tidy long form."""
     periods = parse_periods(frame["Perioden"], frame[LINE], path)
@@ -189,7 +202,7 @@ def _tidy(frame: pd.DataFrame, spec: TableSpec, path: Path) -> pd.DataFrame:
         )
     parts = []
     for topic, measure in spec.topics.items():
-        counts, states = parse_counts(frame, topic, path)
+        counts, states = secret_small_counts(*parse_counts(frame, topic, path))
         parts.append(
             pd.DataFrame(
                 {

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.errors import InputError
-from workbench.io.csv_input import LINE, read_checked_csv
+from workbench.io.csv_input import LINE, isolate_bidi_cells, read_checked_csv
 
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 
@@ -30,7 +30,7 @@ def read_xlsx_sheet(path: Path, sheet: str, required: Sequence[str]) -> pd.DataF
     missing = [c for c in required if c not in frame.columns]
     if missing:
         raise InputError(path, f"the sheet lacks the column(s) {', '.join(missing)}", column=missing[0], rows=[1])
-    frame = frame.fillna("").astype(str).apply(lambda s: s.str.strip())
+    frame = isolate_bidi_cells(frame.fillna("").astype(str).apply(lambda s: s.str.strip()))
     frame[LINE] = range(2, len(frame) + 2)
     frame = frame[frame.drop(columns=[LINE]).ne("").any(axis=1)]
     if frame.empty:

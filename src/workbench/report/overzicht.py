@@ -13,6 +13,7 @@ import pandas as pd
 import shapely
 
 from workbench import __version__
+from workbench.contracts import BLOCKED_KEY
 from workbench.io.inputs import Inputs, in_year, load_inputs, region_view
 from workbench.io.statline import NATIONAL_REGION, VT_AARD
 from workbench.paths import build_dir
@@ -21,7 +22,7 @@ from workbench.report.formatting import half_year_label
 from workbench.report.sections import downloads, landelijk
 from workbench.report.texts import demo_text
 from workbench.stats import extrapolation, vt_figures
-from workbench.stats.indicators import KM_FORM, Indicators, compute, year_code
+from workbench.stats.indicators import KM_FORM, Indicators, compute, withheld, year_code
 
 
 class Overzicht:
@@ -47,7 +48,11 @@ class Overzicht:
         regions = inputs.composition.drop_duplicates("centrumgemeente_code")
         self.names = regions.set_index("centrumgemeente_code")["centrumgemeente_naam"].sort_values()
         views = {c: region_view(inputs, c, periode) for c in self.names.index}
-        self.indicators: dict[str, Indicators] = {c: compute(v) for c, v in views.items()}
+        self.withheld = sorted(c for c in self.names.index if status.get(c, {}).get(BLOCKED_KEY))
+        """Regions whose input failed validation: the overview shows none of their figures."""
+        self.indicators: dict[str, Indicators] = {
+            c: withheld(compute(v)) if c in self.withheld else compute(v) for c, v in views.items()
+        }
         self.demonstration = any(v.vt_demonstratie for v in views.values())
         """Whether the Veilig Thuis tables behind the overview are demonstration figures."""
         self.budget_demonstration = any(v.begroting_demonstratie for v in views.values())
@@ -73,7 +78,9 @@ class Overzicht:
     @cached_property
     def tabel(self) -> landelijk.Regios:
         """All regions with their key indicators, build status and a link to the report."""
-        return landelijk.regios(self.indicators, self.names, self.status, self.periode, self.demonstration)
+        return landelijk.regios(
+            self.indicators, self.names, self.status, self.periode, self.demonstration, self.withheld
+        )
 
     @cached_property
     def grafieken(self) -> landelijk.LandelijkBeeld:

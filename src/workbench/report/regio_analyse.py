@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from workbench import __version__
+from workbench.contracts import BLOCKED_KEY
 from workbench.io import regiovisie
 from workbench.io.inputs import RegionData, load_region
 from workbench.paths import build_dir
@@ -108,6 +109,10 @@ class RegioAnalyse:
             time.sleep(0.05)
         return json.loads(self.validation_path.read_text(encoding="utf-8"))
 
+    def _withheld(self) -> frozenset[str]:
+        """Regions whose input failed validation (waits for the summary): no figure of theirs on this page."""
+        return frozenset((self._validation() or {}).get(BLOCKED_KEY, []))
+
     def _commented(self, section: Section, key: str) -> Section:
         """The section with the region's own commentary for it (``key`` in the input file's ``commentaar``)."""
         section.commentaar = ((self.invoer or {}).get("commentaar") or {}).get(key) or ""
@@ -146,7 +151,8 @@ class RegioAnalyse:
     @cached_property
     def vergelijkbare_regios(self) -> vergelijkbare_regios.VergelijkbareRegios:
         """5. Vergelijkbare regio's."""
-        return self._commented(vergelijkbare_regios.compute(self.data, self.indicators), "vergelijkbare_regios")
+        section = vergelijkbare_regios.compute(self.data, self.indicators, self._withheld())
+        return self._commented(section, "vergelijkbare_regios")
 
     @cached_property
     def problematiek(self) -> problematiek.Problematiek:

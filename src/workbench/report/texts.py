@@ -442,3 +442,12 @@ DOWNLOADS_TITLE = "Downloads"
 """The heading of a page's list of files."""
 BACK_TO_OVERVIEW = "← Landelijk overzicht van alle regio's"
 """The link from a region's report back to the national overview."""
+
+
+def withheld_regions(names: list[str]) -> str:
+    """The sentence for regions whose input failed validation, so that no page shows their figures."""
+    which = "deze regio" if len(names) == 1 else "deze regio's"
+    return (
+        f"Van {_names(names)} staan hier geen cijfers: de invoer voor {which} is bij de controle afgekeurd, en "
+        "cijfers uit afgekeurde invoer staan op geen enkele pagina."
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -124,4 +124,27 @@ def compute(data: RegionData) -> Indicators:
         budget_jaar=year,
         budget_status=status,
         voorlopig=bool(nl["voorlopig"]),
+    )
+
+
+def withheld(ind: Indicators) -> Indicators:
+    """The indicators of a region whose input failed validation: every figure made from the data unknown.
+
+    Population and the number of gemeenten stay (they describe the region); counts, rates, shares, the bereik and
+    spending become unknown, so no page shows a figure made from rejected data.
+    """
+    unknown = Bounded.unknown()
+    return replace(
+        ind,
+        meldingen=unknown,
+        per_1000=unknown,
+        ci_laag=None,
+        ci_hoog=None,
+        vergeleken="onbekend",
+        adviezen=unknown,
+        politie_aandeel=unknown,
+        km_meldingen=unknown,
+        uitgaven_per_inwoner=None,
+        budget_jaar=None,
+        budget_status=None,
     )

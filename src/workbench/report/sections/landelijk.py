@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -12,7 +12,16 @@ from workbench.report import charts
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, data_figure
-from workbench.report.texts import BEREIK_FLAGS, BUILD_STATUS, RATE_AXIS, RATE_UNIT, budget_source, demo_text, vt_source
+from workbench.report.texts import (
+    BEREIK_FLAGS,
+    BUILD_STATUS,
+    RATE_AXIS,
+    RATE_UNIT,
+    budget_source,
+    demo_text,
+    vt_source,
+    withheld_regions,
+)
 from workbench.stats import extrapolation
 from workbench.stats.indicators import Indicators
 
@@ -63,14 +72,26 @@ class Regios(Section):
     """Region names by code, in alphabetical order."""
     volgorde: dict[str, list[str]]
     """The region codes in each order of :data:`SORTS`."""
+    geblokkeerd: list[str] = field(default_factory=list)
+    """Regions whose input failed validation; their figures are withheld (unknown) in the table."""
 
     def body(self) -> str:
         """See :func:`render_regios`."""
         return render_regios(self)
 
 
-def regios(indicators: dict[str, Indicators], names: pd.Series, status: dict, periode: int, demo: bool) -> Regios:
-    """The table of all regions, with the bereik level of each (computed here, flagged by the render)."""
+def regios(
+    indicators: dict[str, Indicators],
+    names: pd.Series,
+    status: dict,
+    periode: int,
+    demo: bool,
+    withheld: list[str] | None = None,
+) -> Regios:
+    """The table of all regions, with the bereik level of each (computed here, flagged by the render).
+
+    ``withheld`` are the regions whose input failed validation (their ``indicators`` hold no figures).
+    """
     rows = []
     for code, name in names.items():
         ind = indicators[code]
@@ -96,6 +117,7 @@ def regios(indicators: dict[str, Indicators], names: pd.Series, status: dict, pe
         namen=names,
         tabellen={"regios": pd.DataFrame(rows)},
         volgorde=sort_orders(pd.DataFrame(rows)),
+        geblokkeerd=list(withheld or []),
     )
 
 
@@ -193,7 +215,8 @@ def render_regios(s: Regios) -> str:
         if len(flagged)
         else ""
     )
-    return h.section("regios", "Alle regio's", note, flag_note, table)
+    withheld_note = h.para(withheld_regions([s.namen[c] for c in s.geblokkeerd])) if s.geblokkeerd else ""
+    return h.section("regios", "Alle regio's", note, withheld_note, flag_note, table)
 
 
 @dataclass(kw_only=True, repr=False)

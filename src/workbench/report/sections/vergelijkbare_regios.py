@@ -15,7 +15,15 @@ from workbench.report import charts
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, data_figure
-from workbench.report.texts import BRON_CBS, PEER_FEATURE_LABELS, PEERS_METHOD, RATE_AXIS, RATE_UNIT, vt_source
+from workbench.report.texts import (
+    BRON_CBS,
+    PEER_FEATURE_LABELS,
+    PEERS_METHOD,
+    RATE_AXIS,
+    RATE_UNIT,
+    vt_source,
+    withheld_regions,
+)
 from workbench.stats import peers
 from workbench.stats.indicators import Indicators, regions_rate
 
@@ -34,7 +42,9 @@ class VergelijkbareRegios(Section):
     gemiddelde: Bounded
     """The peers' mean meldingen per 1,000 (over the peers with a published figure)."""
     zonder_cijfer: int
-    """Peers left out of the mean because every cell of theirs is secret."""
+    """Peers left out of the mean because every cell of theirs is secret (or their input was rejected)."""
+    geblokkeerd: tuple[str, ...] = ()
+    """Peers (names) whose input failed validation: their figures are withheld from every page."""
     regio_per_1000: Bounded
     nl_per_1000: float
 
@@ -43,14 +53,19 @@ class VergelijkbareRegios(Section):
         return render(self)
 
 
-def compute(data: RegionData, ind: Indicators) -> VergelijkbareRegios:
-    """The peer comparison of ``data``'s region."""
+def compute(data: RegionData, ind: Indicators, withheld: frozenset[str] = frozenset()) -> VergelijkbareRegios:
+    """The peer comparison of ``data``'s region.
+
+    ``withheld`` are regions whose input failed validation: a peer among them is shown without figures, so that
+    no page shows a figure made from rejected data.
+    """
     features = peers.region_features(kwb_gemeenten(data.kwb), data.composition)
     group = peers.peer_group(features, data.code)
     region_names = data.composition.drop_duplicates("centrumgemeente_code").set_index("centrumgemeente_code")[
         "centrumgemeente_naam"
     ]
     rates = regions_rate(data.aard, data.composition, data.kwb, data.periode)
+    rates = rates.where(~rates.index.isin(list(withheld)), Bounded.unknown())
     codes = [data.code, *group.index]
     feat = features.loc[codes].copy()
     feat.insert(0, "regio", [region_names[c] for c in codes])
@@ -66,6 +81,7 @@ def compute(data: RegionData, ind: Indicators) -> VergelijkbareRegios:
         per_1000={region_names[c]: rates[c] for c in codes},
         gemiddelde=reduce(add, peer_rates).scaled(1 / len(peer_rates)) if peer_rates else Bounded.unknown(),
         zonder_cijfer=len(group) - len(peer_rates),
+        geblokkeerd=tuple(region_names[c] for c in group.index if c in withheld),
         regio_per_1000=ind.per_1000,
         nl_per_1000=ind.nl_per_1000,
         tabellen={"kenmerken": feat.reset_index(drop=True)},
@@ -100,6 +116,7 @@ def render(s: VergelijkbareRegios) -> str:
         f"ontvangen zij {f.say_bounded(s.gemiddelde, f.fmt_dec)} meldingen {RATE_UNIT}"
         + (f" ({s.zonder_cijfer} regio zonder gepubliceerd cijfer niet meegeteld)" if s.zonder_cijfer else "")
         + f", de regio {s.naam} {f.say_bounded(s.regio_per_1000, f.fmt_dec)}."
+        + (" " + withheld_regions(list(s.geblokkeerd)) if s.geblokkeerd else "")
     )
     return h.section(
         "vergelijkbare-regios",
