@@ -67,11 +67,11 @@ def test_no_private_files_in_out(first_run):
 @pytest.mark.parametrize(
     ("notebook", "words"),
     [
-        ("raises", "a cell raised ValueError: kapotte cel"),
-        ("exits", "the notebook stopped before its last cell"),  # IPython ends the cell quietly; the guard catches it
-        ("dies", "the kernel died while running the notebook"),
-        ("hangs", "a cell ran longer than 3 s and was stopped"),
-        ("stops_early", "the notebook stopped before its last cell"),
+        ("raises", "een cel gaf een fout (ValueError): kapotte cel"),
+        ("exits", "het notebook stopte voor de laatste cel"),  # IPython ends the cell quietly; the guard catches it
+        ("dies", "de kernel is gestopt"),
+        ("hangs", "een cel liep langer dan 3 s en is gestopt"),
+        ("stops_early", "het notebook stopte voor de laatste cel"),
     ],
 )
 def test_one_failing_region_does_not_stop_the_others(first_run, notebook, words):
@@ -89,7 +89,7 @@ def test_one_failing_region_does_not_stop_the_others(first_run, notebook, words)
 
 
 def test_undeclared_parameter_is_an_error(tmp_path):
-    with pytest.raises(BuildError, match=r"unknown notebook parameter.*validatie"):
+    with pytest.raises(BuildError, match=r"onbekende notebookparameter.*validatie"):
         run_batch(["GM0344"], out=tmp_path / "out", notebook=FIXTURES / "wrong_parameter.ipynb", echo=quiet)
     assert not (tmp_path / "out").exists()
 
@@ -105,9 +105,11 @@ def test_broken_input_blocks_only_its_region_and_keeps_its_report(data_copy, tmp
     replace_in_file(data_copy / "regios/GM0014/regiovisie.yaml", "richting: hoger", "richting: omhoog")
     result = run_batch(THREE, jobs=2, data=data_copy, out=out, echo=quiet, notebook=OK)
     assert statuses(result) == {"GM0503": BLOCKED, "GM0344": BUILT, "GM0014": BLOCKED}
-    reasons = {o.code: o.reason for o in result.failures}
-    assert "begroting_demo.csv" in reasons["GM0503"] and "add up to their Totaal line" in reasons["GM0503"]
-    assert "regios/GM0014/regiovisie.yaml, line" in reasons["GM0014"] and "'omhoog'" in reasons["GM0014"]
+    problems = {o.code: "\n".join(o.problems) for o in result.failures}
+    assert "begroting_demo.csv" in problems["GM0503"] and "add up to their Totaal line" in problems["GM0503"]
+    assert "regios/GM0014/regiovisie.yaml, regel" in problems["GM0014"] and "'omhoog'" in problems["GM0014"]
+    summary = result.summary().splitlines()
+    assert all(f"    {p}" in summary for o in result.failures for p in o.problems)  # every problem, one per line
     assert (out / BROKEN / REPORT_FILE).read_bytes() == previous
 
 
@@ -141,8 +143,8 @@ def test_a_kernel_that_fails_to_start_is_retried_once(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("error", "reason"),
     [
-        (PapermillExecutionError(3, 1, "x", "ValueError", "kapot", []), "a cell raised ValueError: kapot"),
-        (CellTimeoutError("Cell execution timed out"), "a cell ran longer than 5 s and was stopped"),
+        (PapermillExecutionError(3, 1, "x", "ValueError", "kapot", []), "een cel gaf een fout (ValueError): kapot"),
+        (CellTimeoutError("Cell execution timed out"), "een cel liep langer dan 5 s en is gestopt"),
     ],
 )
 def test_a_failure_of_the_notebook_itself_is_not_retried(tmp_path, monkeypatch, error, reason):

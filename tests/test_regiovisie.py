@@ -46,7 +46,7 @@ def test_three_planted_errors_give_three_located_messages(tmp_path):
     deadline = next(i for i, x in enumerate(lines) if x.strip().startswith("deadline: ")) + 1
     direction = next(i for i, x in enumerate(lines) if x.strip().startswith("richting: ")) + 1
     lines[role - 1] = lines[role - 1].replace(lines[role - 1].split(": ")[1], "meebeslist")
-    lines[deadline - 1] = lines[deadline - 1].split(": ")[0] + ": 31-12-2026"
+    lines[deadline - 1] = lines[deadline - 1].split(": ")[0] + ": 31-02-2026"  # no such day
     lines[direction - 1] = lines[direction - 1].split(": ")[0] + ": omhoog"
     bad = tmp_path / "regiovisie.yaml"
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -59,8 +59,9 @@ def test_three_planted_errors_give_three_located_messages(tmp_path):
         (deadline, "planning.deadline"),
         (direction, "monitoring[1].richting"),
     ]
-    assert "'meebeslist' is not one of meedenken, meebeslissen, meeweten" in problems[0].message
-    assert f"regiovisie.yaml, line {role}, spelers[1].rol" in str(err.value)
+    assert "'meebeslist' kan hier niet; kies uit: meedenken, meebeslissen, meeweten" in problems[0].message
+    assert f"regiovisie.yaml, regel {role}, spelers[1].rol" in str(err.value)
+    assert "'31-02-2026' is geen bestaande datum" in problems[1].message
 
 
 @pytest.mark.data
@@ -87,13 +88,13 @@ def test_structure_errors_are_all_reported(tmp_path):
         load(path, UTRECHT, members())
     messages = [f"{p.path}: {p.message}" for p in err.value.problems]
     expected = [
-        "regio: 'GM0503' is not this region",
-        "spelers[1].fase: is required",
-        "aanbieders[1].gemeenten[1]: 'GM9999' is not a gemeente of this region",
-        "financien.sleutel.GM0307: unknown field",
-        "financien.sleutel: the percentages add up to 90",
-        "monitoring[1].waarden: an own indicator needs its values",
-        "typo: unknown field",
+        "regio: 'GM0503' is niet deze regio; schrijf GM0344",
+        "spelers[1].fase: ontbreekt (dit veld is verplicht)",
+        "aanbieders[1].gemeenten[1]: 'GM9999' is geen gemeente van deze regio",
+        "financien.sleutel.GM0307: onbekend veld",
+        "financien.sleutel: de percentages tellen op tot 90, niet tot 100",
+        "monitoring[1].waarden: een eigen indicator heeft waarden per jaar nodig",
+        "typo: onbekend veld",
     ]
     for words in expected:
         assert any(m.startswith(words) for m in messages), (words, messages)
@@ -103,7 +104,7 @@ def test_structure_errors_are_all_reported(tmp_path):
 def test_invalid_yaml_is_located(tmp_path):
     path = tmp_path / "r.yaml"
     path.write_text("regio: GM0344\nspelers:\n  - naam: [unclosed\n", encoding="utf-8")
-    with pytest.raises(RegiovisieError, match=r"line \d+"):
+    with pytest.raises(RegiovisieError, match=r"regel \d+, bovenaan: geen geldige YAML"):
         load(path, UTRECHT, members())
 
 
@@ -245,7 +246,7 @@ def test_validate_names_a_broken_region_file(data_copy):
         check=False,
     )
     assert out.returncode == 1
-    assert "regios/GM0344/regiovisie.yaml, line" in out.stdout and "'omhoog'" in out.stdout
+    assert "regios/GM0344/regiovisie.yaml, regel" in out.stdout and "'omhoog'" in out.stdout
 
 
 @pytest.mark.data
@@ -256,7 +257,8 @@ def test_an_agreed_task_must_be_a_task_of_the_budget_template(tmp_path):
     with pytest.raises(RegiovisieError) as err:
         load(path, UTRECHT, members())
     (problem,) = err.value.problems
-    assert problem.path == "taken[1].taak" and "'Toegang en wijkteams' is not one of Veilig Thuis" in problem.message
+    assert problem.path == "taken[1].taak"
+    assert "'Toegang en wijkteams' kan hier niet; kies uit: Veilig Thuis" in problem.message
     assert "Lokale toegang en wijkteams" in problem.message  # the message lists the right name
 
 
@@ -269,3 +271,69 @@ def test_the_template_lists_the_tasks_and_makes_the_scenario_optional(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert all(f"#   {task}" in text for task in SPENDING_TASKS)
     assert load(path, UTRECHT, [UTRECHT])["financien"].get("voorbeeldbedrag") is None
+
+
+# --- what an analyst may write, and what an attacker may try ------------------------------------------------------
+
+
+def _utrecht_file(tmp_path, change) -> object:
+    text = change(path_for(UTRECHT).read_text(encoding="utf-8"))
+    path = tmp_path / "regiovisie.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+BOMB = "".join(f"{k}: &{k} [{', '.join([f'*{p}'] * 9) if p else ', '.join(['x'] * 9)}]\n" for p, k in
+               zip(["", "a", "b", "c", "d", "e"], ["a", "b", "c", "d", "e", "f"], strict=True))
+
+
+@pytest.mark.data
+@pytest.mark.parametrize(
+    ("change", "path", "words"),
+    [
+        (lambda t: t.replace("regio: GM0344", "regio: !!python/object/apply:os.system ['echo x']", 1), "regio",
+         "het type 'tag:yaml.org,2002:python/object/apply:os.system' kan niet"),
+        (lambda t: BOMB + t, "b[1]", "een verwijzing naar een anker (*naam) kan niet"),
+        (lambda t: t.replace("deadline: ", "deadline: 2026-02-31 #", 1), "planning.deadline",
+         "'2026-02-31' is geen bestaande datum"),
+        (lambda t: t.replace("bedrag: 250000", "bedrag: .nan", 1), "financien.voorbeeldbedrag",
+         "nan is geen bruikbaar getal"),
+        (lambda t: t.replace("bedrag: 250000", "bedrag: -.inf", 1), "financien.voorbeeldbedrag",
+         "-inf is geen bruikbaar getal"),
+        (lambda t: t.replace("bedrag: 250000", "bedrag: twee ton", 1), "financien.voorbeeldbedrag",
+         "'twee ton' is geen getal; schrijf bijvoorbeeld 250000 of 8,5"),
+    ],
+    ids=["python-tag", "alias-bomb", "31-february", "nan", "infinity", "text-amount"],
+)
+def test_a_hostile_or_impossible_value_is_a_located_dutch_problem_never_a_crash(tmp_path, change, path, words):
+    with pytest.raises(RegiovisieError) as err:
+        load(_utrecht_file(tmp_path, change), UTRECHT, members())
+    hit = [p for p in err.value.problems if p.path == path and words in p.message]
+    assert hit, [(p.path, p.message) for p in err.value.problems]
+    assert all(p.line >= 1 for p in err.value.problems)
+
+
+@pytest.mark.data
+def test_dutch_dates_decimal_commas_and_gemeente_names_are_read_as_a_dutch_user_means_them(tmp_path):
+    def dutch(text: str) -> str:
+        text = text.replace("bedrag: 250000", 'bedrag: "250.000,50"', 1)
+        lines = text.splitlines()
+        i = next(i for i, x in enumerate(lines) if x.strip().startswith("deadline: "))
+        lines[i] = lines[i].split(": ")[0] + ": 31-12-2026"
+        return "\n".join(lines) + "\n"
+
+    path = _utrecht_file(tmp_path, dutch)
+    comp = read_composition()
+    names = dict(comp.loc[comp["centrumgemeente_code"] == UTRECHT, ["gemeentecode", "gemeentenaam"]].to_numpy())
+    doc = load(path, UTRECHT, names)
+    assert doc["planning"]["deadline"] == dt.date(2026, 12, 31)
+    assert doc["financien"]["voorbeeldbedrag"] == 250000.5
+    named = yaml.safe_load(path.read_text(encoding="utf-8"))
+    named["aanbieders"][0]["gemeenten"] = ["zeist", "GM0344"]
+    path.write_text(yaml.safe_dump(named, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert load(path, UTRECHT, names)["aanbieders"][0]["gemeenten"] == ["GM0355", "GM0344"]  # Zeist by its name
+    named["aanbieders"][0]["gemeenten"] = ["Zeistt"]
+    path.write_text(yaml.safe_dump(named, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(RegiovisieError) as err:
+        load(path, UTRECHT, names)
+    assert "'Zeistt' is geen gemeente van deze regio. Bedoelt u Zeist (GM0355)?" in str(err.value)

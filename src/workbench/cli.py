@@ -6,7 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from workbench.errors import BuildError, InputError, UnknownRegionError
+from workbench.contracts import BUILT
+from workbench.errors import BatchInterruptedError, BuildError, InputError, UnknownRegionError, machinery_failure
+
+KEPT_REPORT = "Het vorige rapport (als dat er was) staat ongewijzigd op zijn plaats."
 
 
 def _add_data_dir(parser: argparse.ArgumentParser) -> None:
@@ -113,6 +116,12 @@ def cmd_init_registrations(args: argparse.Namespace) -> int:
     return 0
 
 
+def _say_error(text: str) -> None:
+    """An error for the user, on standard error, each line prefixed by the command's name."""
+    for line in text.splitlines():
+        print(f"workbench: {line}", file=sys.stderr)
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     """Build one region's regio-analyse."""
     from workbench.build.report import build_report
@@ -120,23 +129,36 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         built = build_report(args.region, args.data_dir, args.out, args.periode)
     except BuildError as exc:
-        print(f"workbench: report not built: {exc}", file=sys.stderr)
+        _say_error(f"rapport niet gebouwd: {exc}\n{KEPT_REPORT}")
         return 1
     print(built.html)
     return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Build many regions (all 35 and the index when none are named); exit 1 when any failed."""
+    """Build many regions (all 35 and the index when none are named); exit 1 when any failed, 130 on Ctrl-C.
+
+    Standard output gets a status line per region and the counts; the problems go to standard error.
+    """
     from workbench.build.batch import run_batch
 
     try:
         result = run_batch(args.regions, args.jobs, args.force, args.data_dir, args.out, args.periode, args.timeout)
+    except BatchInterruptedError as stop:
+        done = stop.result
+        built = sum(o.status == BUILT for o in done.regions)
+        _say_error(
+            f"afgebroken (Ctrl-C): {built} regio's gebouwd voor het afbreken; wat nog niet klaar was, is niet "
+            f"gepubliceerd. {KEPT_REPORT}"
+        )
+        return 130
     except BuildError as exc:
-        print(f"workbench: {exc}", file=sys.stderr)
+        _say_error(str(exc))
         return 2
     print()
-    print(result.summary())
+    print(result.counts())
+    if result.failures:
+        _say_error(result.failure_report())
     return 1 if result.failures else 0
 
 
@@ -222,14 +244,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except InputError as exc:
-        print(f"workbench: {exc.describe()}", file=sys.stderr)
+        _say_error(exc.describe())
         return 2
     except UnknownRegionError as exc:
-        print(f"workbench: {exc}", file=sys.stderr)
+        _say_error(str(exc))
         return 2
     except BrokenPipeError:  # output piped into e.g. head
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        _say_error(f"afgebroken (Ctrl-C). {KEPT_REPORT}")
+        return 130
+    except OSError as exc:  # a folder that cannot be written (read-only, full, not a folder)
+        _say_error(f"{machinery_failure(exc)}. Kies een andere map (--out) of maak ruimte vrij. {KEPT_REPORT}")
+        return 1
 
 
 if __name__ == "__main__":

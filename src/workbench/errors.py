@@ -73,8 +73,8 @@ class Problem:
     message: str
 
     def describe(self, file: str) -> str:
-        """``regiovisie.yaml, line 12, spelers[2].rol: ...``."""
-        return f"{file}, line {self.line}, {self.path or 'top'}: {self.message}"
+        """``regiovisie.yaml, regel 12, spelers[2].rol: ...``."""
+        return f"{file}, regel {self.line}, {self.path or 'bovenaan'}: {self.message}"
 
 
 class RegiovisieError(WorkbenchError, ValueError):
@@ -89,9 +89,38 @@ class UnknownRegionError(WorkbenchError, ValueError):
     """A region that is not one of the 35; the message lists the valid ones."""
 
 
-class BuildError(WorkbenchError, RuntimeError):
-    """A report that could not be built; ``reason`` says why, ``log`` where the details are."""
+VALIDATION_FAILED = "de invoer is bij de controle afgekeurd"
+"""Why a region is blocked when a validation failure concerns it."""
+REGION_FILE_INVALID = "het invoerbestand van de regio (regiovisie.yaml) klopt niet"
+"""Why a region is blocked when its own input file is invalid."""
 
-    def __init__(self, region: str, reason: str, log: Path | None = None) -> None:
-        self.region, self.reason, self.log = region, reason, log
-        super().__init__(f"{region}: {reason}" + (f" (details: {log})" if log else ""))
+
+class BuildError(WorkbenchError, RuntimeError):
+    """A report that could not be built.
+
+    ``reason`` says why in one line, ``problems`` lists every problem behind it (each a line of its own), ``log``
+    is where the details are.
+    """
+
+    def __init__(
+        self, region: str, reason: str, log: Path | None = None, problems: Sequence[str] = ()
+    ) -> None:
+        self.region, self.reason, self.log, self.problems = region, reason, log, list(problems)
+        text = f"{region}: {reason}" + (f" (details: {log})" if log else "")
+        super().__init__("\n".join([text, *(f"  - {p}" for p in self.problems)]))
+
+
+def machinery_failure(exc: BaseException) -> str:
+    """One Dutch line for a failure of the machinery itself (a disk that is full or read-only, a bug)."""
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"schrijven of lezen mislukt{where}: {exc.strerror or exc}"
+    return f"onverwachte fout ({type(exc).__name__}): {exc}"
+
+
+class BatchInterruptedError(KeyboardInterrupt):
+    """A batch stopped by the user (Ctrl-C); ``result`` holds what was built before."""
+
+    def __init__(self, result: object) -> None:
+        self.result = result
+        super().__init__("afgebroken")

@@ -44,3 +44,14 @@ def _modified(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:  # removed meanwhile by another process
         return 0.0
+
+
+def ensure_writable(folder: Path) -> None:
+    """Make ``folder`` and check that a file can be written in it, before any work is done for it.
+
+    Raises the ``OSError`` (read-only, full, not a folder) at once, instead of after a build has run.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=".schrijftest.", suffix=".tmp") as probe:
+        probe.write(b"x")
+        probe.flush()

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import sys
@@ -29,11 +30,19 @@ from workbench.build.runs import CELL_TIMEOUT_SECONDS, NOTEBOOK, check_parameter
 from workbench.build.state import region_fingerprint, state_dir, still_good, write_state
 from workbench.checks.summary import blocked_regions, validation_summary
 from workbench.contracts import BLOCKED, BUILT, FAILED, LOG_FILE, UNCHANGED
-from workbench.errors import BuildError
+from workbench.errors import (
+    REGION_FILE_INVALID,
+    VALIDATION_FAILED,
+    BatchInterruptedError,
+    BuildError,
+    machinery_failure,
+)
+from workbench.files import ensure_writable
 from workbench.io.gemeenten import Regions, latest_year, regions_in
 from workbench.io.inputs import inputs_hash, resolve_region
 from workbench.io.regiovisie import problems_by_region
 from workbench.paths import build_dir, data_dir, reports_dir
+from workbench.report.formatting import fmt_dec
 
 
 def _progress(total: int):
@@ -99,6 +108,7 @@ def run_batch(
         stale.unlink(missing_ok=True)  # left by a batch that was killed while renaming a report into place
     probe = {"regio": codes[0], "data_dir": str(root), "periode": int(periode), "validatie": ""}
     check_parameters(notebook, probe)
+    ensure_writable(out_dir)
 
     inputs_key = inputs_hash(root)
     states = state_dir(private, out_dir)
@@ -112,40 +122,40 @@ def run_batch(
             todo.append(code)
     workers = max(1, jobs or os.cpu_count() or 1)
     kernels: queue.Queue[WarmKernel] = queue.Queue()
+    started: list[WarmKernel] = []  # every kernel of this batch, so that Ctrl-C can stop them all
     summary = {"inputs_hash": inputs_key}
     withheld: frozenset[str] = frozenset()  # regions whose input failed validation: no page shows their figures
-    if todo:
-        # Validate (once, before any notebook) while the kernels start and import on the other core, and
-        # parse the inputs once into the build cache for them.
-        with ThreadPoolExecutor(max_workers=workers) as warm:
-            for i in range(min(workers, len(todo))):
-                kernel = WarmKernel()
-                kernels.put(kernel)
-                # the first kernel also parses the inputs into the build cache, in its own process
-                parse = (
-                    "\nfrom workbench.io.inputs import load_inputs"
-                    f"\nload_inputs({str(root)!r}, {str(private)!r}, {periode})"
-                )
-                warm.submit(kernel.preload, PRELOAD + (parse if i == 0 else ""))
-            summary = validation_summary(root, private)
-            blocked = blocked_regions(summary, composition, year.regions_of)
-            withheld = frozenset(blocked)
-            for region, problems in problems_by_region(
-                composition[composition["centrumgemeente_code"].isin(todo)], root
-            ).items():
-                blocked.setdefault(region, []).extend(problems)
-        for code in [c for c in todo if c in blocked]:
-            reason = "the input data failed validation: " + "; ".join(blocked[code][:3])
-            result.regions.append(Outcome(code, names[code], BLOCKED, reason))
-        todo = [c for c in todo if c not in blocked]
-    for o in result.regions:
-        echo(o.line())
-    bar = _progress(len(todo))
-    # Twice as many threads as kernels: a region exports and publishes while the next one runs in its kernel.
-    with ThreadPoolExecutor(max_workers=2 * workers) as pool:
-        futures = {
-            pool.submit(
-                _build_one,
+    try:
+        if todo:
+            # Validate (once, before any notebook) while the kernels start and import on the other core, and
+            # parse the inputs once into the build cache for them.
+            with ThreadPoolExecutor(max_workers=workers) as warm:
+                for i in range(min(workers, len(todo))):
+                    kernel = WarmKernel()
+                    started.append(kernel)
+                    kernels.put(kernel)
+                    # the first kernel also parses the inputs into the build cache, in its own process
+                    parse = (
+                        "\nfrom workbench.io.inputs import load_inputs"
+                        f"\nload_inputs({str(root)!r}, {str(private)!r}, {periode})"
+                    )
+                    warm.submit(kernel.preload, PRELOAD + (parse if i == 0 else ""))
+                summary = validation_summary(root, private)
+                blocked = blocked_regions(summary, composition, year.regions_of)
+                withheld = frozenset(blocked)
+                for region, problems in problems_by_region(
+                    composition[composition["centrumgemeente_code"].isin(todo)], root
+                ).items():
+                    blocked.setdefault(region, []).extend(problems)
+            for code in [c for c in todo if c in blocked]:
+                reason = VALIDATION_FAILED if code in withheld else REGION_FILE_INVALID
+                result.regions.append(Outcome(code, names[code], BLOCKED, reason, problems=blocked[code]))
+            todo = [c for c in todo if c not in blocked]
+        for o in result.regions:
+            echo(o.line())
+
+        def build(code: str) -> Outcome:
+            return _build_one(
                 code,
                 names[code],
                 root,
@@ -158,24 +168,14 @@ def run_batch(
                 states,
                 fingerprints[code],
                 kernels,
-            ): code
-            for code in todo
-        }
-        for future in as_completed(futures):
-            outcome = future.result()
-            result.regions.append(outcome)
-            if bar is not None:
-                bar.update(1)
-                bar.write(outcome.line())
-            else:
-                echo(outcome.line())
-    if bar is not None:
-        bar.close()
-    order = {c: i for i, c in enumerate(codes)}
-    result.regions.sort(key=lambda o: order[o.code])
-    try:
+            )
+
+        _build_regions(todo, build, 2 * workers, result, echo)
+        order = {c: i for i, c in enumerate(codes)}
+        result.regions.sort(key=lambda o: order[o.code])
         if not regions:
             kernel = kernels.get() if not kernels.empty() else WarmKernel()
+            started.append(kernel)
             kernels.put(kernel)
             result.index = build_index(
                 result.regions,
@@ -190,12 +190,44 @@ def run_batch(
                 kernel,
                 withheld,
             )
-            took = f" ({result.index.seconds:.1f} s)" if result.index.status == BUILT else ""
-            echo(f"index: {result.index.status}{took}" + (f": {result.index.reason}" if result.index.reason else ""))
+            took = f" ({fmt_dec(result.index.seconds, 1)} s)" if result.index.status == BUILT else ""
+            echo(
+                f"landelijk overzicht: {result.index.status}{took}"
+                + (f": {result.index.reason}" if result.index.reason else "")
+            )
+    except KeyboardInterrupt:
+        result.interrupted = True
+        raise BatchInterruptedError(result) from None
     finally:
-        while not kernels.empty():
-            kernels.get().close()
+        for kernel in dict.fromkeys(started):  # stops a running notebook too, so its thread ends at once
+            with contextlib.suppress(Exception):
+                kernel.close()
     return result
+
+
+def _build_regions(
+    todo: list[str], build: Callable[[str], Outcome], threads: int, result: BatchResult, echo: Callable[[str], None]
+) -> None:
+    """Build ``todo`` with ``threads`` threads, a status line (and a progress bar on a terminal) per region.
+
+    Twice as many threads as kernels: a region exports and publishes while the next one runs in its kernel. The
+    pool is not waited for when the batch is interrupted (Ctrl-C): the caller stops the kernels instead.
+    """
+    bar = _progress(len(todo))
+    pool = ThreadPoolExecutor(max_workers=threads)
+    try:
+        for future in as_completed([pool.submit(build, code) for code in todo]):
+            outcome = future.result()
+            result.regions.append(outcome)
+            if bar is not None:
+                bar.update(1)
+                bar.write(outcome.line())
+            else:
+                echo(outcome.line())
+    finally:
+        if bar is not None:
+            bar.close()
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _build_one(
@@ -235,11 +267,12 @@ def _build_one(
             time.perf_counter() - start,
             exc.log or run_dir / LOG_FILE,
             run_dir / f"{notebook.stem}.executed.ipynb",
+            exc.problems,
         )
     except Exception as exc:  # anything else in the machinery: this region fails, the batch goes on
         if not returned.is_set():  # once handed back, the kernel may already serve another region
             kernel.discard()
-        return Outcome(code, name, FAILED, f"{type(exc).__name__}: {exc}", time.perf_counter() - start)
+        return Outcome(code, name, FAILED, machinery_failure(exc), time.perf_counter() - start)
     finally:
         release()
     write_state(states / f"{code}.json", fingerprint, built.html)

@@ -81,7 +81,7 @@ def report_target(out_dir: Path, code: str) -> Path:
     """``OUT/CODE/regio-analyse.html``, refusing any path that would leave OUT."""
     target = (out_dir / code / REPORT_FILE).resolve()
     if not target.is_relative_to(out_dir.resolve()) or not re.fullmatch(r"GM\d{4}", code):
-        raise BuildError(code, "the report path leaves the reports folder")
+        raise BuildError(code, "het pad van het rapport valt buiten de rapportenmap")
     return target
 
 
@@ -115,15 +115,15 @@ def publish(run: Run, region: str, target: Path, title: str) -> None:
     """
     nb = nbformat.read(run.executed, as_version=4)
     if not ran_to_the_end(nb):
-        raise BuildError(region, "the notebook stopped before its last cell", run.log)
+        raise BuildError(region, "het notebook stopte voor de laatste cel", run.log)
     html = export_html(nb, title)
     problems = scan(html)
     if problems:
-        raise BuildError(region, "the HTML failed the safety scan: " + "; ".join(problems[:5]), run.log)
+        raise BuildError(region, "de HTML is niet veilig genoeg om te publiceren", run.log, problems)
     present = {p.name for p in run.files.iterdir()} if run.files.is_dir() else set()
     missing = sorted(linked_files(html) - present)
     if missing:
-        raise BuildError(region, "the page links to downloads that were not written: " + ", ".join(missing[:5]))
+        raise BuildError(region, "de pagina verwijst naar downloads die niet zijn geschreven", problems=missing)
     publish_files(run.files, target.parent / DOWNLOAD_DIR)
     write_atomic(target, html)
     run.log_line(f"published {target}")

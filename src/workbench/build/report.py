@@ -25,8 +25,8 @@ from workbench.checks.summary import (
     validation_summary,
     with_blocked,
 )
-from workbench.errors import BuildError
-from workbench.files import write_atomic
+from workbench.errors import REGION_FILE_INVALID, VALIDATION_FAILED, BuildError
+from workbench.files import ensure_writable, write_atomic
 from workbench.io.gemeenten import Regions, latest_year, regions_in
 from workbench.io.inputs import resolve_region
 from workbench.io.regiovisie import problems_by_region
@@ -87,7 +87,7 @@ def refuse_blocked(code: str, summary: dict, regions: Regions) -> None:
     """Raise :class:`BuildError` when a validation failure concerns this region (see ``blocked_regions``)."""
     blocked = blocked_regions(summary, regions.composition, regions.regions_of).get(code)
     if blocked:
-        raise BuildError(code, "the input data failed validation: " + "; ".join(blocked[:5]))
+        raise BuildError(code, VALIDATION_FAILED, problems=blocked)
 
 
 def build_region(
@@ -158,9 +158,10 @@ def build_report(
     root, out_dir, private = data_dir(data), reports_dir(out), build_dir(build)
     regions = regions_in(root, latest_year(root) if periode is None else periode)
     code = resolve_region(region, regions.composition)
+    ensure_writable(out_dir)
     own = problems_by_region(regions.members(code), root).get(code)
     if own:
-        raise BuildError(code, "the region input file is invalid: " + "; ".join(own))
+        raise BuildError(code, REGION_FILE_INVALID, problems=own)
     summary = cached_validation(root, private)
     if summary is not None:
         refuse_blocked(code, summary, regions)

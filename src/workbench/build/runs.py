@@ -88,19 +88,19 @@ def check_parameters(notebook: Path, parameters: dict, region: str = "") -> None
     if unknown:
         raise BuildError(
             region or notebook.name,
-            f"unknown notebook parameter(s) {', '.join(unknown)}; "
-            f"{notebook.name} declares {', '.join(sorted(declared))}",
+            f"onbekende notebookparameter(s) {', '.join(unknown)}; "
+            f"{notebook.name} kent {', '.join(sorted(declared))}",
         )
 
 
 def describe_failure(exc: BaseException, timeout: int) -> str:
     """Say why a notebook run failed, in one line a reader of the summary understands."""
     if isinstance(exc, PapermillExecutionError):
-        return f"a cell raised {exc.ename}: {_first_line(str(exc.evalue))}"
+        return f"een cel gaf een fout ({exc.ename}): {_first_line(str(exc.evalue))}"
     if isinstance(exc, (CellTimeoutError, TimeoutError)):
-        return f"a cell ran longer than {timeout} s and was stopped"
+        return f"een cel liep langer dan {timeout} s en is gestopt"
     if isinstance(exc, DeadKernelError):
-        return "the kernel died while running the notebook"
+        return "de kernel is gestopt (vastgelopen of te weinig geheugen) terwijl het notebook liep"
     return f"{type(exc).__name__}: {_first_line(str(exc))}"
 
 

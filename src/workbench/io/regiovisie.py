@@ -8,6 +8,10 @@ file and the path to the field (``spelers[2].rol``). The commented template is
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import math
+import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import yaml
@@ -66,26 +70,65 @@ def path_for(region: str, data: str | Path | None = None) -> Path:
 
 _SCALARS = yaml.SafeLoader("")
 """Turns scalar nodes into typed values (text, numbers, dates, booleans, null) as ``yaml.safe_load`` would."""
+PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+"""The only YAML types a region's file may hold; a tag such as ``!!python/object`` is refused, never run."""
+MAX_TEXT = 5_000
+"""The longest text a field may hold (characters)."""
+YEARS = (2000, 2100)
+"""The years an indicator, a baseline or a target may name."""
+_DUTCH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+_DUTCH_NUMBER = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?%?$")
 
 
-def _plain(node: yaml.Node, path: str, lines: dict[str, int]) -> object:
-    """Turn a composed YAML node into plain Python, recording the line of every field path (1-based)."""
-    lines[path] = node.start_mark.line + 1
+def _plain(node: yaml.Node, path: str, lines: dict[str, int], seen: set[int], problems: list[Problem]) -> object:
+    """Turn a composed YAML node into plain Python, recording the line of every field path (1-based).
+
+    A node met twice (an anchor ``&`` used again by ``*``) is refused rather than expanded, so a file of a few
+    lines cannot grow into millions of values; so is a type tag other than the plain ones.
+    """
+    line = node.start_mark.line + 1
+    lines[path] = line
+    if id(node) in seen:
+        problems.append(Problem(line, path, "een verwijzing naar een anker (*naam) kan niet; schrijf de waarde uit"))
+        return None
+    seen.add(id(node))
+    if node.tag not in PLAIN_TAGS:
+        problems.append(Problem(line, path, f"het type {node.tag!r} kan niet; schrijf tekst, getallen of datums"))
+        return None
     if isinstance(node, yaml.MappingNode):
         out = {}
         for key_node, value_node in node.value:
             key = str(key_node.value)
-            out[key] = _plain(value_node, f"{path}.{key}" if path else key, lines)
+            out[key] = _plain(value_node, f"{path}.{key}" if path else key, lines, seen, problems)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, f"{path}[{i + 1}]", lines) for i, item in enumerate(node.value)]
-    value = _SCALARS.construct_object(node, deep=True)
+        return [_plain(item, f"{path}[{i + 1}]", lines, seen, problems) for i, item in enumerate(node.value)]
+    try:
+        value = _SCALARS.construct_object(node, deep=True)
+    except ValueError:  # 2026-02-31: a date that does not exist
+        problems.append(Problem(line, path, f"{node.value!r} is geen bestaande datum"))
+        return None
     return isolate_bidi(value) if isinstance(value, str) else value
 
 
+def closest(value: str, options: dict[str, str]) -> str:
+    """' Bedoelt u X?' for the option (code or name) most like ``value``, or '' when none is close."""
+    names = {**{code: code for code in options}, **{name.lower(): code for code, name in options.items()}}
+    match = difflib.get_close_matches(value.lower(), list(names), n=1, cutoff=0.75)
+    return f" Bedoelt u {options.get(names[match[0]], names[match[0]])} ({names[match[0]]})?" if match else ""
+
+
 class _Checker:
-    def __init__(self, lines: dict[str, int], gemeenten: list[str]) -> None:
+    """Checks the parsed file field by field and collects every problem.
+
+    Each check returns the value as the report reads it (a Dutch date or decimal comma as a date or number, a
+    gemeente's name as its code).
+    """
+
+    def __init__(self, lines: dict[str, int], gemeenten: dict[str, str], refused: set[str] = frozenset()) -> None:
         self.lines, self.gemeenten, self.problems = lines, gemeenten, []
+        self.refused = refused
+        """Fields whose value was refused while reading (a tag, a reference, an impossible date)."""
 
     def add(self, path: str, message: str) -> None:
         probe = path
@@ -95,103 +138,154 @@ class _Checker:
 
     def mapping(self, value: object, path: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict:
         if not isinstance(value, dict):
-            self.add(path, "expected a block of fields (key: value)")
+            self.add(path, "hier hoort een blok velden (naam: waarde)")
             return {}
         for key in value:
             if key not in allowed:
-                self.add(f"{path}.{key}" if path else key, f"unknown field; allowed: {', '.join(allowed)}")
+                self.add(f"{path}.{key}" if path else key, f"onbekend veld; toegestaan zijn: {', '.join(allowed)}")
         for key in required:
-            if key not in value or value[key] in (None, ""):
-                self.add(f"{path}.{key}" if path else key, "is required")
+            field = f"{path}.{key}" if path else key
+            if (key not in value or value[key] in (None, "")) and field not in self.refused:
+                self.add(field, "ontbreekt (dit veld is verplicht)")
         return value
 
     def items(self, value: object, path: str) -> list:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.add(path, "expected a list (lines starting with '- ')")
+            self.add(path, "hier hoort een lijst (regels die beginnen met '- ')")
             return []
         return value
 
-    def text(self, value: object, path: str) -> None:
-        if value is not None and not isinstance(value, str):
-            self.add(path, f"expected text, got {value!r}")
+    def text(self, value: object, path: str) -> object:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.add(path, f"hier hoort tekst, niet {value!r}")
+            return value
+        text = value if isinstance(value, str) else str(value)
+        if len(text) > MAX_TEXT:
+            self.add(path, f"de tekst is {len(text)} tekens lang; schrijf hoogstens {MAX_TEXT} tekens")
+        return text
 
     def choice(self, value: object, path: str, options: tuple[str, ...]) -> None:
         if value is not None and value not in options:
-            self.add(path, f"{value!r} is not one of {', '.join(options)}")
+            self.add(path, f"{value!r} kan hier niet; kies uit: {', '.join(options)}")
 
-    def day(self, value: object, path: str) -> None:
-        if value is not None and not isinstance(value, dt.date):
-            self.add(path, f"{value!r} is not a date (write YYYY-MM-DD)")
+    def day(self, value: object, path: str) -> object:
+        """A date: YYYY-MM-DD as YAML reads it, or DD-MM-YYYY as the report writes it."""
+        if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+            return value
+        found = _DUTCH_DATE.match(value) if isinstance(value, str) else None
+        if found:
+            day, month, year = (int(x) for x in found.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                self.add(path, f"{value!r} is geen bestaande datum")
+                return value
+        self.add(path, f"{value!r} is geen datum; schrijf DD-MM-JJJJ (31-12-2026) of JJJJ-MM-DD (2026-12-31)")
+        return value
 
-    def number(self, value: object, path: str, positive: bool = False) -> None:
+    def number(self, value: object, path: str, positive: bool = False, years: bool = False) -> object:
+        """A finite number; '8,5', '1.250.000' and '12,5%' (a decimal comma, thousands dots) are read as numbers."""
         if value is None:
-            return
+            return None
+        if isinstance(value, str) and _DUTCH_NUMBER.match(value.strip()):
+            value = float(value.strip().rstrip("%").replace(".", "").replace(",", "."))
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.add(path, f"{value!r} is not a number")
+            self.add(path, f"{value!r} is geen getal; schrijf bijvoorbeeld 250000 of 8,5")
+        elif not math.isfinite(value) or abs(value) > 1e15:
+            self.add(path, f"{value!r} is geen bruikbaar getal (oneindig, leeg of te groot)")
+        elif years and not (YEARS[0] <= value <= YEARS[1] and float(value).is_integer()):
+            self.add(path, f"{value!r} is geen jaar tussen {YEARS[0]} en {YEARS[1]}")
         elif positive and value <= 0:
-            self.add(path, f"{value!r} must be above 0")
+            self.add(path, f"{value!r} moet groter zijn dan 0")
+        return int(value) if years and isinstance(value, float) and value.is_integer() else value
 
-    def gemeente(self, value: object, path: str, allow_all: bool = True) -> None:
+    def gemeente(self, value: object, path: str, allow_all: bool = True) -> object:
+        """A gemeente of the region by its code or its name (any case); returns the code."""
         if value == "alle" and allow_all:
-            return
-        if value not in self.gemeenten:
-            self.add(
-                path,
-                f"{value!r} is not a gemeente of this region ({', '.join(self.gemeenten)}"
-                + (", or 'alle'" if allow_all else "")
-                + ")",
-            )
+            return value
+        if value in self.gemeenten:
+            return value
+        by_name = {name.lower(): code for code, name in self.gemeenten.items()}
+        if isinstance(value, str) and value.strip().lower() in by_name:
+            return by_name[value.strip().lower()]
+        listing = ", ".join(f"{code} ({name})" if name != code else code for code, name in self.gemeenten.items())
+        self.add(
+            path,
+            f"{value!r} is geen gemeente van deze regio." + (closest(str(value), self.gemeenten) if value else "")
+            + f" Schrijf een code of naam: {listing}" + (", of 'alle'" if allow_all else ""),
+        )
+        return value
 
 
-def check(doc: object, lines: dict[str, int], region: str, gemeenten: list[str]) -> list[Problem]:
-    """Validate a parsed input file; return every problem found (empty when valid)."""
-    c = _Checker(lines, gemeenten)
+def check(
+    doc: object, lines: dict[str, int], region: str, gemeenten: dict[str, str], refused: set[str] = frozenset()
+) -> list[Problem]:
+    """Validate a parsed input file; return every problem found (empty when valid).
+
+    Values are converted in place to what the report reads: a Dutch date or number, a gemeente's name as its code.
+    ``refused`` are fields already reported while reading the file (not reported again as missing).
+    """
+    c = _Checker(lines, gemeenten, refused)
     top = c.mapping(doc, "", TOP_LEVEL, ("regio",))
     if top.get("regio") not in (None, region):
-        c.add("regio", f"{top.get('regio')!r} is not this region ({region})")
+        c.add("regio", f"{top.get('regio')!r} is niet deze regio; schrijf {region}")
     for i, s in enumerate(c.items(top.get("spelers"), "spelers"), 1):
         p = f"spelers[{i}]"
         s = c.mapping(s, p, ("naam", "soort", "rol", "fase"), ("naam", "rol", "fase"))
-        c.text(s.get("naam"), f"{p}.naam")
-        c.text(s.get("soort"), f"{p}.soort")
+        _texts(c, s, p, ("naam", "soort"))
         c.choice(s.get("rol"), f"{p}.rol", ROLES)
         c.choice(s.get("fase"), f"{p}.fase", PHASES)
     for i, a in enumerate(c.items(top.get("aanbieders"), "aanbieders"), 1):
         p = f"aanbieders[{i}]"
         a = c.mapping(a, p, ("naam", "hulp", "gemeenten"), ("naam", "hulp", "gemeenten"))
+        _texts(c, a, p, ("naam", "hulp"))
         served = a.get("gemeenten")
-        for j, g in enumerate(served if isinstance(served, list) else [served] if served is not None else [], 1):
-            c.gemeente(g, f"{p}.gemeenten[{j}]" if isinstance(served, list) else f"{p}.gemeenten")
+        if isinstance(served, list):
+            a["gemeenten"] = [c.gemeente(g, f"{p}.gemeenten[{j}]") for j, g in enumerate(served, 1)]
+        elif served is not None:
+            a["gemeenten"] = c.gemeente(served, f"{p}.gemeenten")
     for i, pr in enumerate(c.items(top.get("problematiek"), "problematiek"), 1):
         pr = c.mapping(pr, f"problematiek[{i}]", ("onderwerp", "toelichting"), ("onderwerp",))
-        c.text(pr.get("toelichting"), f"problematiek[{i}].toelichting")
+        _texts(c, pr, f"problematiek[{i}]", ("onderwerp", "toelichting"))
     if "planning" in top:
         plan = c.mapping(top["planning"], "planning", ("deadline", "stand_per", "mijlpalen"), ("deadline", "stand_per"))
-        c.day(plan.get("deadline"), "planning.deadline")
-        c.day(plan.get("stand_per"), "planning.stand_per")
+        _days(c, plan, "planning", ("deadline", "stand_per"))
         for i, m in enumerate(c.items(plan.get("mijlpalen"), "planning.mijlpalen"), 1):
             p = f"planning.mijlpalen[{i}]"
             m = c.mapping(m, p, ("naam", "datum", "gereed"), ("naam", "datum"))
-            c.day(m.get("datum"), f"{p}.datum")
-            c.day(m.get("gereed"), f"{p}.gereed")
+            _texts(c, m, p, ("naam",))
+            _days(c, m, p, ("datum", "gereed"))
     for i, t in enumerate(c.items(top.get("taken"), "taken"), 1):
         p = f"taken[{i}]"
         t = c.mapping(t, p, ("taak", "niveau", "gemeente"), ("taak", "niveau", "gemeente"))
         c.choice(t.get("taak"), f"{p}.taak", SPENDING_TASKS)
         c.choice(t.get("niveau"), f"{p}.niveau", LEVELS)
         if t.get("gemeente") is not None:
-            c.gemeente(t.get("gemeente"), f"{p}.gemeente")
+            t["gemeente"] = c.gemeente(t.get("gemeente"), f"{p}.gemeente")
     if "financien" in top:
         _check_finances(c, top["financien"])
     for i, m in enumerate(c.items(top.get("monitoring"), "monitoring"), 1):
         _check_indicator(c, m, f"monitoring[{i}]")
     if "commentaar" in top:
         comments = c.mapping(top["commentaar"], "commentaar", SECTIONS)
-        for key, value in comments.items():
-            c.text(value, f"commentaar.{key}")
+        _texts(c, comments, "commentaar", tuple(comments))
     return c.problems
+
+
+def _texts(c: _Checker, block: dict, path: str, keys: tuple[str, ...]) -> None:
+    for key in keys:
+        if key in block:
+            block[key] = c.text(block[key], f"{path}.{key}")
+
+
+def _days(c: _Checker, block: dict, path: str, keys: tuple[str, ...]) -> None:
+    for key in keys:
+        if key in block:
+            block[key] = c.day(block[key], f"{path}.{key}")
 
 
 def _check_finances(c: _Checker, value: object) -> None:
@@ -201,21 +295,23 @@ def _check_finances(c: _Checker, value: object) -> None:
         ("regionaal_budget_betaalt", "overschot", "tekort_verdeling", "sleutel", "voorbeeldbedrag"),
         ("tekort_verdeling",),
     )
-    for i, item in enumerate(c.items(f.get("regionaal_budget_betaalt"), "financien.regionaal_budget_betaalt"), 1):
-        c.text(item, f"financien.regionaal_budget_betaalt[{i}]")
-    c.text(f.get("overschot"), "financien.overschot")
+    paid = c.items(f.get("regionaal_budget_betaalt"), "financien.regionaal_budget_betaalt")
+    for i, item in enumerate(paid, 1):
+        paid[i - 1] = c.text(item, f"financien.regionaal_budget_betaalt[{i}]")
+    _texts(c, f, "financien", ("overschot",))
     c.choice(f.get("tekort_verdeling"), "financien.tekort_verdeling", SHARING)
-    c.number(f.get("voorbeeldbedrag"), "financien.voorbeeldbedrag", positive=True)
+    if "voorbeeldbedrag" in f:
+        f["voorbeeldbedrag"] = c.number(f["voorbeeldbedrag"], "financien.voorbeeldbedrag", positive=True)
     key = f.get("sleutel")
     if f.get("tekort_verdeling") == "sleutel" and not key:
-        c.add("financien.sleutel", "is required when tekort_verdeling is 'sleutel' (percent per gemeente)")
+        c.add("financien.sleutel", "is verplicht als tekort_verdeling 'sleutel' is (een percentage per gemeente)")
     if key is not None:
         key = c.mapping(key, "financien.sleutel", tuple(c.gemeenten))
-        for g, pct in key.items():
-            c.number(pct, f"financien.sleutel.{g}")
+        for g in list(key):
+            key[g] = c.number(key[g], f"financien.sleutel.{g}")
         numbers = [v for v in key.values() if isinstance(v, (int, float)) and not isinstance(v, bool)]
         if numbers and len(numbers) == len(key) and abs(sum(numbers) - 100) > 0.01:
-            c.add("financien.sleutel", f"the percentages add up to {sum(numbers):g}, not 100")
+            c.add("financien.sleutel", f"de percentages tellen op tot {sum(numbers):g}, niet tot 100")
 
 
 def _check_indicator(c: _Checker, value: object, p: str) -> None:
@@ -227,54 +323,67 @@ def _check_indicator(c: _Checker, value: object, p: str) -> None:
     )
     kind = m.get("indicator")
     if kind is not None and kind != OWN_INDICATOR and kind not in COMPUTED_INDICATORS:
-        c.add(f"{p}.indicator", f"{kind!r} is not one of {', '.join([*COMPUTED_INDICATORS, OWN_INDICATOR])}")
+        c.add(f"{p}.indicator", f"{kind!r} kan hier niet; kies uit: {', '.join([*COMPUTED_INDICATORS, OWN_INDICATOR])}")
+    _texts(c, m, p, ("naam", "definitie", "bron"))
     c.choice(m.get("richting"), f"{p}.richting", DIRECTIONS)
     for part in ("basislijn", "doel"):
         if part in m:
             point = c.mapping(m[part], f"{p}.{part}", ("jaar", "waarde"), ("jaar", "waarde"))
-            c.number(point.get("jaar"), f"{p}.{part}.jaar")
-            c.number(point.get("waarde"), f"{p}.{part}.waarde")
+            if "jaar" in point:
+                point["jaar"] = c.number(point["jaar"], f"{p}.{part}.jaar", years=True)
+            if "waarde" in point:
+                point["waarde"] = c.number(point["waarde"], f"{p}.{part}.waarde")
     if kind == OWN_INDICATOR and not m.get("waarden"):
-        c.add(f"{p}.waarden", "an own indicator needs its values per year (jaar: waarde)")
+        c.add(f"{p}.waarden", "een eigen indicator heeft waarden per jaar nodig (jaar: waarde)")
     if m.get("waarden") is not None:
-        values = c.mapping(m["waarden"], f"{p}.waarden", tuple(str(y) for y in range(2000, 2101)))
-        for year, v in values.items():
-            c.number(v, f"{p}.waarden.{year}")
+        values = c.mapping(m["waarden"], f"{p}.waarden", tuple(str(y) for y in range(YEARS[0], YEARS[1] + 1)))
+        for year in list(values):
+            values[year] = c.number(values[year], f"{p}.waarden.{year}")
 
 
-def load(path: Path, region: str, gemeenten: list[str]) -> dict:
+def load(path: Path, region: str, gemeenten: Sequence[str] | Mapping[str, str]) -> dict:
     """Read and validate a region's input file.
 
     Parameters
     ----------
     path
-        The YAML file.
+        The file.
     region
         The region's centrumgemeente code.
     gemeenten
-        The region's gemeente codes.
+        The region's gemeenten: codes, or code → name (then a gemeente may also be named by its name).
 
     Returns
     -------
     dict
         The validated content; raises :class:`RegiovisieError` with every problem otherwise.
     """
-    text = path.read_text(encoding="utf-8")
+    members = dict(gemeenten) if isinstance(gemeenten, Mapping) else {g: g for g in gemeenten}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problem = "het bestand is geen UTF-8-tekst; sla het op als UTF-8 (in Kladblok: Opslaan als, codering UTF-8)"
+        raise RegiovisieError(path, [Problem(1, "", problem)]) from exc
     try:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        raise RegiovisieError(path, [Problem(line, "", f"not valid YAML: {getattr(exc, 'problem', exc)}")]) from exc
+        what = getattr(exc, "problem", None) or str(exc)
+        problem = f"geen geldige YAML ({what}); controleer de inspringing, dubbele punten en aanhalingstekens"
+        raise RegiovisieError(path, [Problem(line, "", problem)]) from exc
     lines: dict[str, int] = {}
-    doc = _plain(node, "", lines) if node is not None else None
-    problems = check(doc, lines, region, gemeenten)
+    problems: list[Problem] = []
+    doc = _plain(node, "", lines, set(), problems) if node is not None else None
+    problems += check(doc, lines, region, members, {p.path for p in problems})
     if problems:
         raise RegiovisieError(path, sorted(problems, key=lambda p: p.line))
     return doc
 
 
-def load_for_region(region: str, gemeenten: list[str], data: str | Path | None = None) -> dict | None:
+def load_for_region(
+    region: str, gemeenten: Sequence[str] | Mapping[str, str], data: str | Path | None = None
+) -> dict | None:
     """The region's validated input, or ``None`` when the region has no file yet."""
     path = path_for(region, data)
     return load(path, region, gemeenten) if path.is_file() else None
@@ -285,7 +394,7 @@ def problems_by_region(composition, data: str | Path | None = None) -> dict[str,
     out: dict[str, list[str]] = {}
     for region, members in composition.groupby("centrumgemeente_code"):
         try:
-            load_for_region(region, members["gemeentecode"].tolist(), data)
+            load_for_region(region, dict(zip(members["gemeentecode"], members["gemeentenaam"], strict=True)), data)
         except RegiovisieError as exc:
             out[region] = [p.describe(f"regios/{region}/{FILE_NAME}") for p in exc.problems]
     return out

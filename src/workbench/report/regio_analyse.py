@@ -77,7 +77,8 @@ class RegioAnalyse:
         self.files = Path(files) if files else None
         """Where :attr:`downloads` writes the page's files (``None``: nowhere, only the list)."""
         self.indicators: Indicators = compute(data)
-        self.invoer: dict | None = regiovisie.load_for_region(data.code, data.member_codes, data.data_root)
+        members = dict(zip(data.members["gemeentecode"], data.members["gemeentenaam"], strict=True))
+        self.invoer: dict | None = regiovisie.load_for_region(data.code, members, data.data_root)
 
     @classmethod
     def load(

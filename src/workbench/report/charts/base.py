@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 from matplotlib.ticker import Formatter, LogFormatter, NullFormatter, ScalarFormatter
 
 from workbench.report.formatting import LOWER_MARK, fmt_dec, fmt_int
@@ -139,7 +140,14 @@ def dutch_axes(fig: Figure) -> None:
                 axis.set_major_formatter(DutchTicks())
 
 
+def literal_text(fig: Figure) -> None:
+    """Draw every text of ``fig`` as it is: a ``$`` or ``{`` in a name or a milestone is text, never math."""
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+
+
 def chart(fig: Figure, alt: str, data: pd.DataFrame, formats: dict[str, Callable[[object], str]]) -> Chart:
-    """Finish a chart: Dutch tick labels, and the figures it draws beside the alt text."""
+    """Finish a chart: Dutch tick labels, literal text, and the figures it draws beside the alt text."""
     dutch_axes(fig)
+    literal_text(fig)
     return Chart(fig, alt, data.reset_index(drop=True), formats)
