@@ -24,6 +24,10 @@ BUDGET = Path("budget/begroting_demo.csv")
 KWB = Path("cbs/84799NED_kwb2020_gemeenten.csv")
 COMPOSITION = Path("regions/regio_indeling_2020.csv")
 ROW = '"GM0344    ";"2019HJ01";"AG01";"680";"915"'  # a line of the shipped 84851NED file
+PREVALENCE = Path("reference/prevalentie.csv")
+GEO = Path("geo/gemeente_2020.geojson")
+CHANGES = Path("reference/gemeentelijke_herindelingen_2021_2025.csv")
+CENTRA = Path("reference/centrumgemeenten_vrouwenopvang.csv")
 BUDGET_ROW = "GM0014;GM0014;2021;begroot;uitgaven;Veilig Thuis;regionaal;2527900;demonstratiecijfer"
 
 
@@ -108,26 +112,26 @@ CASES = [
         AARD,
         lambda p: p.write_text(text_of(p).replace(";", "|"), encoding="utf-8"),
         "vt_aard_84851NED",
-        "separator",
+        "scheidingsteken",
         "RegioS",
     ),
-    Case("ragged-row", AARD, replace(ROW, ROW + ';"5"'), "vt_aard_84851NED", "fields like the header", line=True),
+    Case("ragged-row", AARD, replace(ROW, ROW + ';"5"'), "vt_aard_84851NED", "velden zoals de kopregel", line=True),
     Case(
         "duplicate-header",
         AARD,
         lines(lambda ls: [ls[0].replace('"OntvangenMeldingen_2"', '"GestarteAdviezen_1"'), *ls[1:]]),
         "vt_aard_84851NED",
-        "twice",
+        "twee keer",
         "GestarteAdviezen_1",
     ),
-    Case("header-only", AARD, lines(lambda ls: ls[:1]), "vt_aard_84851NED", "no data rows"),
-    Case("empty-file", AARD, lambda p: p.write_text("", encoding="utf-8"), "vt_aard_84851NED", "empty"),
+    Case("header-only", AARD, lines(lambda ls: ls[:1]), "vt_aard_84851NED", "geen gegevens"),
+    Case("empty-file", AARD, lambda p: p.write_text("", encoding="utf-8"), "vt_aard_84851NED", "leeg"),
     Case(
         "decimal-comma-in-count",
         AARD,
         replace(ROW, ROW.replace('"915"', '"915,5"')),
         "vt_aard_84851NED",
-        "decimal comma",
+        "decimale komma",
         "OntvangenMeldingen_2",
         line=True,
     ),
@@ -136,7 +140,7 @@ CASES = [
         AARD,
         replace(ROW, ROW.replace('"915"', '"1.915"')),
         "vt_aard_84851NED",
-        "whole numbers",
+        "heel getal",
         "OntvangenMeldingen_2",
         line=True,
     ),
@@ -145,7 +149,7 @@ CASES = [
         AARD,
         replace(ROW, ROW.replace("AG01", "AG01\x07")),
         "vt_aard_84851NED",
-        "control characters",
+        "stuurtekens",
         "AardVanHetGeweld",
         line=True,
     ),
@@ -154,7 +158,7 @@ CASES = [
         AARD,
         replace(ROW, ROW.replace("AG01", "AG09")),
         "vt_aard_84851NED",
-        "unknown AardVanHetGeweld",
+        "onbekende categorie van AardVanHetGeweld",
         "AardVanHetGeweld",
         line=True,
     ),
@@ -163,7 +167,7 @@ CASES = [
         AARD,
         replace(ROW, ROW.replace("2019HJ01", "H1-2019")),
         "vt_aard_84851NED",
-        "not a CBS period",
+        "geen periode van CBS",
         "Perioden",
         line=True,
     ),
@@ -172,7 +176,7 @@ CASES = [
         AARD,
         lines(lambda ls: [*ls, next(line for line in ls if ROW in line)]),
         "vt_aard_84851NED",
-        "more than once",
+        "meer dan één keer",
         "RegioS",
         line=True,
     ),
@@ -181,7 +185,7 @@ CASES = [
         BUDGET,
         replace(BUDGET_ROW, BUDGET_ROW.replace(";2527900;", ";twee miljoen;")),
         "begroting",
-        "not an amount",
+        "geen bedrag",
         "bedrag_euro",
         line=True,
     ),
@@ -191,7 +195,7 @@ CASES = [
         AARD,
         replace(ROW, ROW.replace('"915"', '"-915"')),
         "vt_aard_84851NED",
-        "not negative",
+        "aantallen zijn niet negatief",
         "aantal",
         line=True,
     ),
@@ -200,7 +204,7 @@ CASES = [
         AARD,
         replace(ROW, ROW.replace('"915"', '"\u2212915"')),
         "vt_aard_84851NED",
-        "not negative",
+        "aantallen zijn niet negatief",
         "aantal",
         line=True,
     ),
@@ -209,7 +213,7 @@ CASES = [
         AARD,
         replace(ROW, ROW.replace('"915"', '"916"')),
         "vt_aard_84851NED",
-        "multiple of 5",
+        "veelvoud van 5",
         "rest_na_afronding",
         line=True,
     ),
@@ -218,7 +222,7 @@ CASES = [
         AARD,
         replace(ROW, ROW.replace('"915"', '"5"')),
         "vt_aard_84851NED",
-        "below 8",
+        "onder de 8",
         "aantal",
         line=True,
     ),
@@ -227,7 +231,7 @@ CASES = [
         AARD,
         replace(ROW, ROW.replace('"915"', '"9915"')),
         "vt_aard_84851NED",
-        "part is not above the total",
+        "deel is niet groter dan het totaal",
         "deel_min_geheel",
         line=True,
     ),
@@ -236,7 +240,7 @@ CASES = [
         AARD,
         replace(ROW, ROW.replace("GM0344", "GM9344")),
         "vt_aard_84851NED",
-        "known gemeente",
+        "bekende gemeente",
         "regio_code",
         line=True,
     ),
@@ -245,7 +249,7 @@ CASES = [
         AARD,
         replace(ROW, ROW.replace("GM0344", "GM344 ")),
         "vt_aard_84851NED",
-        "GMxxxx",
+        "GMxxxx, VTxx of NL01",
         "regio_code",
         line=True,
     ),
@@ -254,15 +258,102 @@ CASES = [
         BUDGET,
         replace(BUDGET_ROW, BUDGET_ROW.replace(";2527900;", ";2528000;")),
         "begroting",
-        "add up to their Totaal",
+        "tellen op tot hun regel Totaal",
         "verschil_met_totaal",
     ),
+    # every input file type: text, huge and infinite numbers, oversized cells, broken geometry, impossible dates
+    Case(
+        "text-in-population",
+        KWB,
+        replace(",Gemeente,357597,", ",Gemeente,veel,"),
+        "kwb_gemeenten",
+        "geen bruikbaar getal",
+        "inwoners",
+        line=True,
+    ),
+    Case(
+        "huge-population",
+        KWB,
+        replace(",Gemeente,357597,", ",Gemeente,1e400,"),
+        "kwb_gemeenten",
+        "geen bruikbaar getal",
+        "inwoners",
+        line=True,
+    ),
+    Case(
+        "twenty-digit-population",
+        KWB,
+        replace(",Gemeente,357597,", ",Gemeente,99999999999999999999,"),
+        "kwb_gemeenten",
+        "geen bruikbaar getal",
+        "inwoners",
+        line=True,
+    ),
+    Case(
+        "oversized-cell",
+        KWB,
+        replace(",Gemeente,357597,", ",Gemeente," + "9" * 200_000 + ","),
+        "kwb_gemeenten",
+        "een cel is groter dan",
+        line=True,
+    ),
+    Case(
+        "long-cell",
+        KWB,
+        replace(",Gemeente,357597,", ",Gemeente,357597" + " " * 20_000 + ","),
+        "kwb_gemeenten",
+        "tekens lang",
+        line=True,
+    ),
+    Case(
+        "text-in-prevalence",
+        PREVALENCE,
+        replace(",26,,37,", ",zesentwintig,,37,"),
+        "prevalentie",
+        "geen bruikbaar getal",
+        "laag",
+        line=True,
+    ),
+    Case(
+        "infinite-prevalence",
+        PREVALENCE,
+        replace(",26,,37,", ",inf,,37,"),
+        "prevalentie",
+        "geen bruikbaar getal",
+        "laag",
+        line=True,
+    ),
+    Case(
+        "truncated-geojson",
+        GEO,
+        lambda p: p.write_bytes(p.read_bytes()[:5000]),
+        "gemeentegrenzen",
+        "geen leesbaar GeoJSON-bestand (regel",
+    ),
+    Case(
+        "broken-geometry",
+        GEO,
+        replace('"coordinates":[', '"coordinates":["x",'),
+        "gemeentegrenzen",
+        "de grens van GM0003 (Appingedam, nummer 1) is geen leesbare vorm",
+    ),
+    Case(
+        "impossible-date",
+        CHANGES,
+        replace("2021-01-01", "2021-02-31"),
+        "herindelingen",
+        "geen (bestaande) datum",
+        "datum",
+        line=True,
+    ),
+    Case("utf16-reference", CENTRA, reencode("utf-16-le", codecs.BOM_UTF16_LE), "centrumgemeenten", "valid"),
+    Case("windows-1252-composition", COMPOSITION, reencode("cp1252"), "regio_indeling", "valid"),
     Case(
         "gemeente-missing-from-population",
         KWB,
         lines(lambda ls: [x for x in ls if not x.startswith("GM0344,")]),
         "kwb_gemeenten",
-        "all gemeenten of 2020",
+        "alle gemeenten van 2020",
     ),
     Case(
         "zero-population",
@@ -272,7 +363,7 @@ CASES = [
             encoding="utf-8",
         ),
         "kwb_gemeenten",
-        "population is positive",
+        "inwoners is groter dan 0",
         "inwoners",
         line=True,
     ),
@@ -295,13 +386,8 @@ def test_bad_input(case, pristine, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(pristine, data)
     path = data / case.relative
-    damaged_line = (
-        line_in(text_of(path), ROW)
-        if case.relative == AARD
-        else line_in(text_of(path), BUDGET_ROW)
-        if case.relative == BUDGET
-        else None
-    )
+    needle = {AARD: ROW, BUDGET: BUDGET_ROW, KWB: ",Gemeente,357597,", PREVALENCE: ",26,,37,", CHANGES: "2021-01-01"}
+    damaged_line = line_in(text_of(path), needle[case.relative]) if case.relative in needle else None
     case.damage(path)
     (result,) = validate_all(data, only=[case.dataset])
     messages = [result.error.describe()] if result.error else [f.message() for f in result.failures]
@@ -313,9 +399,9 @@ def test_bad_input(case, pristine, tmp_path):
     assert hit, messages
     assert all(case.relative.name in m for m in hit)
     if case.column:
-        assert any(f"column {case.column!r}" in m for m in hit), hit
+        assert any(f"kolom {case.column!r}" in m for m in hit), hit
     if case.line and damaged_line and case.name not in ("zero-population",):
-        assert any(f"line {damaged_line}" in m for m in hit), hit
+        assert any(f"regel {damaged_line}" in m for m in hit), hit
 
 
 def test_na_and_none_stay_text_in_an_xlsx_budget(tmp_path):
@@ -332,3 +418,35 @@ def test_an_unreadable_workbook_is_named(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(InputError, match=r"b\.xlsx"):
         read_budget_file(path)
+
+
+def _budget_workbook(tmp_path: Path, change: Callable) -> Path:
+    from openpyxl import Workbook
+
+    frame = read_budget()
+    lines = frame[frame["post"] != "Totaal"].head(3).drop(columns=["regel"])
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "begroting"
+    ws.append(list(lines.columns))
+    for row in lines.astype(str).itertuples(index=False):
+        ws.append(list(row))
+    change(ws)
+    path = tmp_path / "begroting.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_formula_without_a_stored_result_is_named_never_read_as_empty(tmp_path):
+    column = read_budget().columns.get_loc("bedrag_euro") + 1
+    path = _budget_workbook(tmp_path, lambda ws: ws.cell(row=3, column=column, value="=1000+2000"))
+    with pytest.raises(InputError, match="formules zonder opgeslagen uitkomst") as err:
+        read_budget_file(path)
+    assert err.value.rows == [3] and "Excel" in err.value.describe()
+
+
+def test_merged_cells_are_named_never_read_as_empty(tmp_path):
+    path = _budget_workbook(tmp_path, lambda ws: ws.merge_cells("A2:A3"))
+    with pytest.raises(InputError, match=r"samengevoegde cellen \(A2:A3\)") as err:
+        read_budget_file(path)
+    assert err.value.rows == [2] and "hef het samenvoegen op" in err.value.describe().lower()

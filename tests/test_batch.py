@@ -106,7 +106,7 @@ def test_broken_input_blocks_only_its_region_and_keeps_its_report(data_copy, tmp
     result = run_batch(THREE, jobs=2, data=data_copy, out=out, echo=quiet, notebook=OK)
     assert statuses(result) == {"GM0503": BLOCKED, "GM0344": BUILT, "GM0014": BLOCKED}
     problems = {o.code: "\n".join(o.problems) for o in result.failures}
-    assert "begroting_demo.csv" in problems["GM0503"] and "add up to their Totaal line" in problems["GM0503"]
+    assert "begroting_demo.csv" in problems["GM0503"] and "tellen op tot hun regel Totaal" in problems["GM0503"]
     assert "regios/GM0014/regiovisie.yaml, regel" in problems["GM0014"] and "'omhoog'" in problems["GM0014"]
     summary = result.summary().splitlines()
     assert all(f"    {p}" in summary for o in result.failures for p in o.problems)  # every problem, one per line

@@ -45,7 +45,7 @@ def test_csv_and_xlsx_give_the_same_frame(tmp_path):
 def test_bad_year_is_named(tmp_path):
     path = tmp_path / "b.csv"
     path.write_text(HEADER + "GM0344;GM0344;twintig;begroot;inkomsten;X;regionaal;10;\n", encoding="utf-8")
-    with pytest.raises(InputError, match="not a year") as err:
+    with pytest.raises(InputError, match="dit is geen jaar") as err:
         read_budget_file(path)
     assert err.value.column == "jaar" and err.value.rows == [2]
 
@@ -54,7 +54,7 @@ def test_bad_year_is_named(tmp_path):
 def test_empty_sheet_is_an_error(tmp_path):
     path = tmp_path / "b.xlsx"
     pd.DataFrame(columns=BUDGET_COLUMNS).to_excel(path, sheet_name="begroting", index=False)
-    with pytest.raises(InputError, match="no data rows"):
+    with pytest.raises(InputError, match="geen gegevens"):
         read_budget_file(path)
 
 
@@ -147,4 +147,4 @@ def test_budget_and_agreed_tasks_use_the_one_task_list(data_copy):
     (result,) = validate_all(data_copy, only=["begroting"])
     assert not result.ok
     failure = next(f for f in result.failures if f.column == "taak")
-    assert failure.values == ["Veilig thuis"] and "one of the template's tasks" in failure.description
+    assert failure.values == ["Veilig thuis"] and "een taak uit het sjabloon" in failure.description

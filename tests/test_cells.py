@@ -27,7 +27,7 @@ def test_negative_count_is_kept_for_validation_to_report():
 
 
 def test_decimal_comma_in_a_count_is_an_error_with_line():
-    with pytest.raises(InputError, match="whole numbers") as err:
+    with pytest.raises(InputError, match="een aantal is een heel getal \\(staat er een decimale komma") as err:
         parse_counts(frame(["10", "12,5"]), "n", Path("t.csv"))
     assert err.value.rows == [3]
     assert err.value.column == "n"
@@ -51,7 +51,7 @@ def test_amounts_as_spreadsheets_write_them(text, value):
 
 
 def test_bad_amount_names_line():
-    with pytest.raises(InputError, match="amount") as err:
+    with pytest.raises(InputError, match="geen bedrag") as err:
         parse_amounts(frame(["10", "tien"]), "n", Path("b.csv"))
     assert err.value.rows == [3]
     assert err.value.values == ["tien"]

@@ -51,21 +51,21 @@ def test_wrong_separator_names_file_and_missing_column(tmp_path):
         read_checked_csv(write(tmp_path, "code|naam|aantal\nGM0001|A|10\n"), REQ, preferred_sep=";")
     assert "in.csv" in str(err.value)
     assert err.value.column == "code"
-    assert "separator" in str(err.value)
+    assert "scheidingsteken" in str(err.value)
 
 
 def test_header_only_file(tmp_path):
-    with pytest.raises(InputError, match="header but no data rows"):
+    with pytest.raises(InputError, match="kopregel maar geen gegevens"):
         read_checked_csv(write(tmp_path, "code;naam;aantal\n"), REQ)
 
 
 def test_empty_file(tmp_path):
-    with pytest.raises(InputError, match="empty"):
+    with pytest.raises(InputError, match="leeg"):
         read_checked_csv(write(tmp_path, ""), REQ)
 
 
 def test_duplicate_header(tmp_path):
-    with pytest.raises(InputError, match="twice") as err:
+    with pytest.raises(InputError, match="twee keer") as err:
         read_checked_csv(write(tmp_path, "code;naam;aantal;naam\nGM0001;A;10;B\n"), REQ)
     assert err.value.column == "naam"
 
@@ -83,7 +83,7 @@ def test_trailing_separator_on_every_row_is_accepted(tmp_path):
 
 
 def test_duplicated_key_names_both_lines(tmp_path):
-    with pytest.raises(InputError, match="more than once") as err:
+    with pytest.raises(InputError, match="meer dan één keer") as err:
         read_checked_csv(write(tmp_path, "code;naam;aantal\nGM0001;A;10\nGM0002;B;5\nGM0001;C;5\n"), REQ, key=["code"])
     assert err.value.rows == [2, 4]
     assert err.value.column == "code"
@@ -95,14 +95,14 @@ def test_codes_keep_leading_zeros_and_lose_cbs_padding(tmp_path):
 
 
 def test_control_characters_are_rejected(tmp_path):
-    with pytest.raises(InputError, match="control characters") as err:
+    with pytest.raises(InputError, match="stuurtekens") as err:
         read_checked_csv(write(tmp_path, "code;naam;aantal\nGM0001;A\x07;10\n"), REQ)
     assert err.value.column == "naam"
     assert err.value.rows == [2]
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(InputError, match="does not exist"):
+    with pytest.raises(InputError, match="bestaat niet"):
         read_checked_csv(tmp_path / "nope.csv", REQ)
 
 

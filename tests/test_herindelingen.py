@@ -87,8 +87,8 @@ def test_codes_are_read_in_their_periods_year_or_else_the_latest_year_that_has_t
 @pytest.mark.parametrize(
     ("bad", "words"),
     [
-        (("2022-01-01", "GM0004", "GM0003", "C", "dorp Noord"), "village 'Noord'"),
-        (("2021-01-01", "GM0007", "GM0009", "AB", "geheel"), "GM0007 does not exist"),
+        (("2022-01-01", "GM0004", "GM0003", "C", "dorp Noord"), "dorp 'Noord'"),
+        (("2021-01-01", "GM0007", "GM0009", "AB", "geheel"), "GM0007 bestaat niet"),
     ],
 )
 def test_a_change_that_cannot_be_followed_names_its_line(bad, words):
@@ -100,7 +100,7 @@ def test_a_change_that_cannot_be_followed_names_its_line(bad, words):
 @pytest.mark.unit
 def test_a_split_that_leaves_a_village_behind_is_refused():
     half = changes(("2022-01-01", "GM0004", "GM0003", "C", "dorp Oost"))
-    with pytest.raises(InputError, match="keeps part of its area"):
+    with pytest.raises(InputError, match="houdt een deel van haar gebied"):
         build_indeling(GEMEENTEN, WIJKEN, half, SOURCE)
 
 
@@ -146,7 +146,7 @@ def test_a_missing_part_makes_the_sum_open_ended_and_mixed_codes_are_named(indel
     gap = vt_cells.in_year(cells({"GM0001": 40, "GM0003": 30, "GM0004": 15}, "2020JJ00"), indeling, 2021, SOURCE)
     row = gap.set_index("regio_code").loc["GM0009"]
     assert row["aantal"] == 40 and row["bovengrens"] == float("inf") and row["open"] == 1
-    with pytest.raises(InputError, match="mix indelingen") as caught:
+    with pytest.raises(InputError, match="mengen indelingen") as caught:
         vt_cells.in_year(cells({"GM0009": 90, "GM0001": 40}, "2021JJ00"), indeling, 2024, SOURCE)
     assert caught.value.column == "RegioS" and caught.value.rows
 

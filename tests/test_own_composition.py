@@ -55,10 +55,10 @@ def test_an_own_list_moves_a_gemeente_and_labels_it(data_copy):
 @pytest.mark.parametrize(
     ("codes", "words"),
     [
-        (lambda m: [c for c in m if c != "GM0355"], "leaves out GM0355 Zeist"),
-        (lambda m: [*m, "GM9999"], "not a gemeente code of 2020"),
-        (lambda m: [c for c in m if c != UTRECHT], "the centrumgemeente GM0344 itself"),
-        (lambda m: [*m, "GM0307"], "a centrumgemeente leads its own region"),
+        (lambda m: [c for c in m if c != "GM0355"], "laat GM0355 Zeist weg"),
+        (lambda m: [*m, "GM9999"], "geen gemeentecode van 2020"),
+        (lambda m: [c for c in m if c != UTRECHT], "de centrumgemeente GM0344 zelf"),
+        (lambda m: [*m, "GM0307"], "een centrumgemeente leidt haar eigen regio"),
     ],
 )
 def test_a_wrong_own_list_is_refused_naming_the_file(data_copy, codes, words):
@@ -73,7 +73,7 @@ def test_two_lists_cannot_claim_one_gemeente(data_copy):
     hilversum = members(data_copy, HILVERSUM)
     write_list(data_copy, UTRECHT, [*members(data_copy, UTRECHT), WEESP])
     second = write_list(data_copy, HILVERSUM, hilversum)
-    with pytest.raises(InputError, match="also in the own list of region GM0344") as caught:
+    with pytest.raises(InputError, match="staat ook in de eigen lijst van regio GM0344") as caught:
         read_composition(data_copy)
     assert caught.value.path == second and caught.value.values == [WEESP]
 
@@ -83,7 +83,8 @@ def test_validate_reports_a_wrong_own_list(data_copy):
     write_list(data_copy, UTRECHT, [*members(data_copy, UTRECHT), "GM9999"])
     out = run_cli("validate", "--data-dir", str(data_copy))
     assert out.returncode == 1
-    assert "samenstelling.csv, column 'gemeentecode': not a gemeente code of 2020; line 18 ('GM9999')" in out.stdout
+    expected = "regel 18, kolom 'gemeentecode': dit is geen gemeentecode van 2020 (gevonden: 'GM9999')"
+    assert expected in out.stdout
 
 
 @pytest.mark.data
@@ -94,7 +95,7 @@ def test_a_hand_edit_against_the_sources_fails_validation(data_copy):
     text[weesp] = text[weesp].replace(",GM0402,Hilversum,", ",GM0344,Utrecht,")
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
     out = run_cli("validate", "--data-dir", str(data_copy))
-    assert out.returncode == 1 and "the region its source names" in out.stdout
+    assert out.returncode == 1 and "de regio die de bron noemt" in out.stdout
 
 
 @pytest.mark.e2e

@@ -88,12 +88,12 @@ def members():
 @pytest.mark.parametrize(
     ("row", "column", "words"),
     [
-        (("GM0344", "2024HJ01", "AG01", 20, 30), "gemeentecode", "not a gemeente of this region"),
-        (("GM0014", "2024JJ00", "AG01", 20, 30), "periode", "give half-years only"),
-        (("GM0014", "2024HJ01", "T001", 20, 30), "categorie", "not a category without parts"),
-        (("GM0014", "2024HJ01", "AG01", -2, 30), "gestarte_adviezen", "cannot be negative"),
-        (("GM0014", "2024HJ01", "AG01", "2,5", 30), "gestarte_adviezen", "whole numbers"),
-        (("GM0014", "H1 2024", "AG01", 20, 30), "Perioden", "not a CBS period"),
+        (("GM0344", "2024HJ01", "AG01", 20, 30), "gemeentecode", "dit is geen gemeente van deze regio"),
+        (("GM0014", "2024JJ00", "AG01", 20, 30), "periode", "dit is een heel jaar"),
+        (("GM0014", "2024HJ01", "T001", 20, 30), "categorie", "dit is geen categorie zonder onderdelen"),
+        (("GM0014", "2024HJ01", "AG01", -2, 30), "gestarte_adviezen", "een aantal is niet negatief"),
+        (("GM0014", "2024HJ01", "AG01", "2,5", 30), "gestarte_adviezen", "een aantal is een heel getal"),
+        (("GM0014", "H1 2024", "AG01", 20, 30), "Perioden", "geen periode van CBS"),
     ],
 )
 def test_a_bad_row_is_named_by_file_column_and_line(tmp_path, members, row, column, words):
@@ -162,7 +162,7 @@ def test_validation_checks_an_own_file_and_its_errors_stop_only_that_region(data
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     results = validate_all(data_copy)
     own = next(r for r in results if r.name == "eigen_veilig_thuis_aard_GM0014")
-    assert own.error is not None and "not a gemeente of this region" in str(own.error)
+    assert own.error is not None and "dit is geen gemeente van deze regio" in str(own.error)
     assert own.region == GRONINGEN
     regions = regions_in(data_copy, 2024)
     blocked = blocked_regions(validation_summary(data_copy, build_dir()), regions.composition, regions.regions_of)
@@ -211,6 +211,6 @@ def test_an_own_budget_replaces_the_regions_shared_lines_and_is_labelled_real(da
     assert [e.soort for e in groningen.bronnen if e.onderdeel == "begroting"] == ["eigen"]
     bad = own.assign(regio_code="GM0344")
     bad.to_csv(data_copy / "regios" / GRONINGEN / "begroting.csv", sep=";", index=False)
-    with pytest.raises(InputError, match="only lines of that region") as caught:
+    with pytest.raises(InputError, match="deze regel is van een andere regio") as caught:
         read_budget(data_copy)
     assert caught.value.column == "regio_code" and caught.value.rows[0] == 2

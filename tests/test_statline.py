@@ -22,7 +22,7 @@ def test_period_codes_and_labels():
 
 @pytest.mark.unit
 def test_bad_period_names_line():
-    with pytest.raises(InputError, match="period") as err:
+    with pytest.raises(InputError, match="periode") as err:
         parse_periods(pd.Series(["2023HJ01", "H1 2023"]), pd.Series([2, 3]), Path("t.csv"))
     assert err.value.rows == [3]
 
@@ -57,6 +57,6 @@ def test_unknown_category_is_named(tmp_path):
         '"GM0344";"2023JJ00";"XX99";"10";"15"\n',
         encoding="utf-8",
     )
-    with pytest.raises(InputError, match="unknown AardVanHetGeweld") as err:
+    with pytest.raises(InputError, match="onbekende categorie van AardVanHetGeweld") as err:
         read_statline_file(path, VT_AARD)
     assert err.value.rows == [2]

@@ -46,8 +46,9 @@ def test_negative_count_in_a_veilig_thuis_file_fails_with_file_column_and_line(d
     replace_in_file(path, UTRECHT_AARD_LINE, '"GM0344    ";"2019HJ01";"AG01";"690";"-915"')
     out = run_validate(data_copy)
     assert out.returncode != 0
-    problem = next(p for p in out.stdout.splitlines() if "not negative" in p)
-    assert "84851NED_demo.csv" in problem and "'aantal'" in problem and f"line {line} (-915)" in problem
+    problem = next(p for p in out.stdout.splitlines() if "niet negatief" in p)
+    assert "84851NED_demo.csv" in problem and f"regel {line}, kolom 'aantal'" in problem
+    assert "(gevonden: -915)" in problem and "Schrijf een aantal van 0 of meer." in problem
 
 
 # One planted error per suite: (dataset, file, old text, new text, words the message must hold)
@@ -57,53 +58,53 @@ PLANTED = [
         "cbs/84799NED_kwb2020_gemeenten.csv",
         "GM0003,Appingedam,Gemeente,11642,",
         "GM0003,Appingedam,Gemeente,0,",
-        "population is positive",
+        "inwoners is groter dan 0",
     ),
-    ("gemeentegrenzen", "geo/gemeente_2020.geojson", '"statcode":"GM0003"', '"statcode":"GM003"', "GM + 4 digits"),
-    ("vt_grenzen", "geo/veiligthuisregio_2020.geojson", '"statcode":"VT02"', '"statcode":"VT01"', "one boundary"),
+    ("gemeentegrenzen", "geo/gemeente_2020.geojson", '"statcode":"GM0003"', '"statcode":"GM003"', "GM met 4 cijfers"),
+    ("vt_grenzen", "geo/veiligthuisregio_2020.geojson", '"statcode":"VT02"', '"statcode":"VT01"', "één grens per"),
     (
         "centrumgemeenten",
         "reference/centrumgemeenten_vrouwenopvang.csv",
         "GM0344,Utrecht",
         "GM9344,Utrecht",
-        "a gemeente of 2020",
+        "een gemeente van 2020",
     ),
-    ("prevalentie", "reference/prevalentie.csv", "per 1000,90000", "per 10000,90000", "unit"),
+    ("prevalentie", "reference/prevalentie.csv", "per 1000,90000", "per 10000,90000", "eenheid"),
     (
         "regio_indeling",
         "regions/regio_indeling_2020.csv",
         "GM0344,Utrecht,GM0344",
         "GM0344,Utrecht,GM0307",
-        "own region",
+        "haar eigen regio",
     ),
-    ("vt_aard_84851NED", str(AARD), UTRECHT_AARD_LINE, '"GM0344    ";"2019HJ01";"AG01";"690";"913"', "multiple of 5"),
+    ("vt_aard_84851NED", str(AARD), UTRECHT_AARD_LINE, '"GM0344    ";"2019HJ01";"AG01";"690";"913"', "veelvoud van 5"),
     (
         "vt_melder_84849NED",
         str(MELDER),
         '"GM0344    ";"2019HJ01";"M110";"115";"1085"',
         '"GM0344    ";"2019HJ01";"M110";"115";"1995"',
-        "part is not above the total",
+        "deel is niet groter dan het totaal",
     ),
     (
         "begroting",
         str(BUDGET),
         DU_LINE,
         DU_LINE.replace(";regionaal;", ";regionaal;1"),
-        "add up to their Totaal",
+        "tellen op tot hun regel Totaal",
     ),
     (
         "herindelingen",
         "reference/gemeentelijke_herindelingen_2021_2025.csv",
         "2021-01-01,GM0003,Appingedam",
         "2021-01-01,GM0004,Appingedam",
-        "exists just before the change",
+        "bestond vlak voor de wijziging",
     ),
     (
         "kwb_wijken_gesplitst",
         "cbs/84799NED_kwb2020_wijken_gesplitste_gemeenten.csv",
         "WK078801,Haaren,Wijk,5875,",
         "WK078801,Haaren,Wijk,0,",
-        "population is positive",
+        "inwoners is groter dan 0",
     ),
 ]
 
@@ -121,7 +122,7 @@ def test_each_suite_catches_a_planted_error(data_copy, name, relative, old, new,
 def test_unknown_gemeente_code_is_named(data_copy):
     replace_in_file(data_copy / AARD, UTRECHT_AARD_LINE, UTRECHT_AARD_LINE.replace("GM0344", "GM9999"))
     (result,) = validate_all(data_copy, only=["vt_aard_84851NED"])
-    assert any("known gemeente" in f.message() and "GM9999" in f.message() for f in result.failures)
+    assert any("bekende gemeente" in f.message() and "GM9999" in f.message() for f in result.failures)
 
 
 def test_code_that_lost_its_leading_zero_is_named(data_copy):
@@ -129,7 +130,7 @@ def test_code_that_lost_its_leading_zero_is_named(data_copy):
     line = line_of(data_copy / BUDGET, old)
     replace_in_file(data_copy / BUDGET, old, old.replace("GM0014;GM0014", "GM0014;GM14"))
     (result,) = validate_all(data_copy, only=["begroting"])
-    failure = next(f for f in result.failures if "GM + 4 digits" in f.message())
+    failure = next(f for f in result.failures if "GM met 4 cijfers" in f.message())
     assert failure.column == "gemeentecode" and failure.rows == [line] and failure.values == ["GM14"]
 
 
@@ -138,7 +139,7 @@ def test_duplicated_key_is_a_read_error_naming_both_lines(data_copy):
     text = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join([*text, text[5]]), encoding="utf-8")
     (result,) = validate_all(data_copy, only=["vt_melder_84849NED"])
-    assert result.error is not None and "more than once" in str(result.error)
+    assert result.error is not None and "meer dan één keer" in str(result.error)
     assert result.error.rows == [6, len(text) + 1]
 
 
@@ -146,7 +147,7 @@ def test_decimal_comma_in_a_count_is_named(data_copy):
     replace_in_file(data_copy / AARD, UTRECHT_AARD_LINE, '"GM0344    ";"2019HJ01";"AG01";"690";"915,5"')
     (result,) = validate_all(data_copy, only=["vt_aard_84851NED"])
     assert result.error is not None and result.error.column == "OntvangenMeldingen_2"
-    assert "decimal comma" in str(result.error)
+    assert "decimale komma" in str(result.error)
 
 
 def test_windows_1252_budget_with_accents_is_read_and_valid(data_copy):
@@ -169,4 +170,4 @@ def test_unusable_veilig_thuis_file_fails_validation_with_its_name(data_copy, da
         path.write_text("\n".join(line.replace(";", "|") for line in lines) + "\n", encoding="utf-8")
     out = run_validate(data_copy)
     assert out.returncode != 0
-    assert "84851NED_demo.csv" in out.stdout and "could not be read" in out.stdout
+    assert "84851NED_demo.csv" in out.stdout and "niet te lezen" in out.stdout

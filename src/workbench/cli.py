@@ -7,13 +7,27 @@ import sys
 from collections.abc import Sequence
 
 from workbench.contracts import BUILT
-from workbench.errors import BatchInterruptedError, BuildError, InputError, UnknownRegionError, machinery_failure
+from workbench.errors import (
+    BatchInterruptedError,
+    BuildError,
+    InputError,
+    UnknownRegionError,
+    UserInputError,
+    machinery_failure,
+)
 
+FIRST_REPORTING_YEAR = 2020
+"""The first reporting year: the population and composition the workbench carries forward are of 2020."""
 KEPT_REPORT = "Het vorige rapport (als dat er was) staat ongewijzigd op zijn plaats."
 
 
 def _add_data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", default=None, metavar="DIR", help="data folder (default: the project's data/)")
+    parser.add_argument(
+        "--data-dir",
+        default=None,
+        metavar="DIR",
+        help="datamap (standaard: data/ van dit project; een relatief pad vanaf de map waarin u werkt)",
+    )
 
 
 def _year(args: argparse.Namespace, name: str = "periode") -> int:
@@ -21,12 +35,21 @@ def _year(args: argparse.Namespace, name: str = "periode") -> int:
     from workbench.io.gemeenten import latest_year
 
     given = getattr(args, name)
-    return latest_year(args.data_dir) if given is None else given
+    latest = latest_year(args.data_dir)
+    if given is None:
+        return latest
+    first = FIRST_REPORTING_YEAR
+    if not first <= given <= latest:
+        raise UserInputError(
+            f"er zijn geen Veilig Thuis-cijfers voor {given}: kies een jaar van {first} tot en met {latest} "
+            f"(--{name} {latest} is het laatste jaar met cijfers)"
+        )
+    return given
 
 
-def _add_periode(parser: argparse.ArgumentParser, what: str = "reporting year") -> None:
+def _add_periode(parser: argparse.ArgumentParser, what: str = "verslagjaar") -> None:
     parser.add_argument(
-        "--periode", type=int, default=None, help=f"{what} (default: the latest year of the Veilig Thuis data)"
+        "--periode", type=int, default=None, help=f"{what} (standaard: het laatste jaar van de Veilig Thuis-cijfers)"
     )
 
 
@@ -60,17 +83,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
     results = validate_all(args.data_dir)
     print(summary(results))
     failed = [r for r in results if not r.ok]
-    print(f"\n{len(results) - len(failed)} of {len(results)} datasets valid.")
+    print(f"\n{len(results) - len(failed)} van de {len(results)} bestanden in orde.")
     try:
         composition = regions_in(args.data_dir, _year(args)).composition
     except InputError:  # already listed among the problems above
-        print("Region input files not checked: the region composition cannot be read (see above).")
+        print(
+            "De invoerbestanden van de regio's zijn niet gecontroleerd: de regio-indeling is niet te lezen (zie boven)."
+        )
         return 1
     regions = problems_by_region(composition, args.data_dir)
     for problems in regions.values():
         print("\n".join(f"- {p}" for p in problems))
     total = composition["centrumgemeente_code"].nunique()
-    print(f"{total - len(regions)} of {total} region input files valid (or not yet made).")
+    print(f"{total - len(regions)} van de {total} invoerbestanden van regio's in orde (of nog niet gemaakt).")
     return 1 if failed or regions else 0
 
 
@@ -92,7 +117,7 @@ def cmd_init_region(args: argparse.Namespace) -> int:
             args.force,
         )
     except FileExistsError as exc:
-        print(f"workbench: {exc}", file=sys.stderr)
+        _say_error(f"{exc}")
         return 1
     print(path)
     return 0
@@ -127,7 +152,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from workbench.build.report import build_report
 
     try:
-        built = build_report(args.region, args.data_dir, args.out, args.periode)
+        periode = None if args.periode is None else _year(args)
+        built = build_report(args.region, args.data_dir, args.out, periode)
     except BuildError as exc:
         _say_error(f"rapport niet gebouwd: {exc}\n{KEPT_REPORT}")
         return 1
@@ -143,7 +169,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from workbench.build.batch import run_batch
 
     try:
-        result = run_batch(args.regions, args.jobs, args.force, args.data_dir, args.out, args.periode, args.timeout)
+        periode = None if args.periode is None else _year(args)
+        result = run_batch(args.regions, args.jobs, args.force, args.data_dir, args.out, periode, args.timeout)
     except BatchInterruptedError as stop:
         done = stop.result
         built = sum(o.status == BUILT for o in done.regions)
@@ -179,38 +206,47 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
         prog="workbench",
-        description="Regio-analyses huiselijk geweld en kindermishandeling for the 35 centrumgemeente regions.",
+        description="Regio-analyses huiselijk geweld en kindermishandeling voor de 35 regio's van de centrumgemeenten.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    regions = sub.add_parser("regions", help="list the 35 regions: code, name, gemeenten, population")
+    regions = sub.add_parser("regions", help="toon de 35 regio's: code, naam, aantal gemeenten, inwoners")
     _add_data_dir(regions)
     regions.add_argument(
-        "--jaar", type=int, default=None, help="the gemeenten of this year (default: latest Veilig Thuis year)"
+        "--jaar",
+        type=int,
+        default=None,
+        help="de gemeenten van dit jaar (standaard: het laatste jaar van de Veilig Thuis-cijfers)",
     )
     regions.set_defaults(func=cmd_regions)
-    validate = sub.add_parser("validate", help="validate every input file with the expectation suites")
+    validate = sub.add_parser("validate", help="controleer elk invoerbestand met de regels in expectations/")
     _add_data_dir(validate)
-    _add_periode(validate, "reporting year whose gemeenten the region files must name")
+    _add_periode(validate, "verslagjaar waarvan de invoerbestanden de gemeenten noemen")
     validate.set_defaults(func=cmd_validate)
-    report = sub.add_parser("report", help="build one region's HTML regio-analyse")
-    report.add_argument("region", help="centrumgemeente code (GM0344) or name (utrecht)")
+    report = sub.add_parser("report", help="bouw de regio-analyse (HTML) van één regio")
+    report.add_argument("region", help="code (GM0344) of naam (utrecht) van de centrumgemeente")
     _add_data_dir(report)
-    report.add_argument("--out", default=None, metavar="DIR", help="reports folder (default: the project's reports/)")
+    report.add_argument(
+        "--out", default=None, metavar="DIR", help="map voor de rapporten (standaard: reports/ van dit project)"
+    )
     _add_periode(report)
     report.set_defaults(func=cmd_report)
-    run = sub.add_parser("run", help="build many regions in parallel (all 35 and the national index by default)")
-    run.add_argument("regions", nargs="*", metavar="REGION", help="centrumgemeente codes or names (default: all)")
-    run.add_argument("--jobs", type=int, default=None, help="regions built at the same time (default: cores)")
-    run.add_argument("--force", action="store_true", help="rebuild even what has not changed")
+    run = sub.add_parser("run", help="bouw meer regio's tegelijk (standaard alle 35 en het landelijk overzicht)")
+    run.add_argument(
+        "regions", nargs="*", metavar="REGION", help="codes of namen van centrumgemeenten (standaard: alle)"
+    )
+    run.add_argument("--jobs", type=int, default=None, help="regio's tegelijk (standaard: het aantal kernen)")
+    run.add_argument("--force", action="store_true", help="bouw ook wat niet veranderd is")
     _add_data_dir(run)
-    run.add_argument("--out", default=None, metavar="DIR", help="reports folder (default: the project's reports/)")
+    run.add_argument(
+        "--out", default=None, metavar="DIR", help="map voor de rapporten (standaard: reports/ van dit project)"
+    )
     _add_periode(run)
-    run.add_argument("--timeout", type=int, default=120, help="seconds a cell may run (default: 120)")
+    run.add_argument("--timeout", type=int, default=120, help="seconden dat een cel mag lopen (standaard 120)")
     run.set_defaults(func=cmd_run)
     registrations = sub.add_parser(
         "init-registraties", help="schrijf sjablonen voor de eigen Veilig Thuis-registraties van een regio"
     )
-    registrations.add_argument("region", help="centrumgemeente code (GM0344) or name (utrecht)")
+    registrations.add_argument("region", help="code (GM0344) of naam (utrecht) van de centrumgemeente")
     _add_data_dir(registrations)
     _add_periode(registrations, "het jaar waarvan de halfjaren in het sjabloon staan")
     registrations.set_defaults(func=cmd_init_registrations)
@@ -229,11 +265,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fetch.add_argument("--opnieuw", action="store_true", help="ook tabellen ophalen die al actueel zijn")
     fetch.set_defaults(func=cmd_fetch)
-    init = sub.add_parser("init-region", help="write the commented regiovisie input template for a region")
-    init.add_argument("region", help="centrumgemeente code (GM0344) or name (utrecht)")
+    init = sub.add_parser(
+        "init-region", help="schrijf het invoersjabloon (met uitleg) voor de regiovisie van een regio"
+    )
+    init.add_argument("region", help="code (GM0344) of naam (utrecht) van de centrumgemeente")
     _add_data_dir(init)
-    init.add_argument("--force", action="store_true", help="overwrite an existing file")
-    _add_periode(init, "reporting year whose gemeenten the template lists")
+    init.add_argument("--force", action="store_true", help="overschrijf een bestaand bestand")
+    _add_periode(init, "verslagjaar waarvan het sjabloon de gemeenten noemt")
     init.set_defaults(func=cmd_init_region)
     return parser
 
@@ -246,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         _say_error(exc.describe())
         return 2
-    except UnknownRegionError as exc:
+    except (UnknownRegionError, UserInputError) as exc:
         _say_error(str(exc))
         return 2
     except BrokenPipeError:  # output piped into e.g. head

@@ -17,6 +17,45 @@ class WorkbenchError(Exception):
     """Any failure the workbench explains to its user (as opposed to a bug)."""
 
 
+MAX_LINES_SHOWN = 20
+"""How many offending rows a message names, each on a line of its own (a note says how many more there are)."""
+
+
+def file_label(path: Path) -> str:
+    """How a message names a file: its name, or ``regios/GM0344/name`` for a region's own file."""
+    return "/".join(path.parts[-3:]) if path.parent.parent.name == "regios" else path.name
+
+
+def located_lines(
+    path: Path,
+    problem: str,
+    column: str | None = None,
+    rows: Sequence[int] = (),
+    values: Sequence[object] = (),
+    hint: str = "",
+    count: int | None = None,
+) -> list[str]:
+    """One Dutch line per offending row: file, line, column, what is wrong (with the value found), what to write.
+
+    ``count`` is the number of offending rows when ``rows`` lists only the first ones.
+    """
+    where = file_label(path)
+    col = f", kolom {column!r}" if column else ""
+    advice = f" {hint[0].upper()}{hint[1:]}" if hint else ""
+    advice = advice if not advice or advice.endswith((".", "?", ")")) else advice + "."
+    stop = "" if problem.endswith((".", "?", "!")) else "."
+    if not rows:
+        return [f"{where}{col}: {problem}{stop}{advice}"]
+    lines = []
+    for i, row in enumerate(rows[:MAX_LINES_SHOWN]):
+        found = f" (gevonden: {values[i]!r})" if i < len(values) else ""
+        lines.append(f"{where}, regel {row}{col}: {problem}{found}{'.' if found else stop}{advice}")
+    more = (count if count is not None else len(rows)) - len(lines)
+    if more > 0:
+        lines.append(f"{where}{col}: en nog {more} {'regel' if more == 1 else 'regels'} met hetzelfde probleem")
+    return lines
+
+
 class InputError(WorkbenchError, ValueError):
     """A data file that cannot be used as it is.
 
@@ -25,13 +64,15 @@ class InputError(WorkbenchError, ValueError):
     path
         The file that is wrong.
     problem
-        What is wrong, in one sentence.
+        What is wrong, in one Dutch clause (no final full stop).
     column
         The column concerned, when there is one.
     rows
-        File line numbers (1 = the header line) of the first offending rows.
+        File line numbers (1 = the header line) of the offending rows.
     values
         The offending values, in the same order as ``rows``.
+    hint
+        What to write instead, in Dutch, when the workbench can say it.
     """
 
     def __init__(
@@ -41,27 +82,23 @@ class InputError(WorkbenchError, ValueError):
         column: str | None = None,
         rows: Sequence[int] = (),
         values: Sequence[object] = (),
+        hint: str = "",
     ) -> None:
         self.path = Path(path)
         self.problem = problem
         self.column = column
         self.rows = list(rows)
         self.values = list(values)
+        self.hint = hint
         super().__init__(self.describe())
 
-    def describe(self, max_rows: int = 5) -> str:
-        """Return the message: file, column, problem and the first offending rows."""
-        text = self.path.name
-        if self.column is not None:
-            text += f", column {self.column!r}"
-        text += f": {self.problem}"
-        if self.rows:
-            shown = []
-            for i, row in enumerate(self.rows[:max_rows]):
-                shown.append(f"line {row}" + (f" ({self.values[i]!r})" if i < len(self.values) else ""))
-            more = len(self.rows) - len(shown)
-            text += "; " + ", ".join(shown) + (f" and {more} more" if more > 0 else "")
-        return f"{text} [{self.path}]"
+    def lines(self) -> list[str]:
+        """The message, one line per offending row (see :func:`located_lines`)."""
+        return located_lines(self.path, self.problem, self.column, self.rows, self.values, self.hint)
+
+    def describe(self) -> str:
+        """The message: a line per offending row, then where the file is."""
+        return "\n".join([*self.lines(), f"(bestand: {self.path})"])
 
 
 @dataclass(frozen=True)
@@ -87,6 +124,10 @@ class RegiovisieError(WorkbenchError, ValueError):
 
 class UnknownRegionError(WorkbenchError, ValueError):
     """A region that is not one of the 35; the message lists the valid ones."""
+
+
+class UserInputError(WorkbenchError, ValueError):
+    """An option the user gave that the workbench cannot follow (a year without data); the message says why."""
 
 
 VALIDATION_FAILED = "de invoer is bij de controle afgekeurd"

@@ -26,13 +26,26 @@ REGIOS_DIR = Path("regios")
 """Inside a data folder: one folder per region (its centrumgemeente code) with the region's own input files."""
 
 
+CALLER_DIR_VARIABLE = "WORKBENCH_CALLER_DIR"
+"""Set by ``./wb`` to the folder the user called it from (it runs the command from the project root)."""
+
+
+def user_path(path: str | Path) -> Path:
+    """A folder the user typed, as an absolute path: a relative one counts from where the user called the command."""
+    given = Path(path).expanduser()
+    if given.is_absolute():
+        return given.resolve()
+    return (Path(os.environ.get(CALLER_DIR_VARIABLE) or os.getcwd()) / given).resolve()
+
+
 def data_dir(path: str | Path | None = None) -> Path:
     """Return the data folder to use.
 
     Parameters
     ----------
     path
-        A folder given by the user (``--data-dir``); relative paths are taken as given on the command line.
+        A folder given by the user (``--data-dir``); a relative path counts from where the user called the command
+        (see :func:`user_path`).
         ``None`` means the project's own ``data/``.
 
     Returns
@@ -40,17 +53,17 @@ def data_dir(path: str | Path | None = None) -> Path:
     Path
         An absolute path.
     """
-    return DEFAULT_DATA_DIR if path is None else Path(path).resolve()
+    return DEFAULT_DATA_DIR if path is None else user_path(path)
 
 
 def build_dir(path: str | Path | None = None) -> Path:
     """Return the private build folder: ``path``, else ``$WORKBENCH_BUILD_DIR``, else the project's ``build/``."""
     if path is not None:
-        return Path(path).resolve()
+        return user_path(path)
     override = os.environ.get(BUILD_DIR_VARIABLE)
     return Path(override).resolve() if override else DEFAULT_BUILD_DIR
 
 
 def reports_dir(path: str | Path | None = None) -> Path:
     """Return the reports folder: ``path`` (``--out``), else the project's ``reports/``."""
-    return DEFAULT_REPORTS_DIR if path is None else Path(path).resolve()
+    return DEFAULT_REPORTS_DIR if path is None else user_path(path)

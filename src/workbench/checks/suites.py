@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.checks import views
-from workbench.errors import InputError
+from workbench.errors import InputError, located_lines
 from workbench.io import budget, geo, herindelingen, kwb, own_registrations, reference, statline
 from workbench.io.csv_input import LINE
 from workbench.io.gemeenten import read_indeling
@@ -40,25 +40,29 @@ class Failure:
     path: Path
     expectation: str
     description: str
+    """The rule, in Dutch (the suite's ``meta.description``)."""
     column: str | None
     rows: list[int]
     values: list[object]
     count: int
     areas: list[str] | None = None
     """Region codes (``regio_code``) of the offending rows, where the dataset has them; ``None``: all areas."""
+    hint: str = ""
+    """What to write instead, in Dutch (the suite's ``meta.oplossing``)."""
+    unchecked: str = ""
+    """Why the rule could not be checked at all (for example a reference file it needs is unreadable)."""
+
+    def lines(self) -> list[str]:
+        """One Dutch line per offending row: file, line, column, the rule broken, the value, what to write."""
+        if self.unchecked:
+            problem = f"de regel '{self.description}' kon niet worden gecontroleerd ({self.unchecked})"
+            return located_lines(self.path, problem, self.column)
+        problem = f"voldoet niet aan de regel '{self.description}'"
+        return located_lines(self.path, problem, self.column, self.rows, self.values, self.hint, self.count)
 
     def message(self) -> str:
-        """Say it in one line: file, expectation, column and the first offending lines."""
-        where = f"{self.path.name}: {self.description} [{self.expectation}]"
-        if self.column:
-            where += f", column {self.column!r}"
-        shown = ", ".join(
-            f"line {r} ({v!r})" for r, v in zip(self.rows[:MAX_ROWS_SHOWN], self.values[:MAX_ROWS_SHOWN], strict=False)
-        )
-        if shown:
-            more = self.count - min(len(self.rows), MAX_ROWS_SHOWN)
-            where += f"; {self.count} row(s): {shown}" + (f" and {more} more" if more > 0 else "")
-        return where
+        """All lines of :meth:`lines`."""
+        return "\n".join(self.lines())
 
 
 @dataclass
@@ -162,17 +166,20 @@ def _failure(name: str, path: Path, r) -> Failure:
     values = [i.get(column) for i in index if isinstance(i, dict)] if column and "," not in column else []
     if not values:
         values = list(res.get("partial_unexpected_list") or [])
+    meta = config.meta or {}
+    description = meta.get("description", config.type)
+    unchecked = ""
     if r.exception_info and r.exception_info.get("raised_exception"):
-        description = f"could not be checked: {r.exception_info.get('exception_message')}"
-    else:
-        description = (config.meta or {}).get("description", config.type)
+        unchecked = str(r.exception_info.get("exception_message"))[:200]
     if not rows and "observed_value" in res:
         values = [res["observed_value"]]
     count = int(res.get("unexpected_count") or len(rows) or 1)
     areas = sorted({str(i[AREA]) for i in index if isinstance(i, dict) and AREA in i}) or None
     if rows and len(rows) < count:
         areas = None  # not every offending row was listed: do not narrow the failure down
-    return Failure(name, path, config.type, description, column, rows, [_plain(v) for v in values], count, areas)
+    values = [_plain(v) for v in values]
+    hint = meta.get("oplossing", "")
+    return Failure(name, path, config.type, description, column, rows, values, count, areas, hint, unchecked)
 
 
 def _parameters(root: Path) -> dict[str, object]:
@@ -359,15 +366,24 @@ def summary(results: list[DatasetResult]) -> str:
     """Write the results as readable text: one line per dataset, then every problem."""
     lines = []
     for r in results:
-        state = "ok  " if r.ok else "FAIL"
-        detail = f"{r.rows} rows, {r.expectations} expectations" if r.error is None else "could not be read"
+        state = "goed" if r.ok else "FOUT"
+        detail = f"{r.rows} regels, {r.expectations} controles" if r.error is None else "niet te lezen"
         if r.failures:
-            detail += f", {len(r.failures)} failed"
+            detail += f", {len(r.failures)} niet gehaald"
         lines.append(f"{state} {r.name:<24} {r.path.name:<50} {detail}")
-    problems = [r.error.describe() for r in results if r.error is not None]
-    problems += [f.message() for r in results for f in r.failures]
+    problems = problem_lines(results)
     if problems:
         lines.append("")
-        lines.append("Problems:")
+        lines.append("Problemen (één per regel):")
         lines += [f"- {p}" for p in problems]
     return "\n".join(lines)
+
+
+def problem_lines(results: list[DatasetResult]) -> list[str]:
+    """Every problem of every result, one line each (a file that cannot be read, then each failed rule's rows)."""
+    return [line for r in results for line in result_lines(r)]
+
+
+def result_lines(r: DatasetResult) -> list[str]:
+    """The problems of one dataset, one line each."""
+    return (r.error.lines() if r.error is not None else []) + [line for f in r.failures for line in f.lines()]

@@ -52,7 +52,7 @@ def validation_summary(root: Path, build: Path) -> dict:
     cached = cached_validation(root, build, key)
     if cached is not None:
         return cached
-    from workbench.checks.suites import validate_all  # Great Expectations loads only when validation runs
+    from workbench.checks.suites import result_lines, validate_all  # Great Expectations loads only when validating
 
     results = validate_all(root)
     summary = {
@@ -64,7 +64,7 @@ def validation_summary(root: Path, build: Path) -> dict:
                 "file": r.path.name,
                 "ok": r.ok,
                 "expectations": r.expectations,
-                "problems": ([r.error.describe()] if r.error else []) + [f.message() for f in r.failures],
+                "problems": result_lines(r),
                 "areas": _failure_areas(r),
             }
             for r in results

@@ -69,7 +69,9 @@ def own_budget_files(root: Path) -> dict[str, Path]:
         for region in sorted(p for p in folder.iterdir() if p.is_dir()):
             found = [region / f"{OWN_STEM}{s}" for s in (".csv", ".xlsx") if (region / f"{OWN_STEM}{s}").is_file()]
             if len(found) > 1:
-                raise InputError(found[1], f"the region has both {found[0].name} and {found[1].name}; keep one")
+                raise InputError(
+                    found[1], f"de regio heeft zowel {found[0].name} als {found[1].name}", hint="houd er één van over"
+                )
             if found:
                 out[region.name] = found[0]
     return out
@@ -78,8 +80,9 @@ def own_budget_files(root: Path) -> dict[str, Path]:
 def read_own_budget(path: Path, region: str) -> pd.DataFrame:
     """Read a region's own budget file; every line must be of that region."""
     frame = read_budget_file(path)
-    message = f"a region's own budget holds only lines of that region ({region})"
-    reject_rows(frame, frame["regio_code"] != region, path, "regio_code", message)
+    message = "deze regel is van een andere regio"
+    hint = f"een eigen begroting heeft alleen regels van de eigen regio ({region})"
+    reject_rows(frame, frame["regio_code"] != region, path, "regio_code", message, hint)
     return frame
 
 
@@ -118,7 +121,8 @@ def read_budget_file(path: str | Path) -> pd.DataFrame:
     if "toelichting" not in frame.columns:
         frame["toelichting"] = ""
     years = pd.to_numeric(frame["jaar"], errors="coerce")
-    reject_rows(frame, years.isna() | (years % 1 != 0), path, "jaar", "not a year")
+    bad = years.isna() | (years % 1 != 0) | ~years.between(1900, 2100)
+    reject_rows(frame, bad, path, "jaar", "dit is geen jaar", "schrijf het jaar met vier cijfers, bijvoorbeeld 2024")
     out = frame[[*BUDGET_COLUMNS, LINE]].copy()
     out["jaar"] = years.astype("Int64")
     out["bedrag_euro"] = parse_amounts(frame, "bedrag_euro", path)

@@ -62,15 +62,16 @@ def parse_counts(frame: pd.DataFrame, column: str, path: Path) -> tuple[pd.Serie
     state[text.isin(NIL_MARKERS)] = STATE_NIL
     state[text.eq("")] = STATE_UNKNOWN
     numeric = state.eq(STATE_VALUE)
-    bad = numeric & ~text.str.match(_INTEGER)
+    bad = numeric & (~text.str.match(_INTEGER) | text.str.len().gt(15))
     if bad.any():
-        hint = " (a decimal comma or point?)" if text[bad].str.contains(r"[.,]").any() else ""
+        decimal = text[bad].str.contains(r"[.,]").any()
         raise InputError(
             path,
-            f"counts must be whole numbers{hint}",
+            "een aantal is een heel getal" + (" (staat er een decimale komma of een punt in?)" if decimal else ""),
             column=column,
             rows=frame.loc[bad, LINE].tolist(),
             values=frame.loc[bad, column].tolist(),
+            hint="schrijf een heel getal zonder punten, '.' voor geheim of '-' voor nihil",
         )
     value = pd.Series(pd.NA, index=frame.index, dtype="Int64")
     value[numeric] = text[numeric].astype("int64")
@@ -142,5 +143,41 @@ def parse_amounts(frame: pd.DataFrame, column: str, path: Path) -> pd.Series:
             bad_rows.append(int(line))
             bad_values.append(text)
     if bad_rows:
-        raise InputError(path, "not an amount in euros", column=column, rows=bad_rows, values=bad_values)
+        raise InputError(
+            path,
+            "dit is geen bedrag in euro's",
+            column=column,
+            rows=bad_rows,
+            values=bad_values,
+            hint="schrijf bijvoorbeeld 1250000, 1.250.000 of 1.250.000,50",
+        )
     return pd.Series(values, index=frame.index, dtype="Float64")
+
+
+MAX_NUMBER = 1e15
+"""Larger than any figure the workbench reads (people, euros); a larger value is a typing error."""
+_PLAIN_NUMBER = re.compile(r"^-?(\d+([.,]\d+)?|[.,]\d+)([eE][-+]?\d+)?$")
+
+
+def parse_numbers(frame: pd.DataFrame, column: str, path: Path, whole: bool = False) -> pd.Series:
+    """Parse a column of plain numbers (a decimal point or comma) into ``Float64``, or ``Int64`` when ``whole``.
+
+    An empty cell is missing. Text, an infinite value or a number above :data:`MAX_NUMBER` is an
+    :class:`InputError` naming every offending line.
+    """
+    text = frame[column].astype(str).map(_normalise_number_text)
+    empty = text.eq("")
+    shaped = text.str.match(_PLAIN_NUMBER)
+    numbers = pd.to_numeric(text.where(shaped & ~empty).str.replace(",", ".", regex=False), errors="coerce")
+    bad = ~empty & (~shaped | numbers.isna() | ~numbers.abs().le(MAX_NUMBER))
+    if bad.any():
+        raise InputError(
+            path,
+            "dit is geen bruikbaar getal",
+            column=column,
+            rows=frame.loc[bad, LINE].tolist(),
+            values=frame.loc[bad, column].tolist(),
+            hint="schrijf een getal zoals 357597 of 2,1 (geen tekst, leeg laten als het onbekend is)",
+        )
+    out = numbers.where(~empty).astype("Float64")
+    return out.round().astype("Int64") if whole else out

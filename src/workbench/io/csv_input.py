@@ -20,6 +20,8 @@ LINE = "regel"
 """Column added to every frame: the line of the file the row came from (the header is line 1)."""
 
 SEPARATORS = (";", ",", "\t")
+MAX_CELL = 10_000
+"""The longest cell a CSV file may hold (characters); a longer one is refused with its line."""
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """Characters that change the writing direction of the text around them (embeddings, overrides, isolates)."""
 _FIRST_STRONG_ISOLATE, _POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
@@ -69,7 +71,9 @@ def decode(raw: bytes, path: Path) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise InputError(path, f"the file says it is UTF-16 but is not readable as such ({exc.reason})") from exc
+            raise InputError(
+                path, "het bestand zegt UTF-16 te zijn maar is zo niet te lezen", hint="sla het op als CSV UTF-8"
+            ) from exc
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -85,7 +89,7 @@ def _is_cp1252(raw: bytes) -> bool:
 
 
 def _undecodable(path: Path) -> str:
-    raise InputError(path, "the file is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8")
+    raise InputError(path, "het bestand is geen tekst in UTF-8 of Windows-1252", hint="sla het op als CSV UTF-8")
 
 
 def _split_header(line: str, sep: str) -> list[str]:
@@ -118,10 +122,10 @@ def choose_separator(header_line: str, required: Sequence[str], path: Path, pref
     found = _split_header(header_line, preferred)
     raise InputError(
         path,
-        f"the header lacks the column(s) {', '.join(required)}; it reads as {found[:8]!r}: is the separator "
-        f"wrong (expected {preferred!r}) or the file not of this kind?",
+        f"de kopregel mist de kolom(men) {', '.join(required)}; gelezen: {', '.join(found[:8])}",
         column=required[0] if required else None,
         rows=[1],
+        hint=f"is het scheidingsteken anders dan {preferred!r}, of is dit een ander soort bestand?",
     )
 
 
@@ -154,7 +158,7 @@ def read_checked_csv(
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError(path, "the file does not exist")
+        raise InputError(path, "het bestand bestaat niet", hint="controleer de naam en de map")
     text = decode(path.read_bytes(), path)
     lines = text.splitlines()
     offset = 0
@@ -163,7 +167,7 @@ def read_checked_csv(
         sep = lines[0].strip()[4]
         offset = 1
     if len(lines) <= offset or not lines[offset].strip():
-        raise InputError(path, "the file is empty: no header line")
+        raise InputError(path, "het bestand is leeg: er is geen kopregel", hint="zet de kolomnamen op de eerste regel")
     header_line = lines[offset]
     if sep is None:
         sep = choose_separator(header_line, required, path, preferred_sep)
@@ -171,24 +175,35 @@ def read_checked_csv(
     seen: set[str] = set()
     for name in header:
         if name in seen and name:
-            raise InputError(path, "the header has this column twice", column=name, rows=[1 + offset])
+            raise InputError(
+                path,
+                "de kopregel heeft deze kolom twee keer",
+                column=name,
+                rows=[1 + offset],
+                hint="geef elke kolom één naam",
+            )
         seen.add(name)
     missing = [c for c in required if c not in header]
     if missing:
         raise InputError(
-            path, f"the header lacks the column(s) {', '.join(missing)}", column=missing[0], rows=[1 + offset]
+            path,
+            f"de kopregel mist de kolom(men) {', '.join(missing)}",
+            column=missing[0],
+            rows=[1 + offset],
+            hint="voeg de kolom toe met precies deze naam (zie data/README.md)",
         )
     trailing_empty_header = header[-1] == ""
-    records, line_numbers, ragged = _records(text, sep, offset, len(header))
+    records, line_numbers, ragged = _records(text, sep, offset, len(header), path)
     if ragged:
         raise InputError(
             path,
-            f"these lines do not have {len(header)} fields like the header",
+            f"deze regel heeft niet {len(header)} velden zoals de kopregel (aantal velden gevonden tussen haakjes)",
             rows=[r for r, _ in ragged],
             values=[n for _, n in ragged],
+            hint="staat er een scheidingsteken in een naam? Zet die naam dan tussen aanhalingstekens",
         )
     if not records:
-        raise InputError(path, "the file has a header but no data rows", rows=[1 + offset])
+        raise InputError(path, "het bestand heeft een kopregel maar geen gegevens", rows=[1 + offset])
     if trailing_empty_header:
         header = header[:-1]
         records = [r[: len(header)] for r in records]
@@ -204,33 +219,35 @@ def read_checked_csv(
             dup = frame[duplicated]
             raise InputError(
                 path,
-                f"the key ({', '.join(key)}) occurs more than once",
+                f"de combinatie {', '.join(key)} komt meer dan één keer voor",
                 column=key[0],
                 rows=dup[LINE].tolist(),
                 values=dup[key[0]].tolist(),
+                hint="houd één regel per combinatie",
             )
     return frame
 
 
-def reject_rows(frame: pd.DataFrame, bad: pd.Series, path: Path, column: str, problem: str) -> None:
-    """Raise an :class:`InputError` naming the file, ``column`` and the lines where ``bad`` holds (if any does).
+def reject_rows(frame: pd.DataFrame, bad: pd.Series, path: Path, column: str, problem: str, hint: str = "") -> None:
+    """Raise an :class:`InputError` naming the file, ``column`` and every line where ``bad`` holds (if any does).
 
     ``frame`` is a frame of this module (with :data:`LINE`); the offending values are taken from ``column``.
     """
     bad = bad.fillna(False).astype(bool)
     if bad.any():
-        raise InputError(
-            path, problem, column=column, rows=frame.loc[bad, LINE].tolist(), values=frame.loc[bad, column].tolist()
-        )
+        rows, values = frame.loc[bad, LINE].tolist(), frame.loc[bad, column].tolist()
+        raise InputError(path, problem, column=column, rows=rows, values=values, hint=hint)
 
 
-def _records(text: str, sep: str, offset: int, width: int) -> tuple[list[list[str]], list[int], list[tuple[int, int]]]:
+def _records(
+    text: str, sep: str, offset: int, width: int, path: Path
+) -> tuple[list[list[str]], list[int], list[tuple[int, int]]]:
     """Split the data lines; a single empty field after the last column (a trailing separator) is dropped."""
     reader = csv.reader(io.StringIO(text), delimiter=sep)
     records: list[list[str]] = []
     line_numbers: list[int] = []
     ragged: list[tuple[int, int]] = []
-    for row in reader:
+    for row in _rows(reader, path):
         if reader.line_num <= offset + 1 or not row or all(not c.strip() for c in row):
             continue
         if len(row) == width + 1 and row[-1].strip() == "":
@@ -250,8 +267,41 @@ def _reject_control_characters(frame: pd.DataFrame, path: Path, line_numbers: li
             idx = [i for i, b in enumerate(bad) if b]
             raise InputError(
                 path,
-                "cells hold control characters (not text)",
+                "de cel bevat stuurtekens (geen gewone tekst)",
                 column=col,
                 rows=[line_numbers[i] for i in idx],
                 values=[frame[col].iloc[i] for i in idx],
+                hint="typ de waarde opnieuw, zonder tekens uit een ander programma",
             )
+
+
+def _rows(reader, path: Path):
+    """The reader's rows; a cell too large to be a value is a clear error naming its line, not a crash."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            huge = "field larger" in str(exc)
+            problem = f"een cel is groter dan {_dutch(csv.field_size_limit())} tekens" if huge else ""
+            raise InputError(
+                path,
+                problem or "de regel is niet te lezen als CSV",
+                rows=[reader.line_num],
+                hint=CELL_HINT if huge else "staat er een aanhalingsteken zonder sluitend aanhalingsteken?",
+            ) from exc
+        too_long = [c for c in row if len(c) > MAX_CELL]
+        if too_long:
+            raise InputError(
+                path, f"een cel is {_dutch(len(too_long[0]))} tekens lang", rows=[reader.line_num], hint=CELL_HINT
+            )
+        yield row
+
+
+def _dutch(n: int) -> str:
+    """A whole number with a thousands dot, as messages write it (10.000)."""
+    return f"{n:,}".replace(",", ".")
+
+
+CELL_HINT = f"een cel mag hoogstens {_dutch(MAX_CELL)} tekens hebben"

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import shapely
+import shapely.errors
 from shapely.geometry import shape
 
 from workbench.errors import InputError
@@ -51,14 +52,36 @@ def read_boundaries_file(path: Path) -> pd.DataFrame:
     """
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
-        rows = [
-            {
-                "code": f["properties"]["statcode"].strip(),
-                "naam": isolate_bidi(f["properties"]["statnaam"].strip()),
-                "geometry": shapely.make_valid(shape(f["geometry"])),
-            }
-            for f in doc["features"]
-        ]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(path, f"not a readable GeoJSON boundary file with statcode/statnaam ({exc})") from exc
+    except (OSError, ValueError) as exc:
+        where = f" (regel {exc.lineno}, teken {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise InputError(
+            path,
+            f"dit is geen leesbaar GeoJSON-bestand{where}; is het afgebroken of beschadigd?",
+            hint="haal het bestand opnieuw op bij de bron (CBS/PDOK)",
+        ) from exc
+    features = doc.get("features") if isinstance(doc, dict) else None
+    if not isinstance(features, list) or not features:
+        raise InputError(path, "het GeoJSON-bestand heeft geen lijst 'features' met grenzen")
+    rows = [_feature(f, i, path) for i, f in enumerate(features, start=1)]
     return pd.DataFrame(rows).sort_values("code", ignore_index=True)
+
+
+def _feature(feature: object, number: int, path: Path) -> dict:
+    """One boundary as a row; a feature without code, name or a readable geometry is named in the error."""
+    try:
+        props = feature["properties"]
+        code = str(props["statcode"]).strip()
+        name = isolate_bidi(str(props["statnaam"]).strip())
+    except (KeyError, TypeError) as exc:
+        raise InputError(
+            path, f"grens nummer {number} mist statcode of statnaam", hint="elke grens heeft statcode en statnaam"
+        ) from exc
+    try:
+        geometry = shapely.make_valid(shape(feature["geometry"]))
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, shapely.errors.ShapelyError) as exc:
+        raise InputError(
+            path,
+            f"de grens van {code} ({name}, nummer {number}) is geen leesbare vorm",
+            hint="haal het bestand opnieuw op bij de bron (CBS/PDOK)",
+        ) from exc
+    return {"code": code, "naam": name, "geometry": geometry}

@@ -66,17 +66,23 @@ def read_changes_file(path: str | Path) -> pd.DataFrame:
     )
     dates = pd.to_datetime(frame["datum"], format="%Y-%m-%d", errors="coerce")
     checks = [
-        (dates.isna(), "datum", "not a date (expected YYYY-MM-DD)"),
-        (~frame["gemeentecode_oud"].str.match(_CODE), "gemeentecode_oud", "not a gemeente code (GMxxxx)"),
-        (~frame["gemeentecode_nieuw"].str.match(_CODE), "gemeentecode_nieuw", "not a gemeente code (GMxxxx)"),
+        (dates.isna(), "datum", "dit is geen (bestaande) datum", "schrijf JJJJ-MM-DD, bijvoorbeeld 2022-01-01"),
+        (~frame["gemeentecode_oud"].str.match(_CODE), "gemeentecode_oud", "dit is geen gemeentecode", "schrijf GMxxxx"),
+        (
+            ~frame["gemeentecode_nieuw"].str.match(_CODE),
+            "gemeentecode_nieuw",
+            "dit is geen gemeentecode",
+            "schrijf GMxxxx",
+        ),
         (
             ~frame["deel"].str.strip().eq(WHOLE) & frame["deel"].map(part_name).isna(),
             "deel",
-            f"expected '{WHOLE}' or 'dorp NAME'",
+            "dit is geen deel",
+            f"schrijf '{WHOLE}' of 'dorp NAAM'",
         ),
     ]
-    for bad, column, message in checks:
-        reject_rows(frame, bad, path, column, message)
+    for bad, column, message, hint in checks:
+        reject_rows(frame, bad, path, column, message, hint)
     # CBS fixes each year's indeling on 1 January: a change during the year counts from the next year on
     first_year = dates.dt.year + ((dates.dt.month > 1) | (dates.dt.day > 1)).astype("int64")
     out = frame[[*COLUMNS, LINE]].assign(

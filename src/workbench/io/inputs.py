@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import pickle
 from dataclasses import dataclass, fields, replace
@@ -42,8 +43,12 @@ def resolve_region(text: str, composition: pd.DataFrame) -> str:
     for code, name in regions.itertuples(index=False):
         if wanted in (code.casefold(), name.casefold()):
             return code
-    valid = ", ".join(f"{c} ({n})" for c, n in sorted(regions.itertuples(index=False), key=lambda r: r[1]))
-    raise UnknownRegionError(f"{text!r} is not one of the 35 regions. Valid: {valid}")
+    pairs = sorted(regions.itertuples(index=False), key=lambda r: r[1])
+    valid = ", ".join(f"{c} ({n})" for c, n in pairs)
+    known = {n.casefold(): f"{n} ({c})" for c, n in pairs} | {c.casefold(): f"{n} ({c})" for c, n in pairs}
+    near = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.7)
+    suggestion = f" Bedoelt u {known[near[0]]}?" if near else ""
+    raise UnknownRegionError(f"{text!r} is geen van de {len(pairs)} regio's.{suggestion} Geldig zijn: {valid}")
 
 
 def input_files(root: Path) -> list[Path]:
@@ -70,7 +75,7 @@ def inputs_hash(root: Path) -> str:
         try:
             digest.update(path.read_bytes())
         except OSError as exc:
-            raise InputError(path, "the file cannot be read") from exc
+            raise InputError(path, f"het bestand is niet te lezen ({exc.strerror or exc})") from exc
     return digest.hexdigest()[:16]
 
 

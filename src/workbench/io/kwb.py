@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench.io.csv_input import read_checked_csv
+from workbench.io.cells import parse_numbers
+from workbench.io.csv_input import LINE, read_checked_csv
 from workbench.paths import data_dir
 
 KWB_FILE = Path("cbs") / "84799NED_kwb2020_gemeenten.csv"
@@ -97,9 +98,9 @@ def _typed(path: Path, extra: list[str] | None = None) -> pd.DataFrame:
     required = [*KWB_COLUMNS, *(extra or [])]
     raw = read_checked_csv(path, required=required, key=["WijkenEnBuurten"], code_columns={"WijkenEnBuurten"})
     frame = raw[required].rename(columns={**KWB_COLUMNS, **{c: c.lower() for c in extra or []}})
-    for col in COUNT_COLUMNS:
-        frame[col] = pd.to_numeric(frame[col]).round().astype("Int64")
-    frame["stedelijkheid"] = pd.to_numeric(frame["stedelijkheid"]).astype("Int64")
+    frame[LINE] = raw[LINE]
+    for col in [*COUNT_COLUMNS, "stedelijkheid"]:
+        frame[col] = parse_numbers(frame, col, path, whole=True)
     for col in [
         "gemiddelde_huishoudensgrootte",
         "bevolkingsdichtheid",
@@ -107,8 +108,8 @@ def _typed(path: Path, extra: list[str] | None = None) -> pd.DataFrame:
         "pct_jongeren_met_jeugdzorg",
         "omgevingsadressendichtheid",
     ]:
-        frame[col] = pd.to_numeric(frame[col]).astype("Float64")
-    return frame
+        frame[col] = parse_numbers(frame, col, path)
+    return frame.drop(columns=[LINE])
 
 
 def gemeenten(kwb: pd.DataFrame) -> pd.DataFrame:

@@ -48,7 +48,11 @@ def read_own_list(path: Path, composition: pd.DataFrame) -> pd.DataFrame:
     region = path.parent.name
     centra = set(composition["centrumgemeente_code"])
     if region not in centra:
-        raise InputError(path, f"the folder {region!r} is not the code of one of the centrumgemeenten")
+        raise InputError(
+            path,
+            f"de map {region!r} is niet de code van een centrumgemeente",
+            hint="noem de map naar de code, bijvoorbeeld GM0344",
+        )
     frame = read_checked_csv(path, required=["gemeentecode"], key=["gemeentecode"], code_columns={"gemeentecode"})
     if "bron" not in frame.columns:
         frame["bron"] = ""
@@ -57,21 +61,25 @@ def read_own_list(path: Path, composition: pd.DataFrame) -> pd.DataFrame:
     if not unknown.empty:
         raise InputError(
             path,
-            "not a gemeente code of 2020",
+            "dit is geen gemeentecode van 2020",
             "gemeentecode",
             unknown[LINE].tolist(),
             unknown["gemeentecode"].tolist(),
+            hint="gebruik de codes van 2020 (zie data/regions/regio_indeling_2020.csv)",
         )
     if region not in set(frame["gemeentecode"]):
-        raise InputError(path, f"the list must hold the centrumgemeente {region} itself", "gemeentecode", [1])
+        raise InputError(
+            path, f"de lijst mist de centrumgemeente {region} zelf", "gemeentecode", [1], hint="voeg haar toe"
+        )
     others = frame[frame["gemeentecode"].isin(centra - {region})]
     if not others.empty:
         raise InputError(
             path,
-            "a centrumgemeente leads its own region and cannot be in this one",
+            "een centrumgemeente leidt haar eigen regio en kan niet in deze staan",
             "gemeentecode",
             others[LINE].tolist(),
             others["gemeentecode"].tolist(),
+            hint="haal deze regel weg",
         )
     frame["bron"] = frame["bron"].where(frame["bron"] != "", default_source(region))
     return frame[["gemeentecode", "bron", LINE]]
@@ -97,11 +105,11 @@ def apply_own_lists(composition: pd.DataFrame, root: Path) -> pd.DataFrame:
             other = claimed[twice["gemeentecode"].iloc[0]]
             raise InputError(
                 path,
-                f"these gemeenten are also in the own list of region {other.parent.name} ({other}); "
-                "a gemeente belongs to one region",
+                f"deze gemeente staat ook in de eigen lijst van regio {other.parent.name}",
                 "gemeentecode",
                 twice[LINE].tolist(),
                 twice["gemeentecode"].tolist(),
+                hint="een gemeente hoort bij één regio; haal haar uit een van beide lijsten",
             )
         claimed.update(dict.fromkeys(own["gemeentecode"], path))
         lists[path.parent.name] = own
@@ -111,9 +119,9 @@ def apply_own_lists(composition: pd.DataFrame, root: Path) -> pd.DataFrame:
             listing = ", ".join(f"{c} {names[c]}" for c in left_out)
             raise InputError(
                 files[[p.parent.name for p in files].index(region)],
-                f"the list leaves out {listing}, which the derived composition puts in this region; add them, or put "
-                "them in the own list (samenstelling.csv) of the region they belong to",
+                f"de lijst laat {listing} weg, die volgens de afgeleide indeling in deze regio liggen",
                 "gemeentecode",
+                hint="voeg ze toe, of zet ze in de eigen lijst (samenstelling.csv) van de regio waar ze wel bij horen",
             )
         region_name = out.at[region, "gemeentenaam"]
         codes = own["gemeentecode"].tolist()

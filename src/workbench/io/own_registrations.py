@@ -51,7 +51,9 @@ def own_files(root: Path, table_id: str) -> dict[str, Path]:
     for region in sorted(p for p in folder.iterdir() if p.is_dir()):
         found = [region / f"{stem}{suffix}" for suffix in SUFFIXES if (region / f"{stem}{suffix}").is_file()]
         if len(found) > 1:
-            raise InputError(found[1], f"the region has both {found[0].name} and {found[1].name}; keep one")
+            raise InputError(
+                found[1], f"de regio heeft zowel {found[0].name} als {found[1].name}", hint="houd er één van over"
+            )
         if found:
             out[region.name] = found[0]
     return out
@@ -113,16 +115,18 @@ def read_own_file(path: Path, spec: TableSpec, members: set[str]) -> pd.DataFram
         path, required=COLUMNS, key=["gemeentecode", "periode", "categorie"], code_columns={"gemeentecode"}, sheet=SHEET
     )
     outside = ~frame["gemeentecode"].isin(members)
-    message = "not a gemeente of this region (own registrations are only for the region's own gemeenten)"
-    reject_rows(frame, outside, path, "gemeentecode", message)
+    message = "dit is geen gemeente van deze regio"
+    hint = f"een eigen registratie gaat alleen over de eigen gemeenten: {', '.join(sorted(members))}"
+    reject_rows(frame, outside, path, "gemeentecode", message, hint)
     periods = parse_periods(frame["periode"], frame[LINE], path)
-    message = "give half-years only (2024HJ01, 2024HJ02); the workbench adds them up to years itself"
-    reject_rows(frame, periods["halfjaar"].eq(0), path, "periode", message)
+    message = "dit is een heel jaar"
+    hint = "geef alleen halfjaren (2024HJ01, 2024HJ02); de workbench telt ze zelf op tot jaren"
+    reject_rows(frame, periods["halfjaar"].eq(0), path, "periode", message, hint)
     categories = _leaf_codes(frame, spec, path)
     parts = []
     for column, measure in MEASURES.items():
         counts, states = parse_counts(frame, column, path)
-        reject_rows(frame, counts.lt(0), path, column, "a count cannot be negative")
+        reject_rows(frame, counts.lt(0), path, column, "een aantal is niet negatief", "schrijf 0 of meer")
         unknown = ~states.isin([STATE_VALUE]) & counts.isna()
         parts.append(
             pd.DataFrame(
@@ -152,8 +156,9 @@ def _leaf_codes(frame: pd.DataFrame, spec: TableSpec, path: Path) -> pd.Series:
         allowed = ", ".join(f"{c} ({spec.labels[c]})" for c in leaves)
         raise InputError(
             path,
-            f"not a category without parts of table {spec.table_id} (totals are computed); allowed: {allowed}",
+            f"dit is geen categorie zonder onderdelen van tabel {spec.table_id} (totalen rekent de workbench zelf)",
             column="categorie",
+            hint=f"gebruik een van: {allowed}",
             rows=frame.loc[bad, LINE].tolist(),
             values=given[bad].tolist(),
         )

@@ -86,7 +86,9 @@ def read_manifest(path: Path, root: Path) -> Herkomst | None:
         fields = json.loads(manifest.read_text(encoding="utf-8"))
         entry = Herkomst(**{k: v for k, v in fields.items() if k in Herkomst.__dataclass_fields__})
     except (OSError, ValueError, TypeError) as exc:
-        raise InputError(manifest, f"not a readable manifest ({exc})") from exc
+        raise InputError(
+            manifest, f"dit is geen leesbaar manifest ({exc})", hint="haal de tabel opnieuw op met ./wb fetch"
+        ) from exc
     return entry if entry.bestand == path.relative_to(root).as_posix() else _moved(entry, path, root)
 
 

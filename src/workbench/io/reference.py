@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbench.io.cells import parse_numbers
 from workbench.io.csv_input import read_checked_csv
 from workbench.io.own_composition import apply_own_lists
 from workbench.paths import data_dir
@@ -93,9 +94,9 @@ def read_prevalentie(data: str | Path | None = None) -> pd.DataFrame:
         key=["vorm", "referentiejaar", "studie"],
     )
     for col in ["laag", "punt", "hoog"]:
-        frame[col] = pd.to_numeric(frame[col].replace("", None)).astype("Float64")
+        frame[col] = parse_numbers(frame, col, path)
     for col in ["leeftijd_min", "leeftijd_max", "referentiejaar"]:
-        frame[col] = pd.to_numeric(frame[col].replace("", None)).astype("Int64")
+        frame[col] = parse_numbers(frame, col, path, whole=True)
     return frame
 
 

@@ -215,8 +215,10 @@ class _Checker:
         listing = ", ".join(f"{code} ({name})" if name != code else code for code, name in self.gemeenten.items())
         self.add(
             path,
-            f"{value!r} is geen gemeente van deze regio." + (closest(str(value), self.gemeenten) if value else "")
-            + f" Schrijf een code of naam: {listing}" + (", of 'alle'" if allow_all else ""),
+            f"{value!r} is geen gemeente van deze regio."
+            + (closest(str(value), self.gemeenten) if value else "")
+            + f" Schrijf een code of naam: {listing}"
+            + (", of 'alle'" if allow_all else ""),
         )
         return value
 

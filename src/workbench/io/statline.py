@@ -165,8 +165,9 @@ def parse_periods(periods: pd.Series, lines: pd.Series, path: Path) -> pd.DataFr
     if bad:
         raise InputError(
             path,
-            "not a CBS period (expected e.g. 2023HJ01, 2023JJ00 or '2023 1e halfjaar')",
+            "dit is geen periode van CBS",
             column="Perioden",
+            hint="schrijf bijvoorbeeld 2023HJ01, 2023JJ00 of '2023 1e halfjaar'",
             rows=[int(lines.iloc[i]) for i in bad],
             values=[periods.iloc[i] for i in bad],
         )
@@ -195,8 +196,9 @@ def _tidy(frame: pd.DataFrame, spec: TableSpec, path: Path) -> pd.DataFrame:
     if unknown.any():
         raise InputError(
             path,
-            f"unknown {spec.dimension} category (known: {', '.join(spec.labels)})",
+            f"onbekende categorie van {spec.dimension}",
             column=spec.dimension,
+            hint=f"gebruik een van: {', '.join(spec.labels)}",
             rows=frame.loc[unknown, LINE].tolist(),
             values=categories[unknown].tolist(),
         )
@@ -275,10 +277,10 @@ def read_cbsodata_records(
     frame = pd.DataFrame(list(records))
     path = Path(source)
     if frame.empty:
-        raise InputError(path, "the table has no rows")
+        raise InputError(path, "de tabel heeft geen rijen")
     missing = [c for c in ["RegioS", "Perioden", spec.dimension, *spec.topics] if c not in frame.columns]
     if missing:
-        raise InputError(path, f"the records lack the field(s) {', '.join(missing)}", column=missing[0])
+        raise InputError(path, f"de rijen missen het veld (de velden) {', '.join(missing)}", column=missing[0])
     for dimension, items in (codelists or {}).items():
         frame[dimension] = frame[dimension].map(_title_to_key(dimension, items))
     for topic in spec.topics:

@@ -24,17 +24,29 @@ def read_xlsx_sheet(path: Path, sheet: str, required: Sequence[str]) -> pd.DataF
         # keep_default_na=False: a cell reading "NA" or "None" is text, not a missing value
         sheets = pd.read_excel(path, sheet_name=None, dtype=str, header=0, keep_default_na=False, na_values=[])
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
-        raise InputError(path, f"not a readable .xlsx workbook ({exc})") from exc
-    frame = sheets.get(sheet, next(iter(sheets.values())))
+        raise InputError(
+            path,
+            f"dit is geen leesbare Excel-werkmap (.xlsx) ({type(exc).__name__})",
+            hint="sla het op als .xlsx of als CSV UTF-8",
+        ) from exc
+    chosen = sheet if sheet in sheets else next(iter(sheets))
+    _refuse_hidden_values(path, chosen)
+    frame = sheets[chosen]
     frame.columns = [str(c).strip() for c in frame.columns]
     missing = [c for c in required if c not in frame.columns]
     if missing:
-        raise InputError(path, f"the sheet lacks the column(s) {', '.join(missing)}", column=missing[0], rows=[1])
+        raise InputError(
+            path,
+            f"het werkblad mist de kolom(men) {', '.join(missing)}",
+            column=missing[0],
+            rows=[1],
+            hint="zet de kolomnamen op de eerste rij, precies zoals in het sjabloon",
+        )
     frame = isolate_bidi_cells(frame.fillna("").astype(str).apply(lambda s: s.str.strip()))
     frame[LINE] = range(2, len(frame) + 2)
     frame = frame[frame.drop(columns=[LINE]).ne("").any(axis=1)]
     if frame.empty:
-        raise InputError(path, "the sheet has a header but no data rows", rows=[1])
+        raise InputError(path, "het werkblad heeft een kopregel maar geen gegevens", rows=[1])
     return frame.reset_index(drop=True)
 
 
@@ -59,9 +71,43 @@ def read_template_table(
     if dup.any():
         raise InputError(
             path,
-            f"the key ({', '.join(key)}) occurs more than once",
+            f"de combinatie {', '.join(key)} komt meer dan één keer voor",
             column=key[0],
             rows=frame.loc[dup, LINE].tolist(),
             values=frame.loc[dup, key[0]].tolist(),
+            hint="houd één rij per combinatie",
         )
     return frame
+
+
+def _refuse_hidden_values(path: Path, sheet: str) -> None:
+    """Refuse what a spreadsheet shows but a reader would read as empty: merged cells, formulas without a result.
+
+    A merged block keeps its value in its first cell only, and a formula that was never calculated (a file made
+    by another program than Excel) has no stored result: both would otherwise be read silently as empty cells.
+    """
+    from openpyxl import load_workbook
+
+    formulas = load_workbook(path, data_only=False)[sheet]
+    merged = list(formulas.merged_cells.ranges)
+    if merged:
+        raise InputError(
+            path,
+            f"werkblad {sheet!r} heeft samengevoegde cellen ({', '.join(str(r) for r in merged[:5])})",
+            rows=sorted({r.min_row for r in merged}),
+            hint="hef het samenvoegen op en vul elke cel zelf in",
+        )
+    cached = load_workbook(path, data_only=True)[sheet]
+    empty = [
+        c.coordinate
+        for row in formulas.iter_rows()
+        for c in row
+        if c.data_type == "f" and cached[c.coordinate].value is None
+    ]
+    if empty:
+        raise InputError(
+            path,
+            f"werkblad {sheet!r} heeft formules zonder opgeslagen uitkomst ({', '.join(empty[:5])})",
+            rows=sorted({int("".join(ch for ch in e if ch.isdigit())) for e in empty}),
+            hint="open het bestand in Excel en sla het op, of zet de uitkomst in plaats van de formule",
+        )

@@ -137,7 +137,7 @@ def build_indeling(gemeenten_2020: pd.DataFrame, wijken: pd.DataFrame, changes: 
     if missing:
         raise InputError(
             source,
-            f"the villages of {', '.join(missing)} are not in the wijk figures, so the split cannot be followed",
+            f"de dorpen van {', '.join(missing)} staan niet in de wijkcijfers, dus de splitsing is niet te volgen",
             column="gemeentecode_oud",
             rows=changes.loc[changes["gemeentecode_oud"].isin(missing), LINE].tolist(),
         )
@@ -159,7 +159,7 @@ def build_indeling(gemeenten_2020: pd.DataFrame, wijken: pd.DataFrame, changes: 
         if year <= FIRST_YEAR:
             raise InputError(
                 source,
-                f"a change before {FIRST_YEAR + 1} cannot be applied to the {FIRST_YEAR} figures",
+                f"een wijziging van voor {FIRST_YEAR + 1} past niet op de cijfers van {FIRST_YEAR}",
                 column="datum",
                 rows=lines[LINE].tolist(),
             )
@@ -176,10 +176,10 @@ def _apply(current: pd.DataFrame, lines: pd.DataFrame, source: Path) -> pd.DataF
         if pd.notna(line.dorp):
             moving &= out["bloknaam"].str.casefold().eq(str(line.dorp).casefold())
         if not moving.any():
-            what = f"village {line.dorp!r} of " if pd.notna(line.dorp) else ""
+            what = f"dorp {line.dorp!r} van " if pd.notna(line.dorp) else ""
             raise InputError(
                 source,
-                f"{what}{line.gemeentecode_oud} does not exist on {line.datum:%Y-%m-%d}",
+                f"{what}{line.gemeentecode_oud} bestaat niet op {line.datum:%d-%m-%Y}",
                 column="gemeentecode_oud" if pd.isna(line.dorp) else "deel",
                 rows=[int(getattr(line, LINE))],
             )
@@ -192,7 +192,7 @@ def _apply(current: pd.DataFrame, lines: pd.DataFrame, source: Path) -> pd.DataF
         stray = out[left]
         raise InputError(
             source,
-            "a gemeente that was split keeps part of its area: "
+            "een gesplitste gemeente houdt een deel van haar gebied: "
             + ", ".join(f"{b.bloknaam} ({b.gemeentecode})" for b in stray.itertuples()),
             column="deel",
             rows=lines.loc[lines["gemeentecode_oud"].isin(stray["gemeentecode"]), LINE].tolist(),

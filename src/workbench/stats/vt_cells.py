@@ -101,11 +101,11 @@ def _source_year(rows: pd.DataFrame, indeling: Indeling, period_year: int, sourc
         own = indeling.codes(period_year)
         stray = rows[~rows["regio_code"].isin(own)]
         message = (
-            f"the gemeente codes of {period_year} mix indelingen: these do not exist in {indeling.year(period_year)} "
-            "and no single year has all of the file's codes"
+            f"de gemeentecodes van {period_year} mengen indelingen: deze bestaan niet in {indeling.year(period_year)} "
+            "en geen enkel jaar heeft alle codes van het bestand"
         )
     else:
-        message = f"not a gemeente code of any year from {indeling.years[0]} on"
+        message = f"dit is geen gemeentecode van enig jaar vanaf {indeling.years[0]}"
     raise InputError(
         source,
         message,
