@@ -450,3 +450,20 @@ def test_merged_cells_are_named_never_read_as_empty(tmp_path):
     with pytest.raises(InputError, match=r"samengevoegde cellen \(A2:A3\)") as err:
         read_budget_file(path)
     assert err.value.rows == [2] and "hef het samenvoegen op" in err.value.describe().lower()
+
+
+def test_every_problem_of_a_file_comes_at_once_one_per_line(pristine, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(pristine, data)
+    path = data / AARD
+    text = text_of(path)
+    second = next(x for x in text.splitlines() if '"GM0014' in x and "2019HJ01" in x and '"AG02"' in x)
+    text = text.replace(ROW, ROW.replace("2019HJ01", "H1-2019"), 1)
+    text = text.replace(second, second.replace('"AG02"', '"XX02"'), 1)
+    path.write_text(text.replace('"915"', '"91,5"', 1), encoding="utf-8")
+    (result,) = validate_all(data, only=["vt_aard_84851NED"])
+    lines = result.error.lines()
+    assert any("kolom 'Perioden'" in x and "geen periode van CBS" in x for x in lines), lines
+    assert any("kolom 'AardVanHetGeweld'" in x and "onbekende categorie" in x for x in lines), lines
+    assert any("kolom 'OntvangenMeldingen_2'" in x and "heel getal" in x for x in lines), lines
+    assert all("\n" not in x and x.startswith("84851NED_demo.csv, regel ") for x in lines)

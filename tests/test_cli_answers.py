@@ -63,3 +63,16 @@ def test_wb_tells_the_package_where_the_user_called_it_from(tmp_path, monkeypatc
     assert user_path("data") == (tmp_path / "data").resolve()
     assert user_path(str(PROJECT)) == PROJECT
     assert 'export WORKBENCH_CALLER_DIR="$PWD"' in (PROJECT / "wb").read_text(encoding="utf-8")
+
+
+@pytest.mark.data
+def test_a_broken_input_file_gets_its_located_dutch_lines_and_exit_code_1(data_copy):
+    path = data_copy / "cbs" / "84799NED_kwb2020_gemeenten.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",Gemeente,357597,", ",Gemeente,veel,", 1), encoding="utf-8"
+    )
+    result = run_cli("regions", "--data-dir", str(data_copy))
+    assert result.returncode == 1 and "Traceback" not in result.stderr and result.stdout == ""
+    first, *_ = result.stderr.splitlines()
+    assert first.startswith("workbench: 84799NED_kwb2020_gemeenten.csv, regel ")
+    assert "kolom 'inwoners': dit is geen bruikbaar getal (gevonden: 'veel')." in first

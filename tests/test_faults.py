@@ -3,6 +3,7 @@ the previous reports intact, no temporary files left, no traceback on the termin
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
@@ -79,6 +80,8 @@ def test_a_batch_prints_a_line_per_region_and_the_counts_and_the_problems_go_to_
     assert sorted(x.split()[1] for x in lines[:2]) == ["GM0344", "GM0503"]
     assert any(x.startswith("gebouwd     GM0344 Utrecht (") for x in lines)
     assert any(x.startswith("MISLUKT     GM0503 Delft: een cel gaf een fout (ValueError)") for x in lines)
-    assert lines[2:] == ["2 regio's: 1 gebouwd, 0 ongewijzigd, 1 mislukt, 0 geblokkeerd"]
+    assert lines[2] == "2 regio's: 1 gebouwd, 0 ongewijzigd, 1 mislukt, 0 geblokkeerd"
+    assert re.fullmatch(r"bouwmap .+: \d+,\d MB \(van de controles .* alleen de laatste bewaard\)", lines[3])
+    assert len(lines) == 4  # nothing else on standard output
     assert "Traceback" not in result.stderr and "workbench: - GM0503 Delft: een cel gaf een fout" in result.stderr
     assert "logboek:" in result.stderr

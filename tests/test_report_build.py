@@ -153,7 +153,7 @@ def test_invalid_data_builds_no_report(data_copy, tmp_path):
     replace_in_file(data_copy / "veilig_thuis/84851NED_demo.csv", line, line.replace('"915"', '"-915"'))
     with pytest.raises(BuildError, match="bij de controle afgekeurd") as err:
         build_report("GM0344", data=data_copy, out=tmp_path)
-    assert "84851NED_demo.csv" in str(err.value) and "not negative" in str(err.value)
+    assert "84851NED_demo.csv" in str(err.value) and "aantallen zijn niet negatief" in str(err.value)
     assert not (tmp_path / "GM0344" / REPORT_FILE).exists()
 
 

@@ -147,6 +147,16 @@ def _say_error(text: str) -> None:
         print(f"workbench: {line}", file=sys.stderr)
 
 
+def build_folder_line() -> str:
+    """How large the private build folder is, and that its caches are pruned."""
+    from workbench.files import folder_size
+    from workbench.paths import build_dir
+
+    size = f"{folder_size(build_dir()) / 1e6:.1f}".replace(".", ",")
+    kept = "van de controles en de ingelezen invoer blijven alleen de laatste bewaard"
+    return f"bouwmap {build_dir()}: {size} MB ({kept})"
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     """Build one region's regio-analyse."""
     from workbench.build.report import build_report
@@ -184,6 +194,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 2
     print()
     print(result.counts())
+    print(build_folder_line())
     if result.failures:
         _say_error(result.failure_report())
     return 1 if result.failures else 0
@@ -277,13 +288,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; bad input or an unknown region ends with a one-line message and exit code 2."""
+    """Run the command line.
+
+    A data file that cannot be used ends with its located problems and exit code 1, an unknown region or a year
+    without data with a one-line answer and exit code 2, Ctrl-C with 130; never with a traceback.
+    """
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except InputError as exc:
+    except InputError as exc:  # a data file that cannot be used: the same exit code as a failed validation
         _say_error(exc.describe())
-        return 2
+        return 1
     except (UnknownRegionError, UserInputError) as exc:
         _say_error(str(exc))
         return 2

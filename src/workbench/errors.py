@@ -8,9 +8,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class WorkbenchError(Exception):
@@ -90,15 +93,40 @@ class InputError(WorkbenchError, ValueError):
         self.rows = list(rows)
         self.values = list(values)
         self.hint = hint
+        self.more: list[InputError] = []
+        """Further problems of the same file, found in the same reading (see :func:`gather`)."""
         super().__init__(self.describe())
 
     def lines(self) -> list[str]:
-        """The message, one line per offending row (see :func:`located_lines`)."""
-        return located_lines(self.path, self.problem, self.column, self.rows, self.values, self.hint)
+        """The message, one line per offending row (see :func:`located_lines`), then those of :attr:`more`."""
+        own = located_lines(self.path, self.problem, self.column, self.rows, self.values, self.hint)
+        return own + [line for other in self.more for line in other.lines()]
 
     def describe(self) -> str:
         """The message: a line per offending row, then where the file is."""
         return "\n".join([*self.lines(), f"(bestand: {self.path})"])
+
+
+def gather(*checks: Callable[[], T]) -> list[T]:
+    """Run every check of one file and return their results; raise all their problems at once.
+
+    A check that raises :class:`InputError` does not stop the others, so the user sees every problem of the file
+    in one run: the first error is raised with the others in its :attr:`InputError.more`.
+    """
+    results: list = []
+    errors: list[InputError] = []
+    for check in checks:
+        try:
+            results.append(check())
+        except InputError as exc:
+            errors.append(exc)
+            results.append(None)
+    if errors:
+        first = errors[0]
+        first.more = [*first.more, *errors[1:]]
+        first.args = (first.describe(),)
+        raise first
+    return results
 
 
 @dataclass(frozen=True)

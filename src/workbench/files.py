@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -55,3 +56,12 @@ def ensure_writable(folder: Path) -> None:
     with tempfile.NamedTemporaryFile(dir=folder, prefix=".schrijftest.", suffix=".tmp") as probe:
         probe.write(b"x")
         probe.flush()
+
+
+def folder_size(folder: Path) -> int:
+    """The bytes of all files below ``folder`` (0 when it does not exist)."""
+    total = 0
+    for path in folder.rglob("*") if folder.is_dir() else []:
+        with contextlib.suppress(OSError):  # removed meanwhile
+            total += path.stat().st_size if path.is_file() else 0
+    return total

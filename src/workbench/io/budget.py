@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench.errors import InputError
+from workbench.errors import InputError, gather
 from workbench.io.cells import parse_amounts
 from workbench.io.csv_input import LINE, reject_rows
 from workbench.io.table_input import read_template_table
@@ -122,8 +122,12 @@ def read_budget_file(path: str | Path) -> pd.DataFrame:
         frame["toelichting"] = ""
     years = pd.to_numeric(frame["jaar"], errors="coerce")
     bad = years.isna() | (years % 1 != 0) | ~years.between(1900, 2100)
-    reject_rows(frame, bad, path, "jaar", "dit is geen jaar", "schrijf het jaar met vier cijfers, bijvoorbeeld 2024")
+    hint = "schrijf het jaar met vier cijfers, bijvoorbeeld 2024"
+    _, amounts = gather(
+        lambda: reject_rows(frame, bad, path, "jaar", "dit is geen jaar", hint),
+        lambda: parse_amounts(frame, "bedrag_euro", path),
+    )
     out = frame[[*BUDGET_COLUMNS, LINE]].copy()
     out["jaar"] = years.astype("Int64")
-    out["bedrag_euro"] = parse_amounts(frame, "bedrag_euro", path)
+    out["bedrag_euro"] = amounts
     return out

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbench.errors import gather
 from workbench.io.csv_input import LINE, read_checked_csv, reject_rows
 from workbench.paths import data_dir
 
@@ -81,8 +82,7 @@ def read_changes_file(path: str | Path) -> pd.DataFrame:
             f"schrijf '{WHOLE}' of 'dorp NAAM'",
         ),
     ]
-    for bad, column, message, hint in checks:
-        reject_rows(frame, bad, path, column, message, hint)
+    gather(*[lambda check=check: reject_rows(frame, check[0], path, *check[1:]) for check in checks])
     # CBS fixes each year's indeling on 1 January: a change during the year counts from the next year on
     first_year = dates.dt.year + ((dates.dt.month > 1) | (dates.dt.day > 1)).astype("int64")
     out = frame[[*COLUMNS, LINE]].assign(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbench.errors import gather
 from workbench.io.cells import parse_numbers
 from workbench.io.csv_input import LINE, read_checked_csv
 from workbench.paths import data_dir
@@ -99,16 +100,17 @@ def _typed(path: Path, extra: list[str] | None = None) -> pd.DataFrame:
     raw = read_checked_csv(path, required=required, key=["WijkenEnBuurten"], code_columns={"WijkenEnBuurten"})
     frame = raw[required].rename(columns={**KWB_COLUMNS, **{c: c.lower() for c in extra or []}})
     frame[LINE] = raw[LINE]
-    for col in [*COUNT_COLUMNS, "stedelijkheid"]:
-        frame[col] = parse_numbers(frame, col, path, whole=True)
-    for col in [
+    whole = [*COUNT_COLUMNS, "stedelijkheid"]
+    decimal = [
         "gemiddelde_huishoudensgrootte",
         "bevolkingsdichtheid",
         "pct_huishoudens_laag_inkomen",
         "pct_jongeren_met_jeugdzorg",
         "omgevingsadressendichtheid",
-    ]:
-        frame[col] = parse_numbers(frame, col, path)
+    ]
+    parsed = gather(*[lambda c=c: parse_numbers(frame, c, path, whole=c in whole) for c in [*whole, *decimal]])
+    for col, values in zip([*whole, *decimal], parsed, strict=True):
+        frame[col] = values
     return frame.drop(columns=[LINE])
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.disclosure.own_counts import disclose_own
-from workbench.errors import InputError
+from workbench.errors import InputError, gather
 from workbench.files import write_atomic
 from workbench.io.cells import STATE_UNKNOWN, STATE_VALUE, parse_counts
 from workbench.io.csv_input import LINE, reject_rows
@@ -117,16 +117,14 @@ def read_own_file(path: Path, spec: TableSpec, members: set[str]) -> pd.DataFram
     outside = ~frame["gemeentecode"].isin(members)
     message = "dit is geen gemeente van deze regio"
     hint = f"een eigen registratie gaat alleen over de eigen gemeenten: {', '.join(sorted(members))}"
-    reject_rows(frame, outside, path, "gemeentecode", message, hint)
-    periods = parse_periods(frame["periode"], frame[LINE], path)
-    message = "dit is een heel jaar"
-    hint = "geef alleen halfjaren (2024HJ01, 2024HJ02); de workbench telt ze zelf op tot jaren"
-    reject_rows(frame, periods["halfjaar"].eq(0), path, "periode", message, hint)
-    categories = _leaf_codes(frame, spec, path)
+    _, periods, categories, *counted = gather(
+        lambda: reject_rows(frame, outside, path, "gemeentecode", message, hint),
+        lambda: _half_years(frame, path),
+        lambda: _leaf_codes(frame, spec, path),
+        *[lambda column=column: _own_counts(frame, column, path) for column in MEASURES],
+    )
     parts = []
-    for column, measure in MEASURES.items():
-        counts, states = parse_counts(frame, column, path)
-        reject_rows(frame, counts.lt(0), path, column, "een aantal is niet negatief", "schrijf 0 of meer")
+    for measure, (counts, states) in zip(MEASURES.values(), counted, strict=True):
         unknown = ~states.isin([STATE_VALUE]) & counts.isna()
         parts.append(
             pd.DataFrame(
@@ -143,6 +141,21 @@ def read_own_file(path: Path, spec: TableSpec, members: set[str]) -> pd.DataFram
     leaves = pd.concat(parts, ignore_index=True)
     published = disclose_own(leaves, spec)
     return _tidy(published)
+
+
+def _half_years(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """The periods of the rows, half-years only."""
+    periods = parse_periods(frame["periode"], frame[LINE], path)
+    hint = "geef alleen halfjaren (2024HJ01, 2024HJ02); de workbench telt ze zelf op tot jaren"
+    reject_rows(frame, periods["halfjaar"].eq(0), path, "periode", "dit is een heel jaar", hint)
+    return periods
+
+
+def _own_counts(frame: pd.DataFrame, column: str, path: Path) -> tuple[pd.Series, pd.Series]:
+    """A column of unrounded counts, none negative."""
+    counts, states = parse_counts(frame, column, path)
+    reject_rows(frame, counts.lt(0), path, column, "een aantal is niet negatief", "schrijf 0 of meer")
+    return counts, states
 
 
 def _leaf_codes(frame: pd.DataFrame, spec: TableSpec, path: Path) -> pd.Series:

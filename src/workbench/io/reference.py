@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbench.errors import gather
 from workbench.io.cells import parse_numbers
 from workbench.io.csv_input import read_checked_csv
 from workbench.io.own_composition import apply_own_lists
@@ -93,10 +94,11 @@ def read_prevalentie(data: str | Path | None = None) -> pd.DataFrame:
         ],
         key=["vorm", "referentiejaar", "studie"],
     )
-    for col in ["laag", "punt", "hoog"]:
-        frame[col] = parse_numbers(frame, col, path)
-    for col in ["leeftijd_min", "leeftijd_max", "referentiejaar"]:
-        frame[col] = parse_numbers(frame, col, path, whole=True)
+    columns = {"laag": False, "punt": False, "hoog": False, "leeftijd_min": True, "leeftijd_max": True}
+    columns["referentiejaar"] = True
+    parsed = gather(*[lambda c=c, w=w: parse_numbers(frame, c, path, whole=w) for c, w in columns.items()])
+    for col, values in zip(columns, parsed, strict=True):
+        frame[col] = values
     return frame
 
 

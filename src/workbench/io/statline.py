@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench.errors import InputError
+from workbench.errors import InputError, gather
 from workbench.io.cells import STATE_NIL, STATE_SECRET, STATE_UNKNOWN, STATE_VALUE, parse_counts
 from workbench.io.csv_input import LINE, read_checked_csv
 from workbench.paths import data_dir
@@ -188,10 +188,8 @@ def secret_small_counts(counts: pd.Series, states: pd.Series) -> tuple[pd.Series
     return counts.mask(small, pd.NA), states.mask(small, STATE_SECRET)
 
 
-def _tidy(frame: pd.DataFrame, spec: TableSpec, path: Path) -> pd.DataFrame:
-    """Turn a wide frame of strings (codes, period, one column per topic) into the tidy long form."""
-    periods = parse_periods(frame["Perioden"], frame[LINE], path)
-    categories = frame[spec.dimension].str.strip()
+def _known_categories(frame: pd.DataFrame, categories: pd.Series, spec: TableSpec, path: Path) -> None:
+    """Refuse categories the table does not have, naming every line."""
     unknown = ~categories.isin(spec.labels)
     if unknown.any():
         raise InputError(
@@ -202,9 +200,18 @@ def _tidy(frame: pd.DataFrame, spec: TableSpec, path: Path) -> pd.DataFrame:
             rows=frame.loc[unknown, LINE].tolist(),
             values=categories[unknown].tolist(),
         )
+
+
+def _tidy(frame: pd.DataFrame, spec: TableSpec, path: Path) -> pd.DataFrame:
+    """Turn a wide frame of strings (codes, period, one column per topic) into the tidy long form."""
+    categories = frame[spec.dimension].str.strip()
+    periods, _, *counted = gather(
+        lambda: parse_periods(frame["Perioden"], frame[LINE], path),
+        lambda: _known_categories(frame, categories, spec, path),
+        *[lambda topic=topic: secret_small_counts(*parse_counts(frame, topic, path)) for topic in spec.topics],
+    )
     parts = []
-    for topic, measure in spec.topics.items():
-        counts, states = secret_small_counts(*parse_counts(frame, topic, path))
+    for measure, (counts, states) in zip(spec.topics.values(), counted, strict=True):
         parts.append(
             pd.DataFrame(
                 {
