@@ -80,6 +80,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from workbench.io.gemeenten import regions_in
     from workbench.io.regiovisie import problems_by_region
 
+    if args.periode is not None:
+        _year(args)  # a year without data is answered before the long validation, not after
     results = validate_all(args.data_dir)
     print(summary(results))
     failed = [r for r in results if not r.ok]
