@@ -199,8 +199,8 @@ def in_year(inputs: Inputs, year: int) -> Inputs:
     )
 
 
-CACHE_KEEP = 8
-"""How many parsed-input pickles the build folder keeps (the newest)."""
+CACHE_KEEP = 4
+"""How many parsed-input pickles the build folder keeps (the newest: about 35 MB each, two per input version)."""
 
 
 def load_inputs(data: str | Path | None = None, build: str | Path | None = None, jaar: int | None = None) -> Inputs:
