@@ -30,6 +30,16 @@ _SPACES = {"\u00a0", "\u202f", " "}
 _INTEGER = re.compile(r"^-?\d+$")
 
 
+def _normalised_column(values: pd.Series) -> pd.Series:
+    """:func:`_normalise_number_text` for a whole column at once (vectorised: files hold tens of thousands)."""
+    text = values.astype(str)
+    for sign, ascii_minus in _MINUS_SIGNS.items():
+        text = text.str.replace(sign, ascii_minus, regex=False)
+    for space in _SPACES:
+        text = text.str.replace(space, "", regex=False)
+    return text.str.replace("€", "", regex=False).str.replace("EUR", "", regex=False).str.strip()
+
+
 def _normalise_number_text(text: str) -> str:
     for sign, ascii_minus in _MINUS_SIGNS.items():
         text = text.replace(sign, ascii_minus)
@@ -56,7 +66,7 @@ def parse_counts(frame: pd.DataFrame, column: str, path: Path) -> tuple[pd.Serie
         The counts (nullable ``Int64``; missing where secret or unknown) and their state
         (one of :data:`STATES`). Negative numbers are returned as they are, for validation to report.
     """
-    text = frame[column].astype(str).map(_normalise_number_text).str.rstrip("*").str.strip()
+    text = _normalised_column(frame[column]).str.rstrip("*").str.strip()
     state = pd.Series(STATE_VALUE, index=frame.index, dtype="object")
     state[text.isin(SECRET_MARKERS)] = STATE_SECRET
     state[text.isin(NIL_MARKERS)] = STATE_NIL
@@ -165,7 +175,7 @@ def parse_numbers(frame: pd.DataFrame, column: str, path: Path, whole: bool = Fa
     An empty cell is missing. Text, an infinite value or a number above :data:`MAX_NUMBER` is an
     :class:`InputError` naming every offending line.
     """
-    text = frame[column].astype(str).map(_normalise_number_text)
+    text = _normalised_column(frame[column])
     empty = text.eq("")
     shaped = text.str.match(_PLAIN_NUMBER)
     numbers = pd.to_numeric(text.where(shaped & ~empty).str.replace(",", ".", regex=False), errors="coerce")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
@@ -26,6 +27,7 @@ BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2
 """Characters that change the writing direction of the text around them (embeddings, overrides, isolates)."""
 _FIRST_STRONG_ISOLATE, _POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 CONTROL_CHARACTERS = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"} | {"\x7f"}
+_CONTROL_PATTERN = "[" + re.escape("".join(sorted(CONTROL_CHARACTERS))) + "]"
 
 
 def isolate_bidi(text: str) -> str:
@@ -262,7 +264,7 @@ def _records(
 
 def _reject_control_characters(frame: pd.DataFrame, path: Path, line_numbers: list[int]) -> None:
     for col in frame.columns:
-        bad = frame[col].map(lambda v: any(ch in CONTROL_CHARACTERS for ch in v))
+        bad = frame[col].str.contains(_CONTROL_PATTERN, regex=True)
         if bad.any():
             idx = [i for i, b in enumerate(bad) if b]
             raise InputError(
