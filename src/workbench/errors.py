@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +106,13 @@ class InputError(WorkbenchError, ValueError):
     def describe(self) -> str:
         """The message: a line per offending row, then where the file is."""
         return "\n".join([*self.lines(), f"(bestand: {self.path})"])
+
+
+def did_you_mean(value: str, names: dict[str, str]) -> str:
+    """' Bedoelt u Zeist (GM0355)?' for the code or name in ``names`` (code -> name) most like ``value``; else ''."""
+    by_key = {code.casefold(): code for code in names} | {name.casefold(): code for code, name in names.items()}
+    match = difflib.get_close_matches(str(value).strip().casefold(), list(by_key), n=1, cutoff=0.7)
+    return f" Bedoelt u {names[by_key[match[0]]]} ({by_key[match[0]]})?" if match else ""
 
 
 def gather(*checks: Callable[[], T]) -> list[T]:

@@ -28,8 +28,8 @@ from workbench.build.publish import report_target
 from workbench.build.report import Validation, build_region
 from workbench.build.runs import CELL_TIMEOUT_SECONDS, NOTEBOOK, check_parameters
 from workbench.build.state import region_fingerprint, state_dir, still_good, write_state
-from workbench.checks.summary import blocked_regions, validation_summary
-from workbench.contracts import BLOCKED, BUILT, FAILED, LOG_FILE, UNCHANGED
+from workbench.checks.summary import blocked_regions, validation_summary, with_blocked
+from workbench.contracts import BLOCKED, BLOCKED_KEY, BUILT, FAILED, LOG_FILE, UNCHANGED
 from workbench.errors import (
     REGION_FILE_INVALID,
     VALIDATION_FAILED,
@@ -140,9 +140,9 @@ def run_batch(
                         f"\nload_inputs({str(root)!r}, {str(private)!r}, {periode})"
                     )
                     warm.submit(kernel.preload, PRELOAD + (parse if i == 0 else ""))
-                summary = validation_summary(root, private)
+                summary = with_blocked(validation_summary(root, private), composition, year.regions_of)
+                withheld = frozenset(summary[BLOCKED_KEY])
                 blocked = blocked_regions(summary, composition, year.regions_of)
-                withheld = frozenset(blocked)
                 for region, problems in problems_by_region(
                     composition[composition["centrumgemeente_code"].isin(todo)], root
                 ).items():

@@ -25,6 +25,7 @@ from workbench.checks.summary import (
     validation_summary,
     with_blocked,
 )
+from workbench.contracts import BLOCKED_KEY
 from workbench.errors import REGION_FILE_INVALID, VALIDATION_FAILED, BuildError
 from workbench.files import ensure_writable, write_atomic
 from workbench.io.gemeenten import Regions, latest_year, regions_in
@@ -69,7 +70,8 @@ class Validation:
 
 def _write_for_notebook(summary_file: Path, summary: dict, regions: Regions) -> None:
     """Write the summary, with the regions whose figures the page must withhold, where the notebook reads it."""
-    delivered = with_blocked(summary, regions.composition, regions.regions_of)
+    known = BLOCKED_KEY in summary  # the batch works it out once for all its regions
+    delivered = summary if known else with_blocked(summary, regions.composition, regions.regions_of)
     write_atomic(summary_file, json.dumps(delivered, ensure_ascii=False))
 
 

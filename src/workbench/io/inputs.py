@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import pickle
 from dataclasses import dataclass, fields, replace
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench.errors import InputError, UnknownRegionError
+from workbench.errors import InputError, UnknownRegionError, did_you_mean
 from workbench.files import prune, write_atomic
 from workbench.fingerprint import code_fingerprint
 from workbench.io import budget as budget_io
@@ -45,9 +44,7 @@ def resolve_region(text: str, composition: pd.DataFrame) -> str:
             return code
     pairs = sorted(regions.itertuples(index=False), key=lambda r: r[1])
     valid = ", ".join(f"{c} ({n})" for c, n in pairs)
-    known = {n.casefold(): f"{n} ({c})" for c, n in pairs} | {c.casefold(): f"{n} ({c})" for c, n in pairs}
-    near = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.7)
-    suggestion = f" Bedoelt u {known[near[0]]}?" if near else ""
+    suggestion = did_you_mean(wanted, dict(pairs))
     raise UnknownRegionError(f"{text!r} is geen van de {len(pairs)} regio's.{suggestion} Geldig zijn: {valid}")
 
 

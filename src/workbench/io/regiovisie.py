@@ -8,7 +8,6 @@ file and the path to the field (``spelers[2].rol``). The commented template is
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from workbench.errors import Problem, RegiovisieError
+from workbench.errors import Problem, RegiovisieError, did_you_mean
 from workbench.io.budget import SPENDING_TASKS
 from workbench.io.csv_input import isolate_bidi
 from workbench.paths import REGIOS_DIR, data_dir
@@ -109,13 +108,6 @@ def _plain(node: yaml.Node, path: str, lines: dict[str, int], seen: set[int], pr
         problems.append(Problem(line, path, f"{node.value!r} is geen bestaande datum"))
         return None
     return isolate_bidi(value) if isinstance(value, str) else value
-
-
-def closest(value: str, options: dict[str, str]) -> str:
-    """' Bedoelt u X?' for the option (code or name) most like ``value``, or '' when none is close."""
-    names = {**{code: code for code in options}, **{name.lower(): code for code, name in options.items()}}
-    match = difflib.get_close_matches(value.lower(), list(names), n=1, cutoff=0.75)
-    return f" Bedoelt u {options.get(names[match[0]], names[match[0]])} ({names[match[0]]})?" if match else ""
 
 
 class _Checker:
@@ -216,7 +208,7 @@ class _Checker:
         self.add(
             path,
             f"{value!r} is geen gemeente van deze regio."
-            + (closest(str(value), self.gemeenten) if value else "")
+            + (did_you_mean(str(value), self.gemeenten) if value else "")
             + f" Schrijf een code of naam: {listing}"
             + (", of 'alle'" if allow_all else ""),
         )
