@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import subprocess
 import tempfile
 
 from papermill.engines import NBClientEngine, papermill_engines
@@ -41,7 +42,9 @@ class WarmKernel:
         if self.km is None or not await self.km.is_alive():
             await self._discard()
             self.km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(self._sockets, "k"))
-            await self.km.start_kernel()
+            # the kernel's own output never reaches the user's terminal (a kernel stopped while it starts, by
+            # Ctrl-C or a failure, would print a traceback there); what a cell says is in the executed notebook
+            await self.km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             self.used = False
         return self.km
 
