@@ -53,6 +53,23 @@ class Tables(HTMLParser):
         """The first table whose header row starts with these columns."""
         return next(t for t in self.tables if t and t[0][: len(columns)] == list(columns))
 
+    def by_caption(self, words: str) -> Table:
+        """The first table whose caption starts with ``words``."""
+        i = next(i for i, c in enumerate(self.captions) if c.startswith(words))
+        return Table(self.captions[i], self.tables[i])
+
+
+class Table:
+    """One table of a page: its caption and rows (the first is the header row)."""
+
+    def __init__(self, caption: str, rows: list[list[str]]):
+        self.caption, self.rows = caption, rows
+
+    def cell(self, row: str, column: str) -> str:
+        """The text of the cell in the row headed ``row`` and the column headed ``column``."""
+        j = self.rows[0].index(column)
+        return next(r[j] for r in self.rows[1:] if r[0] == row)
+
 
 class Figures(HTMLParser):
     """Every figure of a page: its image source, its alt text and its caption."""

@@ -139,7 +139,7 @@ def test_utrechts_report_links_a_csv_per_table_and_one_workbook_and_all_open(hos
     page = out / "GM0344" / "regio-analyse.html"
     html = page.read_text(encoding="utf-8")
     folder = page.parent / DOWNLOAD_DIR
-    assert "<title>Regio-analyse Utrecht 2024</title>" in html
+    assert "<title>Regiovisie Utrecht 2024</title>" in html
     toc = re.search(r'<nav [^>]*class="toc"[^>]*>(.*?)</nav>', html, re.S).group(1)
     assert '<a href="../index.html">' in toc
     anchors = set(re.findall(r'<section [^>]*id="([^"]+)"', html))

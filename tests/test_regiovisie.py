@@ -283,25 +283,42 @@ def _utrecht_file(tmp_path, change) -> object:
     return path
 
 
-BOMB = "".join(f"{k}: &{k} [{', '.join([f'*{p}'] * 9) if p else ', '.join(['x'] * 9)}]\n" for p, k in
-               zip(["", "a", "b", "c", "d", "e"], ["a", "b", "c", "d", "e", "f"], strict=True))
+BOMB = "".join(
+    f"{k}: &{k} [{', '.join([f'*{p}'] * 9) if p else ', '.join(['x'] * 9)}]\n"
+    for p, k in zip(["", "a", "b", "c", "d", "e"], ["a", "b", "c", "d", "e", "f"], strict=True)
+)
 
 
 @pytest.mark.data
 @pytest.mark.parametrize(
     ("change", "path", "words"),
     [
-        (lambda t: t.replace("regio: GM0344", "regio: !!python/object/apply:os.system ['echo x']", 1), "regio",
-         "het type 'tag:yaml.org,2002:python/object/apply:os.system' kan niet"),
+        (
+            lambda t: t.replace("regio: GM0344", "regio: !!python/object/apply:os.system ['echo x']", 1),
+            "regio",
+            "het type 'tag:yaml.org,2002:python/object/apply:os.system' kan niet",
+        ),
         (lambda t: BOMB + t, "b[1]", "een verwijzing naar een anker (*naam) kan niet"),
-        (lambda t: t.replace("deadline: ", "deadline: 2026-02-31 #", 1), "planning.deadline",
-         "'2026-02-31' is geen bestaande datum"),
-        (lambda t: t.replace("bedrag: 250000", "bedrag: .nan", 1), "financien.voorbeeldbedrag",
-         "nan is geen bruikbaar getal"),
-        (lambda t: t.replace("bedrag: 250000", "bedrag: -.inf", 1), "financien.voorbeeldbedrag",
-         "-inf is geen bruikbaar getal"),
-        (lambda t: t.replace("bedrag: 250000", "bedrag: twee ton", 1), "financien.voorbeeldbedrag",
-         "'twee ton' is geen getal; schrijf bijvoorbeeld 250000 of 8,5"),
+        (
+            lambda t: t.replace("deadline: ", "deadline: 2026-02-31 #", 1),
+            "planning.deadline",
+            "'2026-02-31' is geen bestaande datum",
+        ),
+        (
+            lambda t: t.replace("bedrag: 250000", "bedrag: .nan", 1),
+            "financien.voorbeeldbedrag",
+            "nan is geen bruikbaar getal",
+        ),
+        (
+            lambda t: t.replace("bedrag: 250000", "bedrag: -.inf", 1),
+            "financien.voorbeeldbedrag",
+            "-inf is geen bruikbaar getal",
+        ),
+        (
+            lambda t: t.replace("bedrag: 250000", "bedrag: twee ton", 1),
+            "financien.voorbeeldbedrag",
+            "'twee ton' is geen getal; schrijf bijvoorbeeld 250000 of 8,5",
+        ),
     ],
     ids=["python-tag", "alias-bomb", "31-february", "nan", "infinity", "text-amount"],
 )

@@ -21,18 +21,27 @@ from workbench.io.reference import read_composition
 
 SECTIONS = [
     "1. Samenvatting",
-    "2. De regio",
-    "3. Meldingen en adviezen bij Veilig Thuis",
-    "4. Omvang: extrapolatie van landelijke prevalentie",
-    "5. Vergelijkbare regio's",
-    "6. Specifieke problematiek",
-    "7. Huidige aanbieders",
-    "8. Spelers en krachtenveld",
-    "9. Taken en budget",
-    "10. Procesplanning",
-    "11. Financiële paragraaf",
-    "12. Monitoring",
-    "13. Verantwoording",
+    "2. Wat deze regiovisie beantwoordt",
+    "Deel 1. Regio-analyse",
+    "3. De regio",
+    "4. Meldingen en adviezen bij Veilig Thuis",
+    "5. Omvang: extrapolatie van landelijke prevalentie",
+    "6. Vergelijkbare regio's",
+    "7. Specifieke problematiek",
+    "8. Huidige aanbieders",
+    "9. Spelers en krachtenveld",
+    "10. Taken en budget",
+    "Deel 2. Visie en plan",
+    "11. Uitgangspunten en reikwijdte",
+    "12. Procesplanning",
+    "13. Besluitvorming",
+    "14. Huidige werkwijze",
+    "15. Doelen en ambities",
+    "16. Regie, aansturing en verantwoording",
+    "17. Preventie",
+    "18. Financiële paragraaf",
+    "19. Monitoring en de leercyclus",
+    "20. Verantwoording",
     "Downloads",
 ]
 
@@ -186,8 +195,16 @@ def test_a_region_without_input_file_says_what_is_missing(data_copy, tmp_path):
 
     shutil.rmtree(data_copy / "regios" / "GM0503")
     html = build_report("GM0503", data=data_copy, out=tmp_path).html.read_text(encoding="utf-8")
-    assert html.count("ontbreekt nog invoer van de regio") == 7  # problematiek … monitoring, and the tasks
+    # problematiek, aanbieders, spelers, tasks, planning, finances, monitoring and the six chapters of part 2
+    assert html.count("ontbreekt nog invoer van de regio") == 13
     assert "workbench init-region GM0503" in html
+    from workbench.stats.spoorboekje import questions
+
+    from_input = sum(q["bron"] == "invoer" for q in questions())
+    data_only = len(questions()) - from_input
+    assert f"beantwoord uit de gegevens, 0 uit de invoer van de regio, en {from_input} nog open" in html
+    assert f"Daarvan zijn er {data_only} beantwoord" in html
+    assert "‘uitgangspunten.indelingen’" in html  # an open question says which field answers it
     assert "de regio heeft nog geen eigen invoer aangeleverd" in html
 
 

@@ -12,21 +12,27 @@ from pages import Figures, Tables
 from tiny import tiny_budget, tiny_region
 from workbench.report.sections import (
     aanbieders,
+    besluitvorming,
+    doelen,
     financiele_paragraaf,
     meldingen,
     monitoring,
     omvang,
+    preventie,
     problematiek,
     procesplanning,
+    regie,
     samenvatting,
     spelers,
     taken_en_budget,
     titel,
+    werkwijze,
 )
 from workbench.report.sections.landelijk import status_label
 from workbench.stats.indicators import compute
 
 pytestmark = pytest.mark.unit
+PLAN_CHAPTERS = (besluitvorming, werkwijze, doelen, regie, preventie)
 
 CEEDORP_2024 = {("GM0003", "2024JJ00", "T001")}
 AG03_ALL_SECRET = {(g, "2024HJ02", "AG03") for g in ("GM0001", "GM0002", "GM0003")}
@@ -92,9 +98,14 @@ def test_a_region_without_budget_or_input_says_what_is_missing():
     data = tiny_region(budget=tiny_budget().iloc[0:0])
     money = taken_en_budget.compute(data, None).html()
     assert "Voor deze regio is geen budget aangeleverd." in money and "ontbreekt nog invoer" in money
-    for module in (problematiek, aanbieders, spelers, procesplanning, monitoring, financiele_paragraaf):
+    for module in (problematiek, aanbieders, spelers, procesplanning, financiele_paragraaf, *PLAN_CHAPTERS):
         section = module.compute(data, None)
         assert section.tabellen == {} and "ontbreekt nog invoer van de regio" in section.html(), module.__name__
+    cycle = monitoring.compute(data, None)  # the cycle and the kengetallen come from the data
+    assert (
+        set(cycle.tabellen) == {"kengetallen", "leercyclus"} and cycle.tabellen["leercyclus"]["zonder indicator"].all()
+    )
+    assert "ontbreekt nog invoer van de regio" in cycle.html()
 
 
 def test_the_regiovisie_chapters_turn_the_input_file_into_tables():

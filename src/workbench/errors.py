@@ -179,9 +179,7 @@ class BuildError(WorkbenchError, RuntimeError):
     is where the details are.
     """
 
-    def __init__(
-        self, region: str, reason: str, log: Path | None = None, problems: Sequence[str] = ()
-    ) -> None:
+    def __init__(self, region: str, reason: str, log: Path | None = None, problems: Sequence[str] = ()) -> None:
         self.region, self.reason, self.log, self.problems = region, reason, log, list(problems)
         text = f"{region}: {reason}" + (f" (details: {log})" if log else "")
         super().__init__("\n".join([text, *(f"  - {p}" for p in self.problems)]))

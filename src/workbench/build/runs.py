@@ -88,8 +88,7 @@ def check_parameters(notebook: Path, parameters: dict, region: str = "") -> None
     if unknown:
         raise BuildError(
             region or notebook.name,
-            f"onbekende notebookparameter(s) {', '.join(unknown)}; "
-            f"{notebook.name} kent {', '.join(sorted(declared))}",
+            f"onbekende notebookparameter(s) {', '.join(unknown)}; {notebook.name} kent {', '.join(sorted(declared))}",
         )
 
 

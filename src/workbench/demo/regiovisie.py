@@ -13,7 +13,7 @@ import numpy as np
 import yaml
 
 from workbench.demo.budget import LOCAL_TASKS, REGIONAL_TASKS
-from workbench.io.inputs import Inputs, in_year, region_view
+from workbench.io.inputs import Inputs, RegionData, in_year, region_view
 from workbench.stats import monitoring as indicator_monitoring
 
 SEED = 20_140_101
@@ -138,6 +138,7 @@ def _region_file(inputs: Inputs, code: str, rng: np.random.Generator) -> dict:
             "doel": {"jaar": 2026, "waarde": 21},
             "richting": "lager",
             "bron": "registratie van de aanbieder (voorbeeld)",
+            "stap": 4,
             "waarden": {str(y): int(42 - (y - 2021) * rng.integers(2, 7)) for y in range(2021, 2025)},
         },
     ]
@@ -151,12 +152,163 @@ def _region_file(inputs: Inputs, code: str, rng: np.random.Generator) -> dict:
         "taken": _tasks(code, rng),
         "financien": finances,
         "monitoring": monitoring,
+        **_plan(data, np.random.default_rng([SEED, int(code[2:])])),
         "commentaar": {
             "samenvatting": f"(Voorbeeldtekst) De regio {data.naam} wil vooral meer zicht op geweld dat nu niet "
             "gemeld wordt.",
             "meldingen": "(Voorbeeldtekst) De stijging in de laatste halfjaren hangt deels samen met een campagne.",
         },
     }
+
+
+def _plan(data: RegionData, rng: np.random.Generator) -> dict:
+    """The visie and plan blocks, from their own random stream so that the older blocks stay as they were."""
+    members = data.member_codes
+    councils = []
+    for i, g in enumerate(members):
+        if i and rng.random() < 0.1:
+            continue  # not yet planned
+        planned = dt.date(2026, 10, 1) + dt.timedelta(days=int(rng.integers(0, 75)))
+        if i and rng.random() < 0.15:
+            planned = dt.date(2026, 6, 1) + dt.timedelta(days=int(rng.integers(0, 25)))  # late at 30 June
+        councils.append({"gemeente": g, "gepland": planned})
+    phases = [p for p in PHASES_DONE if p["fase"] != "nazorg" or rng.random() < 0.5]
+    goals = [dict(g) for g in GOALS if g.get("indicatoren") or rng.random() < 0.8]
+    return {
+        "uitgangspunten": {
+            "procesdoelen": PROCESS_GOALS if len(members) > 1 else PROCESS_GOALS[:2],
+            "vormen": FORMS,
+            "doelgroepen": TARGET_GROUPS,
+            "reikwijdte": "De regiovisie legt de gezamenlijke afspraken vast, en de lokale afspraken die gevolgen "
+            "hebben voor de gezamenlijke verantwoordelijkheden (zoals de lokale toegang tot de regionale opvang).",
+            "indelingen": [
+                {"soort": "jeugdregio", "naam": f"Jeugdregio {data.naam}", "gemeenten": ["alle"]},
+                {
+                    "soort": "veiligheidsregio",
+                    "naam": f"Veiligheidsregio rond {data.naam}",
+                    "gemeenten": members[: max(1, len(members) - int(rng.integers(0, 3)))],
+                    "buiten_de_regio": ["twee gemeenten van een andere centrumregio"] if rng.random() < 0.5 else [],
+                },
+            ],
+        },
+        "besluitvorming": {
+            "tafel": f"Bestuurlijk overleg zorg en veiligheid van de regio {data.naam}",
+            "vaststelling": "gemeenteraden",
+            "trekker": f"Wethouder zorg van {data.naam} (centrumgemeente)",
+            "schrijvers": "Beleidsadviseurs van de centrumgemeente"
+            + ("" if len(members) == 1 else " en twee andere gemeenten van de regio"),
+            "uitvoeringsprogramma": "Een jaarlijks uitvoeringsprogramma volgt drie maanden na de vaststelling.",
+            "raden": councils,
+        },
+        "werkwijze": {"ontwikkelingen": DEVELOPMENTS, "fasen": phases},
+        "doelen": goals,
+        "ambities": {
+            "preventie": "De regio verschuift geld en aandacht naar de voorkant: eerder signaleren in onderwijs, "
+            "kinderopvang en wijkteams, zodat minder gezinnen zware hulp nodig hebben.",
+            "integraliteit": "Huiselijk geweld en kindermishandeling worden in één aanpak met jeugd en veiligheid "
+            "opgepakt, met het Zorg- en Veiligheidshuis als schakel.",
+        },
+        "regie": {
+            "beleidsregie": f"De centrumgemeente {data.naam}, namens alle gemeenten, in het bestuurlijk overleg.",
+            "procesregie": "Veilig Thuis bij acute onveiligheid; daarna het lokale team.",
+            "casusregie": "Het lokale team of de jeugdbeschermer, per gezin één regisseur.",
+            "aansturing": "Het college stuurt de uitvoering aan"
+            if len(members) == 1
+            else "De gemeenten van de regio sturen via het bestuurlijk overleg; de centrumgemeente voert uit.",
+            "verantwoording": "Jaarlijks een verantwoording over besteding en resultaten aan alle colleges.",
+            "informatie": "Gegevens worden gedeeld volgens het regionale convenant; alleen wat nodig is voor "
+            "veiligheid.",
+            "evaluaties": [
+                {"datum": dt.date(2027, 6, 30), "tafel": "Bestuurlijk overleg", "wat": "Eerste monitor"},
+                {"datum": dt.date(2028, 12, 31), "tafel": "Gemeenteraden", "wat": "Tussenevaluatie"},
+            ],
+        },
+        "preventie": [dict(a) for a in PREVENTION],
+    }
+
+
+PROCESS_GOALS = [
+    "Gezamenlijke inhoudelijke doelen voor de hele regio, met indicatoren.",
+    "Een verdeling van de regionale middelen die alle gemeenten onderschrijven.",
+    "Heldere verantwoordelijkheden tussen de centrumgemeente en de andere gemeenten van de regio.",
+]
+FORMS = [
+    "kindermishandeling",
+    "(ex-)partnergeweld",
+    "ouderenmishandeling",
+    "geweld tegen ouders",
+    "eergerelateerd geweld",
+]
+TARGET_GROUPS = ["kinderen en jongeren", "volwassen slachtoffers", "plegers", "ouderen"]
+DEVELOPMENTS = [
+    {
+        "ontwikkeling": "Wet verplichte meldcode: afwegingskader per beroepsgroep",
+        "gevolg": "Meer en eerdere meldingen van professionals; terug in de doelen over vroegsignalering.",
+    },
+    {
+        "ontwikkeling": "Toekomstscenario kind- en gezinsbescherming",
+        "gevolg": "Lokale teams en Veilig Thuis werken nauwer samen; terug in het hoofdstuk regie.",
+    },
+]
+PHASES_DONE = [
+    {
+        "fase": "signaleren",
+        "behouden": ["Aandachtsfunctionarissen op scholen"],
+        "verbeteren": ["Signalen bij ouderen worden laat opgemerkt"],
+        "doel_van_verbetering": "Eerder zicht op ouderenmishandeling.",
+    },
+    {
+        "fase": "melden",
+        "behouden": ["Eén telefoonnummer van Veilig Thuis, dag en nacht"],
+        "verbeteren": ["Terugkoppeling aan de melder"],
+    },
+    {"fase": "hulp", "behouden": ["Gezinsgerichte aanpak"], "verbeteren": ["Wachttijd ambulante hulp"]},
+    {"fase": "nazorg", "behouden": [], "verbeteren": ["Zicht op veiligheid na afsluiten van de hulp"]},
+]
+GOALS = [
+    {
+        "doel": "Meer huiselijk geweld komt in beeld",
+        "niveau": "regionaal",
+        "preventie": True,
+        "termijn": "direct",
+        "indicatoren": ["Meldingen bij Veilig Thuis per 1.000 inwoners", "bereik_kindermishandeling"],
+    },
+    {
+        "doel": "Professionals signaleren en melden eerder",
+        "niveau": "regionaal",
+        "preventie": True,
+        "termijn": "direct",
+        "indicatoren": ["Aandeel meldingen van politie en justitie (%)"],
+    },
+    {
+        "doel": "Sneller passende hulp",
+        "niveau": "lokaal",
+        "preventie": False,
+        "termijn": "later",
+        "indicatoren": ["Wachttijd ambulante hulp (dagen)"],
+    },
+    {"doel": "Blijvende veiligheid na de hulp", "niveau": "lokaal", "preventie": False, "termijn": "later"},
+]
+PREVENTION = [
+    {
+        "activiteit": "Training meldcode voor professionals",
+        "niveau": "regionaal",
+        "doelgroep": "professionals in onderwijs, zorg en kinderopvang",
+        "begrotingspost": "Preventie en deskundigheidsbevordering",
+    },
+    {
+        "activiteit": "Voorlichting over gezonde relaties op scholen",
+        "niveau": "lokaal",
+        "doelgroep": "jongeren van 12 tot 18 jaar",
+        "begrotingspost": "Preventie en voorlichting",
+        "gemeenten": ["alle"],
+    },
+    {
+        "activiteit": "Huisbezoeken bij ouderen met een verhoogd risico",
+        "niveau": "lokaal",
+        "doelgroep": "ouderen van 75 jaar en ouder",
+    },
+]
 
 
 def _tasks(code: str, rng: np.random.Generator) -> list[dict]:

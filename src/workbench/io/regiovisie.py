@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import yaml
 
 from workbench.errors import Problem, RegiovisieError, did_you_mean
+from workbench.io import regiovisie_plan
 from workbench.io.budget import SPENDING_TASKS
 from workbench.io.csv_input import isolate_bidi
 from workbench.paths import REGIOS_DIR, data_dir
@@ -29,10 +31,19 @@ LEVELS = ("regionaal", "lokaal")
 SHARING = ("inwoners", "sleutel")
 DIRECTIONS = ("hoger", "lager")
 COMPUTED_INDICATORS = {
-    "meldingen_per_1000": "ontvangen meldingen per 1.000 inwoners (CBS, tabelvorm 84851NED)",
-    "adviezen_per_1000": "gestarte adviezen per 1.000 inwoners (CBS, tabelvorm 84851NED)",
-    "aandeel_politie": "aandeel meldingen van politie en justitie, % (CBS, tabelvorm 84849NED)",
+    "meldingen_per_1000": "ontvangen meldingen per 1.000 inwoners (CBS, tabel 84851NED)",
+    "adviezen_per_1000": "gestarte adviezen per 1.000 inwoners (CBS, tabel 84851NED)",
+    "aandeel_politie": "aandeel meldingen van politie en justitie, % (CBS, tabel 84849NED)",
+    "aandeel_niet_politie": "aandeel meldingen van andere melders dan politie en justitie, % (CBS, tabel 84849NED)",
+    "adviezen_per_melding": "gestarte adviezen per ontvangen melding (CBS, tabel 84851NED)",
+    "kindermishandeling_per_1000_kinderen": "meldingen kindermishandeling per 1.000 kinderen van 0 tot en met 17 "
+    "jaar (CBS, tabellen 84851NED en 84799NED)",
+    "ouderenmishandeling_per_1000_65_plus": "meldingen ouderenmishandeling per 1.000 inwoners van 65 jaar en ouder "
+    "(CBS, tabellen 84851NED en 84799NED)",
 }
+"""The indicators the workbench computes per year, which a region may follow in its monitoring."""
+KENGETALLEN = (*COMPUTED_INDICATORS, "bereik_kindermishandeling")
+"""Every figure the workbench computes for the learning cycle (the bereik is a range, so not a monitoring kind)."""
 OWN_INDICATOR = "eigen"
 SECTIONS = (
     "samenvatting",
@@ -47,6 +58,13 @@ SECTIONS = (
     "planning",
     "financien",
     "monitoring",
+    "uitgangspunten",
+    "besluitvorming",
+    "werkwijze",
+    "doelen",
+    "regie",
+    "preventie",
+    "beantwoord",
 )
 TOP_LEVEL = (
     "regio",
@@ -58,6 +76,7 @@ TOP_LEVEL = (
     "taken",
     "financien",
     "monitoring",
+    *regiovisie_plan.TOP_LEVEL,
     "commentaar",
 )
 
@@ -160,9 +179,15 @@ class _Checker:
             self.add(path, f"de tekst is {len(text)} tekens lang; schrijf hoogstens {MAX_TEXT} tekens")
         return text
 
-    def choice(self, value: object, path: str, options: tuple[str, ...]) -> None:
-        if value is not None and value not in options:
-            self.add(path, f"{value!r} kan hier niet; kies uit: {', '.join(options)}")
+    def texts(self, block: dict, path: str, keys: tuple[str, ...]) -> None:
+        """Check the text fields ``keys`` of ``block`` (those present)."""
+        for key in keys:
+            if key in block:
+                block[key] = self.text(block[key], f"{path}.{key}")
+
+    def choice(self, value: object, path: str, options: tuple) -> None:
+        if value is not None and (isinstance(value, bool) or value not in options):
+            self.add(path, f"{value!r} kan hier niet; kies uit: {', '.join(map(str, options))}")
 
     def day(self, value: object, path: str) -> object:
         """A date: YYYY-MM-DD as YAML reads it, or DD-MM-YYYY as the report writes it."""
@@ -230,13 +255,13 @@ def check(
     for i, s in enumerate(c.items(top.get("spelers"), "spelers"), 1):
         p = f"spelers[{i}]"
         s = c.mapping(s, p, ("naam", "soort", "rol", "fase"), ("naam", "rol", "fase"))
-        _texts(c, s, p, ("naam", "soort"))
+        c.texts(s, p, ("naam", "soort"))
         c.choice(s.get("rol"), f"{p}.rol", ROLES)
         c.choice(s.get("fase"), f"{p}.fase", PHASES)
     for i, a in enumerate(c.items(top.get("aanbieders"), "aanbieders"), 1):
         p = f"aanbieders[{i}]"
         a = c.mapping(a, p, ("naam", "hulp", "gemeenten"), ("naam", "hulp", "gemeenten"))
-        _texts(c, a, p, ("naam", "hulp"))
+        c.texts(a, p, ("naam", "hulp"))
         served = a.get("gemeenten")
         if isinstance(served, list):
             a["gemeenten"] = [c.gemeente(g, f"{p}.gemeenten[{j}]") for j, g in enumerate(served, 1)]
@@ -244,14 +269,14 @@ def check(
             a["gemeenten"] = c.gemeente(served, f"{p}.gemeenten")
     for i, pr in enumerate(c.items(top.get("problematiek"), "problematiek"), 1):
         pr = c.mapping(pr, f"problematiek[{i}]", ("onderwerp", "toelichting"), ("onderwerp",))
-        _texts(c, pr, f"problematiek[{i}]", ("onderwerp", "toelichting"))
+        c.texts(pr, f"problematiek[{i}]", ("onderwerp", "toelichting"))
     if "planning" in top:
         plan = c.mapping(top["planning"], "planning", ("deadline", "stand_per", "mijlpalen"), ("deadline", "stand_per"))
         _days(c, plan, "planning", ("deadline", "stand_per"))
         for i, m in enumerate(c.items(plan.get("mijlpalen"), "planning.mijlpalen"), 1):
             p = f"planning.mijlpalen[{i}]"
             m = c.mapping(m, p, ("naam", "datum", "gereed"), ("naam", "datum"))
-            _texts(c, m, p, ("naam",))
+            c.texts(m, p, ("naam",))
             _days(c, m, p, ("datum", "gereed"))
     for i, t in enumerate(c.items(top.get("taken"), "taken"), 1):
         p = f"taken[{i}]"
@@ -264,16 +289,11 @@ def check(
         _check_finances(c, top["financien"])
     for i, m in enumerate(c.items(top.get("monitoring"), "monitoring"), 1):
         _check_indicator(c, m, f"monitoring[{i}]")
+    regiovisie_plan.check(c, top, KENGETALLEN)
     if "commentaar" in top:
         comments = c.mapping(top["commentaar"], "commentaar", SECTIONS)
-        _texts(c, comments, "commentaar", tuple(comments))
+        c.texts(comments, "commentaar", tuple(comments))
     return c.problems
-
-
-def _texts(c: _Checker, block: dict, path: str, keys: tuple[str, ...]) -> None:
-    for key in keys:
-        if key in block:
-            block[key] = c.text(block[key], f"{path}.{key}")
 
 
 def _days(c: _Checker, block: dict, path: str, keys: tuple[str, ...]) -> None:
@@ -292,7 +312,7 @@ def _check_finances(c: _Checker, value: object) -> None:
     paid = c.items(f.get("regionaal_budget_betaalt"), "financien.regionaal_budget_betaalt")
     for i, item in enumerate(paid, 1):
         paid[i - 1] = c.text(item, f"financien.regionaal_budget_betaalt[{i}]")
-    _texts(c, f, "financien", ("overschot",))
+    c.texts(f, "financien", ("overschot",))
     c.choice(f.get("tekort_verdeling"), "financien.tekort_verdeling", SHARING)
     if "voorbeeldbedrag" in f:
         f["voorbeeldbedrag"] = c.number(f["voorbeeldbedrag"], "financien.voorbeeldbedrag", positive=True)
@@ -312,13 +332,17 @@ def _check_indicator(c: _Checker, value: object, p: str) -> None:
     m = c.mapping(
         value,
         p,
-        ("indicator", "naam", "definitie", "basislijn", "doel", "richting", "bron", "waarden"),
+        ("indicator", "naam", "definitie", "basislijn", "doel", "richting", "bron", "waarden", "stap"),
         ("indicator", "naam", "basislijn", "doel", "richting"),
     )
+    if "stap" in m:
+        c.choice(m["stap"], f"{p}.stap", regiovisie_plan.CYCLE_STEPS)
+    elif m.get("indicator") == OWN_INDICATOR:
+        c.add(f"{p}.stap", "een eigen indicator heeft een stap van de leercyclus nodig (1 tot en met 6)")
     kind = m.get("indicator")
     if kind is not None and kind != OWN_INDICATOR and kind not in COMPUTED_INDICATORS:
         c.add(f"{p}.indicator", f"{kind!r} kan hier niet; kies uit: {', '.join([*COMPUTED_INDICATORS, OWN_INDICATOR])}")
-    _texts(c, m, p, ("naam", "definitie", "bron"))
+    c.texts(m, p, ("naam", "definitie", "bron"))
     c.choice(m.get("richting"), f"{p}.richting", DIRECTIONS)
     for part in ("basislijn", "doel"):
         if part in m:
@@ -411,8 +435,11 @@ def write_template(
         raise FileExistsError(f"{path} exists; use --force to overwrite it")
     listing = "\n".join(f"#   {code}  {gem}" for code, gem in gemeenten.items())
     tasks = "\n".join(f"#   {task}" for task in SPENDING_TASKS)
+    figures = "\n".join(f"#                {key}: {what}" for key, what in COMPUTED_INDICATORS.items())
+    steps = "\n".join(f"#                {n}. {step}" for n, step in enumerate(regiovisie_plan.CYCLE_STEP_NAMES, 1))
+    comments = textwrap.fill(", ".join(SECTIONS), 106, initial_indent="#   ", subsequent_indent="#   ")
     text = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
-        code=region, naam=name, gemeenten=listing, taken=tasks
+        code=region, naam=name, gemeenten=listing, taken=tasks, kengetallen=figures, stappen=steps, commentaar=comments
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

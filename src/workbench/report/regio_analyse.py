@@ -17,47 +17,41 @@ from workbench.contracts import BLOCKED_KEY
 from workbench.io import regiovisie
 from workbench.io.inputs import RegionData, load_region
 from workbench.paths import build_dir
+from workbench.report import chapters
 from workbench.report import html_parts as h
 from workbench.report.downloads import Context
 from workbench.report.sections import (
     aanbieders,
+    beantwoord,
+    besluitvorming,
     de_regio,
+    deel,
+    doelen,
     downloads,
     financiele_paragraaf,
     meldingen,
     monitoring,
     omvang,
+    preventie,
     problematiek,
     procesplanning,
+    regie,
     samenvatting,
     spelers,
     taken_en_budget,
     titel,
+    uitgangspunten,
     verantwoording,
     vergelijkbare_regios,
+    werkwijze,
 )
 from workbench.report.sections.base import Section
 from workbench.report.texts import DOWNLOADS_TITLE, demo_text
 from workbench.stats.indicators import Indicators, compute
 
 VALIDATION_WAIT_SECONDS = 120
-SECTIONS = (
-    "titel",
-    "samenvatting",
-    "de_regio",
-    "meldingen",
-    "omvang",
-    "vergelijkbare_regios",
-    "problematiek",
-    "aanbieders",
-    "spelers",
-    "taken_en_budget",
-    "procesplanning",
-    "financiele_paragraaf",
-    "monitoring",
-    "verantwoording",
-)
-"""The sections of a regio-analyse in report order (the notebook shows them in this order)."""
+SECTIONS = ("titel", *chapters.order())
+"""The sections of a report in order, parts' openings included (the notebook shows them in this order)."""
 
 
 class RegioAnalyse:
@@ -131,68 +125,120 @@ class RegioAnalyse:
 
     @cached_property
     def samenvatting(self) -> samenvatting.Samenvatting:
-        """1. Samenvatting."""
+        """Samenvatting."""
         return self._commented(samenvatting.compute(self.data, self.indicators), "samenvatting")
 
     @cached_property
+    def beantwoord(self) -> beantwoord.Beantwoord:
+        """Wat deze regiovisie beantwoordt: every question of the spoorboekje, its status and its chapter.
+
+        Reads the other chapters' tables and anchors (each renders once).
+        """
+        sections = {key: getattr(self, key) for key in chapters.CHAPTERS if key != "beantwoord"}
+        anchors = {key: h.contents([s.html()])[0][0] for key, s in sections.items()}
+        tables = {key: s.tabellen for key, s in sections.items()}
+        section = beantwoord.compute(self.data.code, self.invoer, tables, anchors, len(self.data.member_codes) == 1)
+        return self._commented(section, "beantwoord")
+
+    @cached_property
+    def deel_1(self) -> deel.Deel:
+        """The opening of part 1, the regio-analyse."""
+        return deel.compute("deel_1")
+
+    @cached_property
+    def deel_2(self) -> deel.Deel:
+        """The opening of part 2, the visie and plan chapters."""
+        return deel.compute("deel_2")
+
+    @cached_property
     def de_regio(self) -> de_regio.DeRegio:
-        """2. De regio."""
+        """De regio."""
         return self._commented(de_regio.compute(self.data), "de_regio")
 
     @cached_property
     def meldingen(self) -> meldingen.Meldingen:
-        """3. Meldingen en adviezen bij Veilig Thuis."""
+        """Meldingen en adviezen bij Veilig Thuis."""
         return self._commented(meldingen.compute(self.data, self.indicators), "meldingen")
 
     @cached_property
     def omvang(self) -> omvang.Omvang:
-        """4. Omvang: extrapolatie van landelijke prevalentie."""
+        """Omvang: extrapolatie van landelijke prevalentie."""
         return self._commented(omvang.compute(self.data), "omvang")
 
     @cached_property
     def vergelijkbare_regios(self) -> vergelijkbare_regios.VergelijkbareRegios:
-        """5. Vergelijkbare regio's."""
+        """Vergelijkbare regio's."""
         section = vergelijkbare_regios.compute(self.data, self.indicators, self._withheld())
         return self._commented(section, "vergelijkbare_regios")
 
     @cached_property
     def problematiek(self) -> problematiek.Problematiek:
-        """6. Specifieke problematiek (from the region's input file)."""
+        """Specifieke problematiek (from the region's input file)."""
         return self._commented(problematiek.compute(self.data, self.invoer), "problematiek")
 
     @cached_property
     def aanbieders(self) -> aanbieders.Aanbieders:
-        """7. Huidige aanbieders."""
+        """Huidige aanbieders."""
         return self._commented(aanbieders.compute(self.data, self.invoer), "aanbieders")
 
     @cached_property
     def spelers(self) -> spelers.Spelers:
-        """8. Spelers en krachtenveld."""
+        """Spelers en krachtenveld."""
         return self._commented(spelers.compute(self.data, self.invoer), "spelers")
 
     @cached_property
     def taken_en_budget(self) -> taken_en_budget.TakenEnBudget:
-        """9. Taken en budget, with the agreed tasks."""
+        """Taken en budget, with the agreed tasks."""
         return self._commented(taken_en_budget.compute(self.data, self.invoer), "taken_en_budget")
 
     @cached_property
+    def uitgangspunten(self) -> uitgangspunten.Uitgangspunten:
+        """Uitgangspunten en reikwijdte (the VT-regions from the data, the rest from the region's input file)."""
+        return self._commented(uitgangspunten.compute(self.data, self.invoer), "uitgangspunten")
+
+    @cached_property
+    def besluitvorming(self) -> besluitvorming.Besluitvorming:
+        """Besluitvorming: where the visie is adopted and each council's decision."""
+        return self._commented(besluitvorming.compute(self.data, self.invoer), "besluitvorming")
+
+    @cached_property
+    def werkwijze(self) -> werkwijze.Werkwijze:
+        """Huidige werkwijze, per phase, and new developments."""
+        return self._commented(werkwijze.compute(self.data, self.invoer), "werkwijze")
+
+    @cached_property
+    def doelen(self) -> doelen.Doelen:
+        """Doelen en ambities."""
+        return self._commented(doelen.compute(self.data, self.invoer), "doelen")
+
+    @cached_property
+    def regie(self) -> regie.Regie:
+        """Regie, aansturing en verantwoording."""
+        return self._commented(regie.compute(self.data, self.invoer), "regie")
+
+    @cached_property
+    def preventie(self) -> preventie.Preventie:
+        """Preventie, with the budget post of each activity."""
+        return self._commented(preventie.compute(self.data, self.invoer), "preventie")
+
+    @cached_property
     def procesplanning(self) -> procesplanning.Procesplanning:
-        """10. Procesplanning."""
+        """Procesplanning."""
         return self._commented(procesplanning.compute(self.data, self.invoer), "planning")
 
     @cached_property
     def financiele_paragraaf(self) -> financiele_paragraaf.FinancieleParagraaf:
-        """11. Financiële paragraaf."""
+        """Financiële paragraaf."""
         return self._commented(financiele_paragraaf.compute(self.data, self.invoer), "financien")
 
     @cached_property
     def monitoring(self) -> monitoring.Monitoring:
-        """12. Monitoring."""
-        return self._commented(monitoring.compute(self.data, self.invoer), "monitoring")
+        """Monitoring."""
+        return self._commented(monitoring.compute(self.data, self.invoer, self._withheld()), "monitoring")
 
     @cached_property
     def verantwoording(self) -> verantwoording.Verantwoording:
-        """13. Verantwoording (waits for the validation summary when the builder gives one)."""
+        """Verantwoording (waits for the validation summary when the builder gives one)."""
         return verantwoording.compute(self.data, self.invoer, self._validation(), __version__)
 
     @cached_property

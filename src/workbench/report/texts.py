@@ -245,6 +245,27 @@ MISSING = {
     "verdeeld (naar inwoners of met een afgesproken sleutel)",
     "monitoring": "de indicatoren waarmee de regio elk jaar volgt of het beleid werkt, met definitie, basislijn, "
     "doel, jaar en bron",
+    "uitgangspunten": "de procesdoelen, de vormen van geweld en de doelgroepen die de regiovisie omvat, de "
+    "reikwijdte van de afspraken en de andere regio-indelingen (jeugdregio, Wmo-regio, arbeidsmarktregio, "
+    "veiligheidsregio, politie-eenheid) onder 'uitgangspunten'",
+    "besluitvorming": "aan welke tafel de regiovisie wordt besproken, wie haar vaststelt (portefeuillehouders, "
+    "colleges of gemeenteraden), de trekker, de schrijvers en wanneer elke gemeenteraad besluit, onder "
+    "'besluitvorming'",
+    "raden": "wanneer elke gemeenteraad besluit (gepland en besloten) onder 'besluitvorming: raden'",
+    "werkwijze": "per fase (signaleren, melden, hulp, nazorg) wat werkt en behouden blijft en wat beter moet, en de "
+    "nieuwe ontwikkelingen die de aanpak raken, onder 'werkwijze'",
+    "werkwijze_fasen": "per fase (signaleren, melden, hulp, nazorg) wat behouden blijft en wat beter moet, onder "
+    "'werkwijze: fasen'",
+    "ontwikkelingen": "de nieuwe ontwikkelingen en wat zij voor de regio betekenen, onder 'werkwijze: ontwikkelingen'",
+    "doelen": "de doelen, elk met niveau (regionaal of lokaal), of het om preventie gaat, de termijn en de "
+    "indicatoren die het doel volgen, onder 'doelen'",
+    "ambities_preventie": "hoeveel accent de regio legt op preventie en vroegsignalering, onder 'ambities: preventie'",
+    "ambities_integraliteit": "hoe de aanpak samenhangt met veiligheid en jeugd, onder 'ambities: integraliteit'",
+    "regie": "wie de beleidsregie, procesregie en casusregie voert, hoe de centrumgemeente wordt aangestuurd en "
+    "verantwoording aflegt, en wanneer de evaluatie terugkomt, onder 'regie'",
+    "evaluaties": "wanneer en aan welke tafel de evaluatie terugkomt, onder 'regie: evaluaties'",
+    "preventie": "de lokale en regionale preventieve activiteiten met hun doelgroep en begrotingspost, onder "
+    "'preventie'",
 }
 """Per chapter: what the region has not given yet (completes 'Voor dit hoofdstuk ontbreekt nog invoer …')."""
 SPELERS_INTRO = "Wie moet in welke fase betrokken worden, en hoe: meebeslissen, meedenken of meeweten."
@@ -253,7 +274,64 @@ MONITORING_INTRO = (
     "en het doel. 'Op koers' betekent: minstens zo ver als een rechte lijn van basislijn "
     "naar doel voor dat jaar verwacht."
 )
+CYCLE_INTRO = (
+    "De leer- en verbetercyclus helpt de regio in zes stappen de gewenste resultaten te bereiken. Elke indicator "
+    "hoort bij een stap; een stap zonder afgesproken indicator wordt nog niet gemeten."
+)
+KENGETALLEN_INTRO = (
+    "Deze kengetallen berekent de workbench zelf uit de gepubliceerde cijfers. Meldingen en adviezen tellen wat "
+    "Veilig Thuis doet (output). Het bereik en het aandeel meldingen van andere melders dan politie en justitie "
+    "komen dichter bij wat de aanpak bereikt (outcome): hoeveel van het geschatte geweld in beeld komt, en of "
+    "professionals het eerder zien."
+)
+OUTCOME_MISSING = "Wat de workbench niet kan meten, omdat er geen openbare bron voor is:"
+BEANTWOORD_INTRO = (
+    "Het spoorboekje voor een regiovisie (RegioAanpak Veilig Thuis) noemt de vragen die een regio moet "
+    "beantwoorden. Hieronder staat elke vraag van de hoofdstukken 1 tot en met 3, met waar dit rapport haar "
+    "beantwoordt: uit de meegeleverde gegevens, uit de invoer van de regio, of nog niet."
+)
+
+
+def how_to_answer(code: str, source: str, missing: list[str]) -> str:
+    """What a region does to answer an open question: fill these fields, or supply the missing data."""
+    if source == "gegevens":
+        return f"De gegevens voor deze vraag ontbreken (tabel {', '.join(missing)}); lever ze aan en bouw opnieuw."
+    fields = ", ".join(f"‘{m}’" for m in missing)
+    return (
+        f"Vul {fields} in, in regios/{code}/regiovisie.yaml (‘workbench init-region {code}’ maakt een sjabloon "
+        "met uitleg)."
+    )
+
+
+REPORT_PARTS = "Deel 1 is de regio-analyse, deel 2 de visie en het plan."
 COMMENTARY_HEADING = "Toelichting van de regio"
+NOT_GIVEN = "(nog niet ingevuld)"
+"""A part of a plan chapter the region has not filled in yet."""
+UITGANGSPUNTEN_INTRO = (
+    "Waar de regiovisie over gaat en met wie de centrumregio samenwerkt. De gemeenten van een centrumregio werken "
+    "ook samen in andere regio's; waar die niet samenvallen, vraagt de aanpak extra afstemming."
+)
+ADOPTION_LEVEL = {
+    "portefeuillehouders": "het bestuurlijk overleg van portefeuillehouders",
+    "colleges": "de afzonderlijke colleges",
+    "gemeenteraden": "de gemeenteraden",
+}
+WERKWIJZE_INTRO = (
+    "De huidige werkwijze per fase van de aanpak: wat werkt en behouden blijft, wat beter moet en waartoe de "
+    "verbetering moet leiden."
+)
+NO_INDICATOR_FLAG = "geen indicator (nog niet te volgen)"
+REGIE_PARTS = {
+    "beleidsregie": "Beleidsregie",
+    "procesregie": "Procesregie",
+    "casusregie": "Casusregie",
+    "aansturing": "Aansturing van de centrumgemeente",
+    "verantwoording": "Verantwoording aan de andere gemeenten",
+    "informatie": "Informatie delen in de keten",
+}
+"""The parts of the regie chapter, by their field in the input file."""
+NO_BUDGET_POST = "geen post opgegeven"
+NOT_IN_BUDGET = "geen uitgaven op deze post"
 
 # --- 13. Verantwoording -----------------------------------------------------------------------------------------
 
@@ -429,8 +507,8 @@ DOWNLOADS_INTRO = (
 
 
 def page_title(region_name: str, year: int) -> str:
-    """The browser title of a region's report: 'Regio-analyse Utrecht 2024'."""
-    return f"Regio-analyse {region_name} {year}"
+    """The browser title of a region's report: 'Regiovisie Utrecht 2024'."""
+    return f"Regiovisie {region_name} {year}"
 
 
 def overview_title(year: int) -> str:

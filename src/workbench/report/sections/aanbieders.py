@@ -1,4 +1,4 @@
-"""7. Huidige aanbieders, from the region's input file."""
+"""Huidige aanbieders, from the region's input file."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workbench.io.inputs import RegionData
+from workbench.report import chapters
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, example_note, missing
 from workbench.report.texts import MISSING
@@ -57,10 +58,10 @@ def render(s: Aanbieders) -> str:
     """The providers' table, or what is missing."""
     rows = s.tabellen.get("aanbieders")
     if rows is None:
-        return h.section("aanbieders", "7. Huidige aanbieders", missing(s.code, MISSING["aanbieders"]))
+        return h.section("aanbieders", chapters.title("aanbieders"), missing(s.code, MISSING["aanbieders"]))
     return h.section(
         "aanbieders",
-        "7. Huidige aanbieders",
+        chapters.title("aanbieders"),
         example_note(s.voorbeeld),
         h.table(rows, f"Aanbieders van zorg en hulpverlening in de regio {s.naam}."),
     )

@@ -1,4 +1,4 @@
-"""2. De regio: the gemeenten with how each was assigned, their population and risk factors, and two charts."""
+"""De regio: the gemeenten with how each was assigned, their population and risk factors, and two charts."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 
 from workbench.io.inputs import RegionData
 from workbench.io.kwb import NATIONAL_CODE
-from workbench.report import charts
+from workbench.report import chapters, charts
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, count_gemeenten, data_figure, name_list
@@ -214,7 +214,7 @@ def render(s: DeRegio) -> str:
     )
     return h.section(
         "de-regio",
-        "2. De regio",
+        chapters.title("de_regio"),
         h.para(text),
         h.para(assignment_text(s.code, t["indeling"])),
         changes_html(s),

@@ -44,7 +44,7 @@ def toelichting(
     """The workbook's explanation: what, which year, sources and licences, population date, rule, demo, version."""
     page = f"regio {context.naam} ({context.code})" if context.code.startswith("GM") else "landelijk overzicht"
     return [
-        ("Regio-analyse huiselijk geweld en kindermishandeling", page),
+        ("Huiselijk geweld en kindermishandeling", page),
         ("Verslagjaar", str(context.periode)),
         *[("Bron", line) for line in sources],
         ("Bevolking", f"Cijfers per 1.000 inwoners en per inwoner gebruiken de inwoners op {POPULATION_DATE}."),

@@ -1,4 +1,4 @@
-"""11. Financiële paragraaf: regional against local spending, the regional saldo, and its sharing over gemeenten."""
+"""Financiële paragraaf: regional against local spending, the regional saldo, and its sharing over gemeenten."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from workbench.io.inputs import RegionData
+from workbench.report import chapters
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, example_note, missing
@@ -141,7 +142,7 @@ def render(s: FinancieleParagraaf) -> str:
     fin = s.afspraken
     if not fin:
         parts.append(missing(s.code, MISSING["financien"]))
-        return h.section("financien", "11. Financiële paragraaf", *parts)
+        return h.section("financien", chapters.title("financiele_paragraaf"), *parts)
     if fin.get("regionaal_budget_betaalt"):
         parts += [h.heading(3, "Het regionale budget betaalt"), h.bullets(fin["regionaal_budget_betaalt"])]
     if fin.get("overschot"):
@@ -174,4 +175,4 @@ def render(s: FinancieleParagraaf) -> str:
             },
         ),
     ]
-    return h.section("financien", "11. Financiële paragraaf", *parts)
+    return h.section("financien", chapters.title("financiele_paragraaf"), *parts)

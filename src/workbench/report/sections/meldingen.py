@@ -1,4 +1,4 @@
-"""3. Meldingen en adviezen bij Veilig Thuis: the trend by aard, rates per gemeente, who reports, the funnel."""
+"""Meldingen en adviezen bij Veilig Thuis: the trend by aard, rates per gemeente, who reports, the funnel."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from workbench.disclosure import differencing
 from workbench.disclosure.bounds import EXACT, Bounded
 from workbench.io.inputs import RegionData
 from workbench.io.statline import NATIONAL_REGION, VT_AARD, VT_MELDER
-from workbench.report import charts
+from workbench.report import chapters, charts
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.formatting import half_year_label
@@ -233,7 +233,7 @@ def render(s: Meldingen) -> str:
         )
     return h.section(
         "meldingen",
-        "3. Meldingen en adviezen bij Veilig Thuis",
+        chapters.title("meldingen"),
         h.para(intro),
         data_figure(
             demo,

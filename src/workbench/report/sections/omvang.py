@@ -1,4 +1,4 @@
-"""4. Omvang: national prevalence extrapolated to the gemeenten and the region, next to the meldingen."""
+"""Omvang: national prevalence extrapolated to the gemeenten and the region, next to the meldingen."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 
 from workbench.disclosure.bounds import LOWER_BOUND, Bounded
 from workbench.io.inputs import RegionData
-from workbench.report import charts
+from workbench.report import chapters, charts
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, data_figure
@@ -150,7 +150,7 @@ def render(s: Omvang) -> str:
     )
     return h.section(
         "omvang",
-        "4. Omvang: extrapolatie van landelijke prevalentie",
+        chapters.title("omvang"),
         h.para(OMVANG_INTRO),
         table,
         data_figure(

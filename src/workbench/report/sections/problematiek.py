@@ -1,4 +1,4 @@
-"""6. Specifieke problematiek, from the region's input file."""
+"""Specifieke problematiek, from the region's input file."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workbench.io.inputs import RegionData
+from workbench.report import chapters
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, example_note, missing
 from workbench.report.texts import MISSING
@@ -43,4 +44,4 @@ def render(s: Problematiek) -> str:
         if items is not None
         else missing(s.code, MISSING["problematiek"])
     )
-    return h.section("problematiek", "6. Specifieke problematiek", example_note(s.voorbeeld), body)
+    return h.section("problematiek", chapters.title("problematiek"), example_note(s.voorbeeld), body)

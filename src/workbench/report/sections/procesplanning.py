@@ -1,4 +1,4 @@
-"""10. Procesplanning: the milestones, counting back from the deadline (from the region's input file)."""
+"""Procesplanning: the milestones, counting back from the deadline (from the region's input file)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workbench.io.inputs import RegionData
-from workbench.report import charts
+from workbench.report import chapters, charts
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, example_note, missing
@@ -50,7 +50,7 @@ def render(s: Procesplanning) -> str:
     """The status text, the timeline and the table of milestones, or what is missing."""
     frame = s.tabellen.get("mijlpalen")
     if frame is None:
-        return h.section("planning", "10. Procesplanning", missing(s.code, MISSING["planning"]))
+        return h.section("planning", chapters.title("procesplanning"), missing(s.code, MISSING["planning"]))
     chart = charts.timeline(frame, s.deadline, s.stand_per, s.naam)
     text = (
         f"De regiovisie moet op {s.deadline:%d-%m-%Y} in werking zijn. Stand van zaken op "
@@ -65,7 +65,7 @@ def render(s: Procesplanning) -> str:
     )
     return h.section(
         "planning",
-        "10. Procesplanning",
+        chapters.title("procesplanning"),
         example_note(s.voorbeeld),
         h.para(text),
         h.figure(chart, "Tijdlijn van de mijlpalen, terugtellend vanaf de deadline."),

@@ -1,4 +1,4 @@
-"""1. Samenvatting: the key figures and the key messages, all from the region's indicators."""
+"""Samenvatting: the key figures and the key messages, all from the region's indicators."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pandas as pd
 from workbench.disclosure.bounds import Bounded
 from workbench.io.inputs import RegionData
 from workbench.io.kwb import POPULATION_YEAR
+from workbench.report import chapters
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, count_gemeenten
@@ -147,5 +148,9 @@ def render(s: Samenvatting) -> str:
             "Nederland hebben daar weinig last van, omdat overal dezelfde peildatum geldt."
         )
     return h.section(
-        "samenvatting", "1. Samenvatting", h.key_figures(figures), h.heading(3, "Kernboodschappen"), h.bullets(messages)
+        "samenvatting",
+        chapters.title("samenvatting"),
+        h.key_figures(figures),
+        h.heading(3, "Kernboodschappen"),
+        h.bullets(messages),
     )

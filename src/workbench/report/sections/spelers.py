@@ -1,4 +1,4 @@
-"""8. Spelers en krachtenveld: who is involved, in which phase, and how (from the region's input file)."""
+"""Spelers en krachtenveld: who is involved, in which phase, and how (from the region's input file)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pandas as pd
 
 from workbench.io import regiovisie
 from workbench.io.inputs import RegionData
+from workbench.report import chapters
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, example_note, missing
 from workbench.report.texts import MISSING, SPELERS_INTRO
@@ -45,10 +46,10 @@ def compute(data: RegionData, invoer: dict | None) -> Spelers:
 def render(s: Spelers) -> str:
     """The matrix of phase by role and the list of parties, or what is missing."""
     if "krachtenveld" not in s.tabellen:
-        return h.section("spelers", "8. Spelers en krachtenveld", missing(s.code, MISSING["spelers"]))
+        return h.section("spelers", chapters.title("spelers"), missing(s.code, MISSING["spelers"]))
     return h.section(
         "spelers",
-        "8. Spelers en krachtenveld",
+        chapters.title("spelers"),
         example_note(s.voorbeeld),
         h.para(SPELERS_INTRO),
         h.table(s.tabellen["krachtenveld"], f"Krachtenveld van de regio {s.naam}: partijen naar fase en rol."),

@@ -1,4 +1,4 @@
-"""9. Taken en budget: income against spending, by task, regional against local, and the agreed tasks beside it."""
+"""Taken en budget: income against spending, by task, regional against local, and the agreed tasks beside it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workbench.io.inputs import RegionData
-from workbench.report import charts
+from workbench.report import chapters, charts
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, data_figure, missing
@@ -140,7 +140,9 @@ def _agreed_tasks(s: TakenEnBudget) -> str:
 def render(s: TakenEnBudget) -> str:
     """The spending text, the three budget tables, the chart per year, then the agreed tasks."""
     if "balans" not in s.tabellen:
-        section = h.section("budget", "9. Taken en budget", h.para("Voor deze regio is geen budget aangeleverd."))
+        section = h.section(
+            "budget", chapters.title("taken_en_budget"), h.para("Voor deze regio is geen budget aangeleverd.")
+        )
         return h.extend_section(section, _agreed_tasks(s))
     t, source, status, year = s.tabellen, budget_source(s.demonstratie), s.status, s.jaar
     balance_html = h.table(
@@ -183,7 +185,7 @@ def render(s: TakenEnBudget) -> str:
     )
     return h.section(
         "budget",
-        "9. Taken en budget",
+        chapters.title("taken_en_budget"),
         h.para(text),
         balance_html,
         income_html,

@@ -10,7 +10,7 @@ from workbench.contracts import COMPLETE_ATTRIBUTE, INDEX_FILE
 from workbench.io.inputs import RegionData
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, count_gemeenten
-from workbench.report.texts import BACK_TO_OVERVIEW, demo_text
+from workbench.report.texts import BACK_TO_OVERVIEW, REPORT_PARTS, demo_text
 from workbench.stats import budget_figures
 
 
@@ -88,9 +88,9 @@ def status_text(t: Titel) -> str:
 def render(t: Titel) -> str:
     """The heading, the lead, the data date and version, and the banner on demonstration data."""
     parts = [
-        h.heading(1, f"Regio-analyse huiselijk geweld en kindermishandeling: regio {t.naam}"),
+        h.heading(1, f"Regiovisie huiselijk geweld en kindermishandeling: regio {t.naam}"),
         h.para(
-            f"Regiovisie, hoofdstuk 1. Verslagjaar {t.periode}. Centrumgemeente {t.naam} "
+            f"{REPORT_PARTS} Verslagjaar {t.periode}. Centrumgemeente {t.naam} "
             f"({t.code}) met {count_gemeenten(t.gemeenten)}.",
             "lead",
         ),

@@ -1,4 +1,4 @@
-"""13. Verantwoording: sources, definitions, assumptions, the disclosure rule, status, validation and version."""
+"""Verantwoording: sources, definitions, assumptions, the disclosure rule, status, validation and version."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from workbench.io.inputs import RegionData
+from workbench.report import chapters
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, name_list
@@ -142,4 +143,4 @@ def render(s: Verantwoording) -> str:
             "small",
         )
     )
-    return h.section("verantwoording", "13. Verantwoording", *parts)
+    return h.section("verantwoording", chapters.title("verantwoording"), *parts)

@@ -1,4 +1,4 @@
-"""5. Vergelijkbare regio's: the region against the five regions most like it."""
+"""Vergelijkbare regio's: the region against the five regions most like it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pandas as pd
 from workbench.disclosure.bounds import LOWER_BOUND, Bounded
 from workbench.io.inputs import RegionData
 from workbench.io.kwb import gemeenten as kwb_gemeenten
-from workbench.report import charts
+from workbench.report import chapters, charts
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, data_figure
@@ -120,7 +120,7 @@ def render(s: VergelijkbareRegios) -> str:
     )
     return h.section(
         "vergelijkbare-regios",
-        "5. Vergelijkbare regio's",
+        chapters.title("vergelijkbare_regios"),
         h.para(text),
         table,
         data_figure(
