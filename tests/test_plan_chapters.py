@@ -201,6 +201,7 @@ def test_a_prevention_activity_is_linked_to_its_budget_post():
     assert (
         money.at["Huisbezoek", "begroot"] == "geen post opgegeven" and money.at["Huisbezoek", "gemeenten"] == "Beedorp"
     )
+    assert money.at["Training", "gemeenten"] == "(nog niet ingevuld)"  # never assumed to be all gemeenten
     table = Tables(section.html()).by_caption("Preventieve activiteiten")
     assert table.cell("Voorlichting", "begroot 2024") == "€\u00a030.000"
     assert "Demonstratiecijfers" in table.caption

@@ -171,3 +171,20 @@ def test_unusable_veilig_thuis_file_fails_validation_with_its_name(data_copy, da
     out = run_validate(data_copy)
     assert out.returncode != 0
     assert "84851NED_demo.csv" in out.stdout and "niet te lezen" in out.stdout
+
+
+def test_a_kept_suite_result_is_the_same_and_only_a_changed_file_is_validated_again(data_copy, tmp_path, monkeypatch):
+    from workbench.checks import suites
+
+    old = "GM0014;GM0014;2021;begroot;uitgaven;Veilig Thuis;regionaal;2527900;"
+    replace_in_file(data_copy / BUDGET, old, old.replace("GM0014;GM0014", "GM0014;GM14"))
+    cache = tmp_path / "suites"
+    first = validate_all(data_copy, only=["begroting", "prevalentie"], cache=cache)
+    monkeypatch.setattr(suites, "_context", lambda: pytest.fail("a suite ran on an unchanged file"))
+    again = validate_all(data_copy, only=["begroting", "prevalentie"], cache=cache)
+    assert [r.failures for r in again] == [r.failures for r in first]
+    budget = next(r for r in again if r.name == "begroting")
+    assert not budget.ok and budget.failures[0].path == data_copy / BUDGET  # where it was found, not where kept
+    replace_in_file(data_copy / BUDGET, "GM0014;GM14", "GM0014;GM0014")  # the fix is validated, not remembered
+    monkeypatch.undo()
+    assert [r.ok for r in validate_all(data_copy, only=["begroting", "prevalentie"], cache=cache)] == [True, True]

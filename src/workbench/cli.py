@@ -77,12 +77,14 @@ def cmd_regions(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate every input; exit 1 when anything fails."""
     from workbench.checks.suites import summary, validate_all
+    from workbench.checks.summary import suite_cache
     from workbench.io.gemeenten import regions_in
     from workbench.io.regiovisie import problems_by_region
+    from workbench.paths import build_dir
 
     if args.periode is not None:
         _year(args)  # a year without data is answered before the long validation, not after
-    results = validate_all(args.data_dir)
+    results = validate_all(args.data_dir, cache=suite_cache(build_dir()))
     print(summary(results))
     failed = [r for r in results if not r.ok]
     print(f"\n{len(results) - len(failed)} van de {len(results)} bestanden in orde.")

@@ -8,11 +8,12 @@ passed to the suites as parameters taken from the reference data itself.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,8 @@ import pandas as pd
 
 from workbench.checks import views
 from workbench.errors import InputError, located_lines
+from workbench.files import prune, write_atomic
+from workbench.fingerprint import code_fingerprint
 from workbench.io import budget, geo, herindelingen, kwb, own_registrations, reference, statline
 from workbench.io.csv_input import LINE
 from workbench.io.gemeenten import read_indeling
@@ -130,17 +133,36 @@ def _context():
     return gx, gx.get_context(mode="ephemeral", project_config=config)
 
 
-class SuiteRunner:
-    """Runs suites on frames through one ephemeral Great Expectations context."""
+SUITE_CACHE_KEEP = 400
+"""How many suite results the build folder keeps (the newest): a few input versions of every dataset."""
 
-    def __init__(self) -> None:
-        self._gx, self._context = _context()
-        source = self._context.data_sources.add_pandas("workbench")
-        self._batch_definition = source.add_dataframe_asset("frame").add_batch_definition_whole_dataframe("all")
+
+class SuiteRunner:
+    """Runs suites on frames through one ephemeral Great Expectations context.
+
+    With a cache folder, the failures of a suite on a frame are kept under a key of the suite, its parameters, the
+    frame's contents and the workbench's code: a dataset that did not change since the last validation is not run
+    again (only a changed file is), and Great Expectations is loaded only when a suite has to run.
+    """
+
+    def __init__(self, cache: Path | None = None) -> None:
+        self._cache = cache
+        self._gx = None
+
+    def _ready(self) -> None:
+        if self._gx is None:
+            self._gx, context = _context()
+            source = context.data_sources.add_pandas("workbench")
+            self._batch_definition = source.add_dataframe_asset("frame").add_batch_definition_whole_dataframe("all")
 
     def run(self, name: str, path: Path, frame: pd.DataFrame, parameters: dict[str, object]) -> list[Failure]:
         """Validate ``frame`` with suite ``name`` and return the failed expectations."""
         spec = load_suite(name)
+        key = _result_key(spec, frame, parameters) if self._cache is not None else None
+        kept = self._cache / f"{key}.json" if key else None
+        if kept is not None and kept.is_file():
+            return [Failure(**{**f, "path": path}) for f in json.loads(kept.read_text(encoding="utf-8"))]
+        self._ready()
         suite = self._gx.ExpectationSuite(name=spec["name"], expectations=spec["expectations"])
         batch = self._batch_definition.get_batch(batch_parameters={"dataframe": frame})
         index_columns = [LINE, *([AREA] if AREA in frame.columns else [])]
@@ -149,7 +171,37 @@ class SuiteRunner:
             expectation_parameters=parameters,
             result_format={"result_format": "COMPLETE", "unexpected_index_column_names": index_columns},
         )
-        return [_failure(name, path, r) for r in result.results if not r.success]
+        failures = [_failure(name, path, r) for r in result.results if not r.success]
+        if kept is not None:
+            _keep(kept, failures)
+        return failures
+
+
+def _result_key(spec: dict, frame: pd.DataFrame, parameters: dict[str, object]) -> str | None:
+    """The cache key of a suite's result on a frame, or ``None`` when the frame cannot be hashed."""
+    try:
+        rows = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+    except TypeError:  # a cell that is a list or a mapping
+        return None
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(json.dumps(spec, sort_keys=True).encode())
+    digest.update(json.dumps(parameters, sort_keys=True, default=str).encode())
+    digest.update(json.dumps([[str(c), str(d)] for c, d in frame.dtypes.items()]).encode())
+    digest.update(rows)
+    return digest.hexdigest()[:32]
+
+
+def _keep(target: Path, failures: list[Failure]) -> None:
+    """Keep a suite's failures, unless JSON cannot give them back exactly (then the suite simply runs again)."""
+    records = [{k: v for k, v in asdict(f).items() if k != "path"} for f in failures]
+    try:
+        text = json.dumps(records, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        return
+    if json.loads(text) != records:
+        return
+    write_atomic(target, text)
+    prune(target.parent, SUITE_CACHE_KEEP)
 
 
 def _plain(value: object) -> object:
@@ -319,7 +371,9 @@ DATASETS: list[Dataset] = [
 ]
 
 
-def validate_all(data: str | Path | None = None, only: list[str] | None = None) -> list[DatasetResult]:
+def validate_all(
+    data: str | Path | None = None, only: list[str] | None = None, cache: Path | None = None
+) -> list[DatasetResult]:
     """Read and validate every dataset in the data folder.
 
     Parameters
@@ -328,6 +382,8 @@ def validate_all(data: str | Path | None = None, only: list[str] | None = None) 
         The data folder; ``None`` for the project's ``data/``.
     only
         Names of datasets to validate (default: all of :data:`DATASETS`).
+    cache
+        Where suite results are kept per dataset contents (see :class:`SuiteRunner`); ``None``: not kept.
 
     Returns
     -------
@@ -338,7 +394,7 @@ def validate_all(data: str | Path | None = None, only: list[str] | None = None) 
     """
     root = data_dir(data)
     params = _parameters(root)
-    runner = SuiteRunner()
+    runner = SuiteRunner(cache)
     results = []
     try:
         datasets = [*DATASETS, *own_datasets(root)]

@@ -33,6 +33,11 @@ def cache_file(root: Path, build: Path, key: str | None = None) -> Path:
     return build / "validation" / f"{validation_key(key or inputs_hash(root))}.json"
 
 
+def suite_cache(build: Path) -> Path:
+    """Where the suites' results are kept per dataset contents, so only a changed dataset is validated again."""
+    return build / "validation" / "suites"
+
+
 def cached_validation(root: Path, build: Path, key: str | None = None) -> dict | None:
     """The validation summary for these exact input contents, if it was made before."""
     cached = cache_file(root, build, key)
@@ -54,7 +59,7 @@ def validation_summary(root: Path, build: Path) -> dict:
         return cached
     from workbench.checks.suites import result_lines, validate_all  # Great Expectations loads only when validating
 
-    results = validate_all(root)
+    results = validate_all(root, cache=suite_cache(build))
     summary = {
         "inputs_hash": key,
         "ok": all(r.ok for r in results),

@@ -250,7 +250,7 @@ def table(data: RegionData, withheld: frozenset[str] = frozenset()) -> pd.DataFr
         ``Nederland``, ``vergelijkbare regio's`` (each a pair of :class:`Bounded`: low end, high end), ``peers``
         (how many peers the mean is over), ``soort`` and ``stap``.
     """
-    year, first = data.periode, years(data)[0]
+    year, first = data.periode, min(years(data), default=data.periode)
     regions = [data.code, *(c for c in peer_codes(data) if c not in withheld)]
     areas = {c: (_members(data, c), _members(data, c)) for c in regions}
     counts = areas_counts(data, {**areas, NATIONAL_REGION: ([NATIONAL_REGION], [NATIONAL_POPULATION])})

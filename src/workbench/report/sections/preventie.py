@@ -12,7 +12,7 @@ from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.aanbieders import served
 from workbench.report.sections.base import Section, example_note, missing
-from workbench.report.texts import MISSING, NO_BUDGET_POST, NOT_IN_BUDGET, budget_source
+from workbench.report.texts import MISSING, NO_BUDGET_POST, NOT_GIVEN, NOT_IN_BUDGET, budget_source
 from workbench.stats import budget_figures
 from workbench.stats.indicators import region_population
 
@@ -67,13 +67,13 @@ def compute(data: RegionData, invoer: dict | None) -> Preventie:
             amount = float(spent.at[post, a["niveau"]])
         else:
             amount = NOT_IN_BUDGET
-        codes = a.get("gemeenten") or ["alle"]
+        codes = a.get("gemeenten")
         rows.append(
             {
                 "activiteit": a["activiteit"],
                 "niveau": a["niveau"],
                 "doelgroep": a.get("doelgroep") or "",
-                "gemeenten": served(names, codes if isinstance(codes, list) else [codes]),
+                "gemeenten": served(names, codes if isinstance(codes, list) else [codes]) if codes else NOT_GIVEN,
                 "begrotingspost": post or "",
                 "begroot": amount,
             }
