@@ -1,8 +1,11 @@
 """Time the batch against the naive way, on this machine, in one run.
 
-(a) cold: `workbench run` for all 35 regions plus the index, into an empty folder, with the build caches
-    (validation result, parsed inputs, fingerprints) removed;
+(a) cold: `workbench run --zonder-gemeenten` for all 35 regions plus the index, into an empty folder, with the
+    build caches (validation result, parsed inputs, fingerprints) removed;
 (b) the same command again with nothing changed;
+(d) the whole site cold: `workbench run` (35 regions, every gemeente's page, the index) on a copy of the data,
+    caches removed, with the peak memory of the batch and its kernels together (sampled every 0.2 s); then
+    (e) again with nothing changed, and (f) after one region's input file changed;
 (c) the naive way: per region the `papermill` command line, then the `jupyter nbconvert` command line, with the
     validation inside the notebook, one region after the other. It is timed on --naive-regions regions and
     scaled to 35 (printed as such).
@@ -13,6 +16,7 @@ Usage: .venv/bin/python benchmarks/bench_batch.py [--naive-regions 3]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -36,6 +40,31 @@ def timed(cmd: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def timed_with_memory(cmd: list[str]) -> tuple[float, float]:
+    """Seconds, and the peak of the summed resident memory (MB) of the command and all its children."""
+    import psutil
+
+    start = time.perf_counter()
+    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        total = 0
+        for p in [proc, *proc.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):
+                total += p.memory_info().rss
+        peak = max(peak, total)
+        time.sleep(0.2)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    return time.perf_counter() - start, peak / 1e6
+
+
+def clear_caches(out: Path) -> None:
+    build = build_dir()
+    for cache in (build / "validation", build / "cache", state_dir(build, out)):
+        shutil.rmtree(cache, ignore_errors=True)
+
+
 def naive_notebook(folder: Path) -> Path:
     """The region notebook with the validation inside it, as one would write it without the batch."""
     nb = nbformat.read(NOTEBOOK, as_version=4)
@@ -55,13 +84,23 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "reports"
-        build = build_dir()
-        for cache in (build / "validation", build / "cache", state_dir(build, out)):
-            shutil.rmtree(cache, ignore_errors=True)
-        run = [str(BIN / "workbench"), "run", "--out", str(out)]
+        clear_caches(out)
+        run = [str(BIN / "workbench"), "run", "--zonder-gemeenten", "--out", str(out)]
         cold = timed(run)
         rerun = timed(run)
         built = len(list(out.glob("GM*/regio-analyse.html")))
+
+        data = Path(tmp) / "data"
+        shutil.copytree(DEFAULT_DATA_DIR, data)
+        site = Path(tmp) / "site"
+        clear_caches(site)
+        whole = [str(BIN / "workbench"), "run", "--data-dir", str(data), "--out", str(site)]
+        site_cold, peak = timed_with_memory(whole)
+        pages = len(list(site.glob("GM*/gemeenten/GM*/lokale-analyse.html")))
+        site_rerun = timed(whole)
+        changed = data / "regios" / "GM0503" / "regiovisie.yaml"
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n# gewijzigd\n", encoding="utf-8")
+        site_one = timed(whole)
 
         notebook = naive_notebook(Path(tmp))
         naive_out = Path(tmp) / "naive"
@@ -113,6 +152,12 @@ def main() -> None:
         f"{sum(per_region) / len(per_region):.1f} s each"
     )
     print(f"ratio (c)/(a): {naive / cold:.1f}")
+    print(
+        f"(d) whole site cold, 35 regions + {pages} gemeente pages + index: {site_cold:.1f} s, "
+        f"peak memory {peak:.0f} MB"
+    )
+    print(f"(e) whole site rerun, nothing changed: {site_rerun:.1f} s")
+    print(f"(f) whole site after one region's input file changed (Delft, 4 gemeenten): {site_one:.1f} s")
 
 
 if __name__ == "__main__":

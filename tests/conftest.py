@@ -62,9 +62,14 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
+LOCAL_REGIONS = ["GM0344", "GM0503"]
+"""The regions whose gemeenten get their lokale analyse in the hostile site (Utrecht and Delft)."""
+
+
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
-    """All 35 reports and the index, built once from the shipped data with hostile names, formula texts and zeros.
+    """All 35 reports and the index, built once from the shipped data with hostile names, formula texts and zeros,
+    and the gemeente pages of :data:`LOCAL_REGIONS`.
 
     Returns the data folder, the reports folder and the batch result. Tests only read it (a test that changes
     it works on a copy).
@@ -79,7 +84,8 @@ def hostile_site(tmp_path_factory):
     plant_formulas(data)
     plant_zeros(data)
     out = root / "reports"
-    result = run_batch(data=data, out=out, echo=lambda _line: None)
+    # the gemeente pages only of the two regions with hostile names and the planted zeros (all 342: the benchmark)
+    result = run_batch(data=data, out=out, echo=lambda _line: None, local=LOCAL_REGIONS)
     return data, out, result
 
 

@@ -69,3 +69,8 @@ def plant_zeros(data: Path) -> None:
             if cells[1].strip('"').strip() == code and cells[2].startswith('"2024'):
                 lines[i] = ";".join([*cells[:4], '"-"', '"0"'])
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def local_pages(out: Path) -> list[Path]:
+    """Every gemeente page of a site."""
+    return sorted(out.glob("GM*/gemeenten/GM*/lokale-analyse.html"))

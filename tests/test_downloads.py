@@ -194,7 +194,10 @@ def _links(html: str) -> list[str]:
 @pytest.mark.e2e
 def test_all_links_are_relative_and_resolve(hostile_site):
     _, out, _ = hostile_site
-    for page in [out / "index.html", *out.glob("GM*/regio-analyse.html")]:
+    from sites import local_pages
+
+    assert local_pages(out)
+    for page in [out / "index.html", *out.glob("GM*/regio-analyse.html"), *local_pages(out)]:
         for link in _links(page.read_text(encoding="utf-8")):
             assert "//" not in link and not link.startswith("/"), link
             target = (page.parent / link).resolve()

@@ -46,11 +46,13 @@ def _zero_cells(rows: list[list[str]], name: str) -> list[list[str]]:
 
 @pytest.mark.e2e
 def test_a_gemeente_published_as_zero_is_never_shown_as_zero_on_any_page_or_in_any_download(hostile_site):
-    from sites import ZERO_GEMEENTE
+    from sites import ZERO_GEMEENTE, local_pages
 
     _, out, _ = hostile_site
     name = ZERO_GEMEENTE[1]
-    pages = [*sorted(out.glob("GM*/regio-analyse.html")), out / "index.html"]
+    own_page = out / "GM0344" / "gemeenten" / ZERO_GEMEENTE[0] / "lokale-analyse.html"
+    pages = [*sorted(out.glob("GM*/regio-analyse.html")), out / "index.html", *local_pages(out)]
+    assert own_page in pages  # the gemeente's own page is checked too
     seen = 0
     for page in pages:
         html = page.read_text(encoding="utf-8")

@@ -373,6 +373,8 @@ def _load(tmp_path, text: str) -> dict:
         ),
         ("doelen:\n- {niveau: regionaal}\n", "doelen[1].doel", "ontbreekt"),
         ("regie:\n  evaluaties:\n  - {tafel: T}\n", "regie.evaluaties[1].datum", "ontbreekt"),
+        ("commentaar_gemeenten:\n  Beedrop: tekst\n", "commentaar_gemeenten.Beedrop", "Bedoelt u Beedorp"),
+        ("commentaar_gemeenten: [tekst]\n", "commentaar_gemeenten", "per gemeente een tekst"),
         ("regie:\n  casus: x\n", "regie.casus", "onbekend veld"),
         (
             "preventie:\n- {activiteit: A, niveau: lokaal, begrotingspost: Voorlichting}\n",
@@ -418,3 +420,8 @@ def test_a_region_of_one_gemeente_is_not_asked_about_regiogemeenten():
     asked = beantwoord.compute("GM0001", None, {}, {}, one_gemeente=True).html()
     assert "regiogemeente" not in asked.lower() and "Welke taken heeft de gemeente nu?" in asked
     assert "regiogemeenten" in beantwoord.compute("GM0001", None, {}, {}).html()  # the spoorboekje's own words
+
+
+def test_a_gemeente_s_commentary_may_name_the_gemeente(tmp_path):
+    doc = _load(tmp_path, "commentaar_gemeenten:\n  beedorp: Onze toelichting.\n  GM0003: Die van Ceedorp.\n")
+    assert doc["commentaar_gemeenten"] == {"GM0002": "Onze toelichting.", "GM0003": "Die van Ceedorp."}

@@ -184,7 +184,16 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     try:
         periode = None if args.periode is None else _year(args)
-        result = run_batch(args.regions, args.jobs, args.force, args.data_dir, args.out, periode, args.timeout)
+        result = run_batch(
+            args.regions,
+            args.jobs,
+            args.force,
+            args.data_dir,
+            args.out,
+            periode,
+            args.timeout,
+            local=not args.zonder_gemeenten,
+        )
     except BatchInterruptedError as stop:
         done = stop.result
         built = sum(o.status == BUILT for o in done.regions)
@@ -257,6 +266,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_periode(run)
     run.add_argument("--timeout", type=int, default=120, help="seconden dat een cel mag lopen (standaard 120)")
+    run.add_argument(
+        "--zonder-gemeenten",
+        action="store_true",
+        help="bouw alleen de regio-analyses, niet de lokale analyse van elke gemeente (sneller)",
+    )
     run.set_defaults(func=cmd_run)
     registrations = sub.add_parser(
         "init-registraties", help="schrijf sjablonen voor de eigen Veilig Thuis-registraties van een regio"

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 REPORT_FILE = "regio-analyse.html"
 """A region's report, in ``OUT/CODE/``."""
+GEMEENTEN_DIR = "gemeenten"
+"""A region's lokale analyses, in ``OUT/CODE/``: one folder per gemeente."""
+LOCAL_FILE = "lokale-analyse.html"
+"""A gemeente's page, in ``OUT/CODE/gemeenten/GMxxxx/`` (with its downloads folder beside it)."""
 INDEX_FILE = "index.html"
 """The national overview, in ``OUT/``."""
 DOWNLOAD_DIR = "bestanden"
@@ -23,6 +27,16 @@ BUILT, UNCHANGED, FAILED, BLOCKED = "gebouwd", "ongewijzigd", "mislukt", "geblok
 """What happened to a region (or the index) in a batch."""
 
 
-def workbook_file(code: str) -> str:
-    """The workbook of a page, in its :data:`DOWNLOAD_DIR`: ``regio-analyse-GM0344.xlsx``, or the overview's."""
+def workbook_file(code: str, local: bool = False) -> str:
+    """The workbook of a page, in its :data:`DOWNLOAD_DIR`.
+
+    ``regio-analyse-GM0344.xlsx``, a gemeente's ``lokale-analyse-GM0312.xlsx``, or the overview's.
+    """
+    if local:
+        return f"lokale-analyse-{code}.xlsx"
     return f"regio-analyse-{code}.xlsx" if code.startswith("GM") else "regio-analyses-landelijk-overzicht.xlsx"
+
+
+def local_page(code: str) -> str:
+    """A gemeente's page relative to its region's folder: ``gemeenten/GM0312/lokale-analyse.html``."""
+    return f"{GEMEENTEN_DIR}/{code}/{LOCAL_FILE}"

@@ -17,7 +17,7 @@ import queue
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from workbench.build.kernel import PRELOAD, WarmKernel
 from workbench.build.outcome import BatchResult, Outcome
 from workbench.build.publish import report_target
 from workbench.build.report import Validation, build_region
-from workbench.build.runs import CELL_TIMEOUT_SECONDS, NOTEBOOK, check_parameters
+from workbench.build.runs import CELL_TIMEOUT_SECONDS, LOCAL_NOTEBOOK, NOTEBOOK, check_parameters
 from workbench.build.state import region_fingerprint, state_dir, still_good, write_state
 from workbench.checks.summary import blocked_regions, validation_summary, with_blocked
 from workbench.contracts import BLOCKED, BLOCKED_KEY, BUILT, FAILED, LOG_FILE, UNCHANGED
@@ -64,8 +64,9 @@ def run_batch(
     echo: Callable[[str], None] = print,
     notebook: Path = NOTEBOOK,
     build: str | Path | None = None,
+    local: bool | Collection[str] = True,
 ) -> BatchResult:
-    """Build the named regions (all 35 and the index when none are named).
+    """Build the named regions (all 35 and the index when none are named), each with its gemeenten's pages.
 
     Parameters
     ----------
@@ -87,6 +88,9 @@ def run_batch(
         The region notebook.
     build
         The private build folder; ``None`` for the default (see :func:`workbench.paths.build_dir`).
+    local
+        Whether every gemeente of a built region gets its lokale analyse (False: the region reports only); or the
+        codes of the regions whose gemeenten get theirs.
 
     Returns
     -------
@@ -112,7 +116,13 @@ def run_batch(
 
     inputs_key = inputs_hash(root)
     states = state_dir(private, out_dir)
-    fingerprints = {code: region_fingerprint(notebook, inputs_key, code, periode, root) for code in codes}
+    with_pages = {code: local if isinstance(local, bool) else code in set(local) for code in codes}
+    fingerprints = {
+        code: region_fingerprint(
+            notebook, inputs_key, code, periode, root, (LOCAL_NOTEBOOK,) if with_pages[code] else ()
+        )
+        for code in codes
+    }
     result = BatchResult()
     todo: list[str] = []
     for code in codes:
@@ -168,6 +178,7 @@ def run_batch(
                 states,
                 fingerprints[code],
                 kernels,
+                with_pages[code],
             )
 
         _build_regions(todo, build, 2 * workers, result, echo)
@@ -243,6 +254,7 @@ def _build_one(
     states: Path,
     fingerprint: str,
     kernels: queue.Queue,
+    local: bool,
 ) -> Outcome:
     start = time.perf_counter()
     kernel = kernels.get()
@@ -255,7 +267,7 @@ def _build_one(
 
     try:
         built = build_region(
-            code, root, out_dir, build, regions, Validation(summary), notebook, timeout, kernel, release
+            code, root, out_dir, build, regions, Validation(summary), notebook, timeout, kernel, release, local
         )
     except BuildError as exc:
         run_dir = build / "runs" / code
@@ -275,5 +287,10 @@ def _build_one(
         return Outcome(code, name, FAILED, machinery_failure(exc), time.perf_counter() - start)
     finally:
         release()
-    write_state(states / f"{code}.json", fingerprint, built.html)
-    return Outcome(code, name, BUILT, "", time.perf_counter() - start, None, built.executed)
+    seconds = time.perf_counter() - start
+    if built.mislukt:  # no state: the next run tries the failed pages again
+        failed = ", ".join(f.region for f in built.mislukt)
+        problems = [f"{f.region}: {f.reason}" for f in built.mislukt]
+        return Outcome(code, name, BUILT, f"pagina's van gemeenten mislukt ({failed})", seconds, None, None, problems)
+    write_state(states / f"{code}.json", fingerprint, built.html, built.gemeenten)
+    return Outcome(code, name, BUILT, "", seconds, None, built.executed)

@@ -11,7 +11,18 @@ from workbench.build.outcome import Outcome
 from workbench.build.publish import publish
 from workbench.build.runs import OVERVIEW_NOTEBOOK, check_parameters, execute, new_run
 from workbench.build.state import fingerprint, still_good, write_state
-from workbench.contracts import BLOCKED, BLOCKED_KEY, BUILT, DOWNLOAD_DIR, FAILED, INDEX_FILE, REPORT_FILE, UNCHANGED
+from workbench.contracts import (
+    BLOCKED,
+    BLOCKED_KEY,
+    BUILT,
+    DOWNLOAD_DIR,
+    FAILED,
+    GEMEENTEN_DIR,
+    INDEX_FILE,
+    LOCAL_FILE,
+    REPORT_FILE,
+    UNCHANGED,
+)
 from workbench.errors import BuildError
 from workbench.files import write_atomic
 from workbench.fingerprint import code_fingerprint
@@ -42,6 +53,7 @@ def build_index(
         o.code: {
             "status": o.status,
             "rapport": (out_dir / o.code / REPORT_FILE).is_file(),
+            "gemeenten": sorted(p.parent.name for p in (out_dir / o.code / GEMEENTEN_DIR).glob(f"GM*/{LOCAL_FILE}")),
             BLOCKED_KEY: o.code in withheld,
         }
         for o in regions
@@ -52,7 +64,10 @@ def build_index(
         inputs,
         periode,
         str(root),
-        {c: (s["status"] in (FAILED, BLOCKED), s["rapport"], s[BLOCKED_KEY]) for c, s in status.items()},
+        {
+            c: (s["status"] in (FAILED, BLOCKED), s["rapport"], s[BLOCKED_KEY], s["gemeenten"])
+            for c, s in status.items()
+        },
     )
     state_file = states / "index.json"
     if not force and still_good(state_file, key, target):

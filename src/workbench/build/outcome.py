@@ -54,9 +54,9 @@ class BatchResult:
 
     @property
     def failures(self) -> list[Outcome]:
-        """Regions (and the index) that failed or were blocked."""
+        """Regions (and the index) that failed or were blocked, and regions built with gemeente pages that failed."""
         items = [*self.regions, *([self.index] if self.index else [])]
-        return [o for o in items if o.status in (FAILED, BLOCKED)]
+        return [o for o in items if o.status in (FAILED, BLOCKED) or (o.status == BUILT and o.problems)]
 
     def counts(self) -> str:
         """The end summary's first lines: how many regions were built, unchanged, failed or blocked."""

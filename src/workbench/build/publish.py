@@ -17,7 +17,7 @@ import nbformat
 
 from workbench.build.runs import Run
 from workbench.build.safety import scan
-from workbench.contracts import COMPLETE_ATTRIBUTE, DOWNLOAD_DIR, REPORT_FILE
+from workbench.contracts import COMPLETE_ATTRIBUTE, DOWNLOAD_DIR, REPORT_FILE, local_page
 from workbench.errors import BuildError
 from workbench.files import write_atomic
 
@@ -113,17 +113,54 @@ def publish(run: Run, region: str, target: Path, title: str) -> None:
     The downloads folder is renamed into place just before the page (each rename is atomic), and only when every
     file the page links to is there.
     """
-    nb = nbformat.read(run.executed, as_version=4)
+    publish_page(nbformat.read(run.executed, as_version=4), region, target, title, run.files, run.log)
+    run.log_line(f"published {target}")
+
+
+def publish_page(nb: nbformat.NotebookNode, name: str, target: Path, title: str, files: Path, log: Path) -> None:
+    """Publish one executed notebook (a region's or a gemeente's page) with its downloads over ``target``."""
     if not ran_to_the_end(nb):
-        raise BuildError(region, "het notebook stopte voor de laatste cel", run.log)
+        raise BuildError(name, "het notebook stopte voor de laatste cel", log)
     html = export_html(nb, title)
     problems = scan(html)
     if problems:
-        raise BuildError(region, "de HTML is niet veilig genoeg om te publiceren", run.log, problems)
-    present = {p.name for p in run.files.iterdir()} if run.files.is_dir() else set()
+        raise BuildError(name, "de HTML is niet veilig genoeg om te publiceren", log, problems)
+    present = {p.name for p in files.iterdir()} if files.is_dir() else set()
     missing = sorted(linked_files(html) - present)
     if missing:
-        raise BuildError(region, "de pagina verwijst naar downloads die niet zijn geschreven", problems=missing)
-    publish_files(run.files, target.parent / DOWNLOAD_DIR)
+        raise BuildError(name, "de pagina verwijst naar downloads die niet zijn geschreven", problems=missing)
+    publish_files(files, target.parent / DOWNLOAD_DIR)
     write_atomic(target, html)
-    run.log_line(f"published {target}")
+
+
+def local_target(out_dir: Path, region: str, gemeente: str) -> Path:
+    """``OUT/CODE/gemeenten/GMxxxx/lokale-analyse.html``, refusing any path that would leave OUT."""
+    if not re.fullmatch(r"GM\d{4}", gemeente):
+        raise BuildError(gemeente, "het pad van de pagina valt buiten de rapportenmap")
+    return report_target(out_dir, region).parent / local_page(gemeente)
+
+
+def publish_local_pages(
+    folder: Path, region: str, out_dir: Path, titles: dict[str, str], log: Path
+) -> tuple[list[Path], list[BuildError]]:
+    """Publish the page of every gemeente in ``titles`` (code → browser title) that the region's run wrote.
+
+    See :func:`workbench.report.lokale_analyse.write_pages`. A page that fails (or was not written) leaves its
+    previous version and is returned as a failure; the others are published. A run that wrote no pages at all (a
+    notebook without the lokale analyses) publishes none and fails none. Returns the published pages and the
+    failures.
+    """
+    if not folder.is_dir():
+        return [], []
+    published, failures = [], []
+    for code, title in titles.items():
+        executed = next((folder / code).glob("*.executed.ipynb"), None)
+        try:
+            if executed is None:
+                raise BuildError(code, "de pagina van de gemeente is niet geschreven", log)
+            target = local_target(out_dir, region, code)
+            publish_page(nbformat.read(executed, as_version=4), code, target, title, folder / code / DOWNLOAD_DIR, log)
+            published.append(target)
+        except BuildError as exc:
+            failures.append(exc)
+    return published, failures

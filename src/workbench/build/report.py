@@ -16,8 +16,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.build.kernel import WarmKernel
-from workbench.build.publish import publish, report_target
-from workbench.build.runs import CELL_TIMEOUT_SECONDS, NOTEBOOK, check_parameters, execute, region_run, summary_file
+from workbench.build.publish import publish, publish_local_pages, report_target
+from workbench.build.runs import (
+    CELL_TIMEOUT_SECONDS,
+    LOCAL_PARAMETER,
+    NOTEBOOK,
+    check_parameters,
+    declares,
+    execute,
+    local_pages_dir,
+    region_run,
+    summary_file,
+)
 from workbench.checks.summary import (
     blocked_regions,
     cached_validation,
@@ -32,7 +42,7 @@ from workbench.io.gemeenten import Regions, latest_year, regions_in
 from workbench.io.inputs import resolve_region
 from workbench.io.regiovisie import problems_by_region
 from workbench.paths import build_dir, data_dir, reports_dir
-from workbench.report.texts import page_title
+from workbench.report.texts import local_page_title, page_title
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,10 @@ class BuiltReport:
     html: Path
     executed: Path
     inputs_hash: str
+    gemeenten: tuple[Path, ...] = ()
+    """The gemeenten's pages published with the report."""
+    mislukt: tuple[BuildError, ...] = ()
+    """The gemeenten's pages that failed (their previous version, if any, stays)."""
 
 
 class Validation:
@@ -103,14 +117,17 @@ def build_region(
     timeout: int = CELL_TIMEOUT_SECONDS,
     kernel: WarmKernel | None = None,
     release: Callable[[], None] | None = None,
+    local: bool = False,
 ) -> BuiltReport:
     """Build one region's report; raise :class:`BuildError` and leave the previous report when anything fails.
 
     ``release`` is called as soon as the notebook has run, before exporting and publishing, so that a batch can
-    hand the kernel to the next region meanwhile.
+    hand the kernel to the next region meanwhile. With ``local`` every gemeente of the region gets its page too
+    (published before the report that links to them; a failed page keeps its previous version).
     """
     target = report_target(out_dir, code)
-    run = region_run(code, root, regions.jaar, notebook, timeout, build)
+    local = local and declares(notebook, LOCAL_PARAMETER)  # a notebook of one's own may not write them
+    run = region_run(code, root, regions.jaar, notebook, timeout, build, local)
     check_parameters(notebook, run.parameters, code)
     validation.deliver(Path(run.parameters["validatie"]), regions)
     error = execute(run, code, kernel)
@@ -120,8 +137,17 @@ def build_region(
     refuse_blocked(code, summary, regions)
     if error is not None:
         raise error
+    failed: list[BuildError] = []
+    pages: list[Path] = []
+    if local:
+        members = regions.members(code)
+        titles = {
+            g: local_page_title(n, regions.jaar)
+            for g, n in zip(members["gemeentecode"], members["gemeentenaam"], strict=True)
+        }
+        pages, failed = publish_local_pages(local_pages_dir(build, code), code, out_dir, titles, run.log)
     publish(run, code, target, page_title(regions.name(code), regions.jaar))
-    return BuiltReport(code, target, run.executed, summary["inputs_hash"])
+    return BuiltReport(code, target, run.executed, summary["inputs_hash"], tuple(pages), tuple(failed))
 
 
 def build_report(

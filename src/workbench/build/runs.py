@@ -18,11 +18,14 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from papermill.exceptions import PapermillExecutionError
 
 from workbench.build.kernel import ENGINE, WarmKernel
-from workbench.contracts import DOWNLOAD_DIR, LOG_FILE, VALIDATION_FILE
+from workbench.contracts import DOWNLOAD_DIR, GEMEENTEN_DIR, LOG_FILE, VALIDATION_FILE
 from workbench.errors import BuildError
 from workbench.paths import NOTEBOOKS_DIR
 
 NOTEBOOK = NOTEBOOKS_DIR / "regio_analyse.ipynb"
+LOCAL_NOTEBOOK = NOTEBOOKS_DIR / "lokale_analyse.ipynb"
+LOCAL_PARAMETER = "gemeenten"
+"""The region notebook's parameter: the folder where it writes its gemeenten's pages."""
 OVERVIEW_NOTEBOOK = NOTEBOOKS_DIR / "overzicht.ipynb"
 CELL_TIMEOUT_SECONDS = 120
 EXECUTION_ERRORS = (PapermillExecutionError, DeadKernelError, CellTimeoutError, TimeoutError)
@@ -67,8 +70,13 @@ def summary_file(build: Path, code: str) -> Path:
     return build / "runs" / code / VALIDATION_FILE
 
 
-def region_run(code: str, root: Path, periode: int, notebook: Path, timeout: int, build: Path) -> Run:
-    """The run of one region's notebook; its validation summary goes next to it."""
+def region_run(
+    code: str, root: Path, periode: int, notebook: Path, timeout: int, build: Path, local: bool = False
+) -> Run:
+    """The run of one region's notebook; its validation summary goes next to it.
+
+    With ``local`` the run also writes every gemeente's page into :func:`local_pages_dir`.
+    """
     parameters = {
         "regio": code,
         "data_dir": str(root),
@@ -76,7 +84,23 @@ def region_run(code: str, root: Path, periode: int, notebook: Path, timeout: int
         "validatie": str(summary_file(build, code)),
         "bestanden": str(build / "runs" / code / DOWNLOAD_DIR),
     }
-    return new_run(code, build, notebook, parameters, timeout)
+    if local:
+        parameters[LOCAL_PARAMETER] = str(local_pages_dir(build, code))
+    run = new_run(code, build, notebook, parameters, timeout)
+    shutil.rmtree(local_pages_dir(build, code), ignore_errors=True)  # an earlier run's pages are never published
+    return run
+
+
+def local_pages_dir(build: Path, code: str) -> Path:
+    """Where a region's run writes its gemeenten's pages."""
+    return build / "runs" / code / GEMEENTEN_DIR
+
+
+def declares(notebook: Path, parameter: str) -> bool:
+    """Whether the notebook's ``parameters`` cell declares ``parameter`` (a notebook of one's own may not)."""
+    import papermill
+
+    return parameter in papermill.inspect_notebook(str(notebook))
 
 
 def check_parameters(notebook: Path, parameters: dict, region: str = "") -> None:

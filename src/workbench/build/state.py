@@ -28,10 +28,12 @@ def fingerprint(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def region_fingerprint(notebook: Path, inputs_key: str, code: str, periode: int, root: Path) -> str:
-    """The fingerprint of one region's report."""
+def region_fingerprint(
+    notebook: Path, inputs_key: str, code: str, periode: int, root: Path, local: tuple[Path, ...] = ()
+) -> str:
+    """The fingerprint of one region's report (and, with ``local``: the gemeente notebook, its gemeenten's pages)."""
     return fingerprint(
-        code_fingerprint((notebook,)), inputs_key, code, periode, str(root), file_fingerprint(code, root)
+        code_fingerprint((notebook, *local)), inputs_key, code, periode, str(root), file_fingerprint(code, root)
     )
 
 
@@ -57,12 +59,20 @@ def read_state(path: Path) -> dict:
 
 
 def still_good(path: Path, key: str, page: Path) -> bool:
-    """Whether ``page`` is the one built for ``key`` and left as published (not damaged, truncated or removed)."""
+    """Whether ``page`` is the one built for ``key`` and left as published (not damaged, truncated or removed).
+
+    The pages published with it (a region's gemeenten) must be left as published too.
+    """
     state = read_state(path)
-    return state.get("fingerprint") == key and state.get("gepubliceerd") == output_fingerprint(page)
+    others = state.get("andere", {})
+    return (
+        state.get("fingerprint") == key
+        and state.get("gepubliceerd") == output_fingerprint(page)
+        and all(output_fingerprint(Path(p)) == f for p, f in others.items())
+    )
 
 
-def write_state(path: Path, value: str, page: Path) -> None:
+def write_state(path: Path, value: str, page: Path, others: tuple[Path, ...] = ()) -> None:
     """Remember the fingerprint of a page just built, and of the page and files as published."""
     write_atomic(
         path,
@@ -70,6 +80,7 @@ def write_state(path: Path, value: str, page: Path) -> None:
             {
                 "fingerprint": value,
                 "gepubliceerd": output_fingerprint(page),
+                "andere": {str(p): output_fingerprint(p) for p in others},
                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             }
         ),

@@ -224,6 +224,9 @@ def _plan(data: RegionData, rng: np.random.Generator) -> dict:
             ],
         },
         "preventie": [dict(a) for a in PREVENTION],
+        "commentaar_gemeenten": {
+            members[-1]: "(Voorbeeldtekst) Onze gemeente wil vooral dat scholen en sportclubs signalen eerder melden."
+        },
     }
 
 

@@ -40,7 +40,16 @@ CYCLE_STEP_NAMES = (
 """The steps of the six-step learning cycle in order (see :mod:`workbench.stats.leercyclus`)."""
 CYCLE_STEPS = tuple(range(1, len(CYCLE_STEP_NAMES) + 1))
 """The step numbers a monitoring indicator may name."""
-TOP_LEVEL = ("uitgangspunten", "besluitvorming", "werkwijze", "doelen", "ambities", "regie", "preventie")
+TOP_LEVEL = (
+    "uitgangspunten",
+    "besluitvorming",
+    "werkwijze",
+    "doelen",
+    "ambities",
+    "regie",
+    "preventie",
+    "commentaar_gemeenten",
+)
 
 
 def _text_list(c: _Checker, block: dict, path: str, key: str) -> None:
@@ -188,3 +197,17 @@ def check(c: _Checker, top: dict, computed: tuple[str, ...]) -> None:
         _regie(c, top["regie"])
     if "preventie" in top:
         _preventie(c, top["preventie"])
+    if "commentaar_gemeenten" in top:
+        _gemeente_notes(c, top)
+
+
+def _gemeente_notes(c: _Checker, top: dict) -> None:
+    """The gemeenten's own commentary for their lokale analyse: gemeente (code or name) → text, keyed by code."""
+    notes = top["commentaar_gemeenten"]
+    if not isinstance(notes, dict):
+        c.add("commentaar_gemeenten", "hier hoort per gemeente een tekst (gemeente: tekst)")
+        return
+    top["commentaar_gemeenten"] = {
+        c.gemeente(key, f"commentaar_gemeenten.{key}", allow_all=False): c.text(text, f"commentaar_gemeenten.{key}")
+        for key, text in notes.items()
+    }

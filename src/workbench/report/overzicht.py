@@ -83,6 +83,11 @@ class Overzicht:
         )
 
     @cached_property
+    def gemeenten(self) -> landelijk.LokaleAnalyses:
+        """Links to every gemeente's published lokale analyse, by region."""
+        return landelijk.lokale_analyses(self.status, self.inputs.composition)
+
+    @cached_property
     def grafieken(self) -> landelijk.LandelijkBeeld:
         """National charts: meldingen per 1,000 per region, the national trend, and a map of the regions."""
         aard = self.inputs.aard

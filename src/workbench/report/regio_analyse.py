@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from workbench import __version__
-from workbench.contracts import BLOCKED_KEY
+from workbench.contracts import BLOCKED_KEY, local_page
 from workbench.io import regiovisie
 from workbench.io.inputs import RegionData, load_region
 from workbench.paths import build_dir
@@ -65,11 +65,19 @@ class RegioAnalyse:
         Where the builder puts the validation summary (see :mod:`workbench.checks.summary`), or ``None``.
     """
 
-    def __init__(self, data: RegionData, validation: str | Path | None = None, files: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        data: RegionData,
+        validation: str | Path | None = None,
+        files: str | Path | None = None,
+        gemeenten: str | Path | None = None,
+    ) -> None:
         self.data = data
         self.validation_path = Path(validation) if validation else None
         self.files = Path(files) if files else None
         """Where :attr:`downloads` writes the page's files (``None``: nowhere, only the list)."""
+        self.gemeenten = Path(gemeenten) if gemeenten else None
+        """Where :meth:`schrijf_lokale_analyses` writes the gemeenten's pages (``None``: not written, not linked)."""
         self.indicators: Indicators = compute(data)
         members = dict(zip(data.members["gemeentecode"], data.members["gemeentenaam"], strict=True))
         self.invoer: dict | None = regiovisie.load_for_region(data.code, members, data.data_root)
@@ -83,6 +91,7 @@ class RegioAnalyse:
         validatie: str = "",
         build: str = "",
         bestanden: str = "",
+        gemeenten: str = "",
     ) -> RegioAnalyse:
         """Load a region (code or name); ``data_dir`` empty for the project's ``data/``.
 
@@ -90,9 +99,10 @@ class RegioAnalyse:
         :attr:`verantwoording`, which waits for it (validation may still be running when the notebook starts).
         ``build`` is the private build folder (its input cache); empty for the project's ``build/``.
         ``bestanden`` is the folder where :attr:`downloads` writes the page's files; empty: not written.
+        ``gemeenten`` is the folder where every gemeente's lokale analyse is written; empty: not written.
         """
         data = load_region(regio, data_dir or None, periode, build_dir(build or None))
-        return cls(data, validatie or None, bestanden or None)
+        return cls(data, validatie or None, bestanden or None, gemeenten or None)
 
     def _validation(self) -> dict | None:
         if self.validation_path is None:
@@ -153,7 +163,8 @@ class RegioAnalyse:
     @cached_property
     def de_regio(self) -> de_regio.DeRegio:
         """De regio."""
-        return self._commented(de_regio.compute(self.data), "de_regio")
+        links = {code: local_page(code) for code in self.data.member_codes} if self.gemeenten else {}
+        return self._commented(de_regio.compute(self.data, links), "de_regio")
 
     @cached_property
     def meldingen(self) -> meldingen.Meldingen:
@@ -264,6 +275,13 @@ class RegioAnalyse:
         if self.files is not None:
             downloads.write(section, self.files)
         return section
+
+    def schrijf_lokale_analyses(self) -> None:
+        """Write every gemeente's lokale analyse into the builder's folder (nothing without one)."""
+        if self.gemeenten is not None:
+            from workbench.report.lokale_analyse import write_pages
+
+            write_pages(self, self.gemeenten)
 
     @cached_property
     def einde(self) -> titel.Einde:

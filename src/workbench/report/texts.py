@@ -306,6 +306,12 @@ def how_to_answer(code: str, source: str, missing: list[str]) -> str:
 REPORT_PARTS = "Deel 1 is de regio-analyse, deel 2 de visie en het plan."
 COMMENTARY_HEADING = "Toelichting van de regio"
 NOT_GIVEN = "(nog niet ingevuld)"
+COMMENTARY_GEMEENTE = "Toelichting van de gemeente"
+LOCAL_INTRO = (
+    "Wat betekenen de cijfers van de regio voor deze gemeente? Deze pagina zet de gemeente naast haar regio en "
+    "Nederland, met dezelfde bronnen en dezelfde geheimhouding als de regio-analyse: kleine aantallen staan als "
+    "'.', en waar de gemeente te klein is voor eigen cijfers, staan die van de regio ernaast."
+)
 """A part of a plan chapter the region has not filled in yet."""
 UITGANGSPUNTEN_INTRO = (
     "Waar de regiovisie over gaat en met wie de centrumregio samenwerkt. De gemeenten van een centrumregio werken "
@@ -509,6 +515,11 @@ DOWNLOADS_INTRO = (
 def page_title(region_name: str, year: int) -> str:
     """The browser title of a region's report: 'Regiovisie Utrecht 2024'."""
     return f"Regiovisie {region_name} {year}"
+
+
+def local_page_title(gemeente: str, year: int) -> str:
+    """The browser title of a gemeente's page: 'Lokale analyse Bunnik 2024'."""
+    return f"Lokale analyse {gemeente} {year}"
 
 
 def overview_title(year: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -52,6 +52,8 @@ class DeRegio(Section):
     """The region's own Veilig Thuis registrations (provenance entries; empty: none)."""
     grenzen: pd.DataFrame
     """The gemeente boundaries the map draws (code, naam, geometry)."""
+    lokale_analyses: dict[str, str] = field(default_factory=dict)
+    """The gemeenten's own pages (code → relative link); empty when they are not built."""
 
     def body(self) -> str:
         """See :func:`render`."""
@@ -74,8 +76,8 @@ def profile(kwb: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def compute(data: RegionData) -> DeRegio:
-    """De regio for ``data``'s region."""
+def compute(data: RegionData, links: dict[str, str] | None = None) -> DeRegio:
+    """De regio for ``data``'s region; ``links`` are the gemeenten's lokale analyses (code → relative page)."""
     k = data.kwb.set_index("code")
     members = data.member_codes
     sub = k.loc[members]
@@ -115,6 +117,7 @@ def compute(data: RegionData) -> DeRegio:
         demonstratie=data.vt_demonstratie,
         eigen=data.vt_eigen,
         grenzen=data.gemeente_grenzen,
+        lokale_analyses=dict(links or {}),
         tabellen={
             "gemeenten": rows,
             "indeling": assigned,
@@ -181,6 +184,11 @@ def render(s: DeRegio) -> str:
     t = s.tabellen
     urbanity = ["" if pd.isna(v) else URBANITY.get(int(v), "") for v in t["gemeenten"]["stedelijkheid"]]
     rows = t["gemeenten"].assign(stedelijkheid=urbanity)
+    if s.lokale_analyses:
+        rows["gemeente"] = [
+            h.Link(name, s.lokale_analyses[code]) if code in s.lokale_analyses else name
+            for code, name in zip(rows.index, rows["gemeente"], strict=True)
+        ]
     fmt = {
         "inwoners": f.INT,
         "% 0–14 jaar": f.DEC,
@@ -192,7 +200,8 @@ def render(s: DeRegio) -> str:
     table = h.table(
         rows,
         f"Gemeenten van de regio {s.naam} in {s.periode}: bevolking en kenmerken op 1 januari 2020. {BRON_CBS} "
-        "(Kerncijfers wijken en buurten 2020). Indeling: zie de verklaring onder de tabel.",
+        "(Kerncijfers wijken en buurten 2020). Indeling: zie de verklaring onder de tabel."
+        + (" Elke gemeentenaam leidt naar de lokale analyse van die gemeente." if s.lokale_analyses else ""),
         fmt,
     )
     ages = t["leeftijd"].rename(index=AGE_LABELS)

@@ -27,11 +27,13 @@ class Downloads(Section):
     bestanden: list[h.ShownTable]
     toelichting: list[tuple[str, str]]
     """The workbook's first sheet: (item, text)."""
+    lokaal: bool = False
+    """Whether the page is a gemeente's lokale analyse."""
 
     @property
     def workbook(self) -> str:
         """The workbook's file name."""
-        return workbook_file(self.context.code)
+        return workbook_file(self.context.code, self.lokaal)
 
     def body(self) -> str:
         """See :func:`render`."""
@@ -39,10 +41,20 @@ class Downloads(Section):
 
 
 def toelichting(
-    context: downloads.Context, sources: list[str], demonstration: str, version: str, kenmerk: str
+    context: downloads.Context,
+    sources: list[str],
+    demonstration: str,
+    version: str,
+    kenmerk: str,
+    page: str = "",
 ) -> list[tuple[str, str]]:
-    """The workbook's explanation: what, which year, sources and licences, population date, rule, demo, version."""
-    page = f"regio {context.naam} ({context.code})" if context.code.startswith("GM") else "landelijk overzicht"
+    """The workbook's explanation: what, which year, sources and licences, population date, rule, demo, version.
+
+    ``page`` says what the page is ('' for a region's page or the overview, told by the context).
+    """
+    page = page or (
+        f"regio {context.naam} ({context.code})" if context.code.startswith("GM") else "landelijk overzicht"
+    )
     return [
         ("Huiselijk geweld en kindermishandeling", page),
         ("Verslagjaar", str(context.periode)),
@@ -58,10 +70,12 @@ def toelichting(
     ]
 
 
-def compute(context: downloads.Context, sections: list[Section], explanation: list[tuple[str, str]]) -> Downloads:
+def compute(
+    context: downloads.Context, sections: list[Section], explanation: list[tuple[str, str]], local: bool = False
+) -> Downloads:
     """The downloads of a page made of ``sections`` (rendered here if they were not yet)."""
     tables = [t for s in sections for t in s.shown_tables()]
-    return Downloads(context=context, bestanden=tables, toelichting=explanation)
+    return Downloads(context=context, bestanden=tables, toelichting=explanation, lokaal=local)
 
 
 def write(d: Downloads, folder: Path) -> list[Path]:

@@ -6,7 +6,16 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from workbench.contracts import BLOCKED, COMPLETE_ATTRIBUTE, DOWNLOAD_DIR, FAILED, REPORT_FILE, workbook_file
+from workbench.contracts import (
+    BLOCKED,
+    BLOCKED_KEY,
+    COMPLETE_ATTRIBUTE,
+    DOWNLOAD_DIR,
+    FAILED,
+    REPORT_FILE,
+    local_page,
+    workbook_file,
+)
 from workbench.disclosure.bounds import LOWER_BOUND, Bounded
 from workbench.report import charts
 from workbench.report import formatting as f
@@ -336,3 +345,51 @@ class Einde(Section):
     def body(self) -> str:
         """The completion mark."""
         return f'<div hidden {COMPLETE_ATTRIBUTE}="index"></div>'
+
+
+@dataclass(kw_only=True, repr=False)
+class LokaleAnalyses(Section):
+    """Links to every gemeente's lokale analyse that is published, by region (table ``gemeenten``)."""
+
+    def body(self) -> str:
+        """A list per region of its gemeenten's pages; nothing when none is published."""
+        frame = self.tabellen["gemeenten"]
+        if frame.empty:
+            return ""
+        blocks = []
+        for (code, region), rows in frame.groupby(["regiocode", "regio"], sort=False):
+            links = "".join(
+                f"<li>{h.Link(name, f'{code}/{local_page(g)}').html()}</li>"
+                for g, name in zip(rows["gemeentecode"], rows["gemeente"], strict=True)
+            )
+            blocks.append(f'{h.heading(3, f"Regio {region}")}<ul class="gemeenten">{links}</ul>')
+        return h.section(
+            "lokale-analyses",
+            "Lokale analyses per gemeente",
+            h.para(
+                "Elke gemeente heeft een eigen pagina met haar cijfers naast die van de regio en Nederland "
+                f"({len(frame)} gemeenten)."
+            ),
+            *blocks,
+        )
+
+
+def lokale_analyses(status: dict[str, dict], composition: pd.DataFrame) -> LokaleAnalyses:
+    """The published gemeente pages of every region (``status[code]['gemeenten']``: their codes), by region name.
+
+    A region whose input failed validation gets no links: its pages may hold figures of rejected data; nor does a
+    page left from a gemeente that no longer belongs to the region.
+    """
+    names = composition.set_index("gemeentecode")["gemeentenaam"]
+    members = set(zip(composition["centrumgemeente_code"], composition["gemeentecode"], strict=True))
+    regions = composition.drop_duplicates("centrumgemeente_code").set_index("centrumgemeente_code")[
+        "centrumgemeente_naam"
+    ]
+    rows = [
+        {"regiocode": code, "regio": regions[code], "gemeentecode": g, "gemeente": names.get(g, g)}
+        for code in regions.sort_values().index
+        for g in status.get(code, {}).get("gemeenten", [])
+        if (code, g) in members and not status[code].get(BLOCKED_KEY)
+    ]
+    frame = pd.DataFrame(rows, columns=["regiocode", "regio", "gemeentecode", "gemeente"])
+    return LokaleAnalyses(tabellen={"gemeenten": frame})

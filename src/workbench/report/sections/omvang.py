@@ -48,21 +48,26 @@ class Omvang(Section):
         return render(self)
 
 
-def compute(data: RegionData) -> Omvang:
-    """The estimates for ``data``'s region."""
-    members = data.member_codes
-    names = data.kwb.set_index("code")["naam"]
+def by_form(
+    data: RegionData, members: list[str]
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, Bounded], dict[str, tuple[Bounded, Bounded]]]:
+    """The estimates of an area (``members``: a region's gemeenten, or one gemeente) by form of violence.
+
+    Returns the estimates per gemeente and form (see :func:`workbench.stats.extrapolation.extrapolate`), their sum
+    per form with the rounded range (``laag``, ``hoog``), and per form with a Veilig Thuis category the area's
+    meldingen in the reporting year and the bereik.
+    """
     period = year_code(data.periode)
     prevalence = extrapolation.latest_per_form(data.prevalentie)
     groups = extrapolation.age_groups(data.kwb[data.kwb["code"].isin(members)])
     est = extrapolation.extrapolate(groups, prevalence)
-    region = est.groupby(["vorm", "leeftijdsgroep", "studie", "referentiejaar"], as_index=False)[
+    area = est.groupby(["vorm", "leeftijdsgroep", "studie", "referentiejaar"], as_index=False)[
         ["populatie", "schatting_laag", "schatting_hoog"]
     ].sum()
-    region["laag"] = region["schatting_laag"].map(extrapolation.round_estimate)
-    region["hoog"] = region["schatting_hoog"].map(extrapolation.round_estimate)
+    area["laag"] = area["schatting_laag"].map(extrapolation.round_estimate)
+    area["hoog"] = area["schatting_hoog"].map(extrapolation.round_estimate)
     meldingen, bereik = {}, {}
-    for r in region.itertuples():
+    for r in area.itertuples():
         codes = FORM_TO_AARD.get(r.vorm)
         if codes:
             mel = reduce(
@@ -70,6 +75,14 @@ def compute(data: RegionData) -> Omvang:
             )
             meldingen[r.vorm] = mel
             bereik[r.vorm] = extrapolation.bereik(mel, r.schatting_laag, r.schatting_hoog)
+    return est, area, meldingen, bereik
+
+
+def compute(data: RegionData) -> Omvang:
+    """The estimates for ``data``'s region."""
+    members = data.member_codes
+    names = data.kwb.set_index("code")["naam"]
+    est, region, meldingen, bereik = by_form(data, members)
     per_gem = est[est["vorm"].isin(PER_GEMEENTE_FORMS)].assign(
         gemeente=lambda d: d["code"].map(names),
         laag=lambda d: d["schatting_laag"].map(extrapolation.round_estimate),
@@ -87,21 +100,47 @@ def compute(data: RegionData) -> Omvang:
     )
 
 
+def forms_table(
+    area: pd.DataFrame,
+    meldingen: dict[str, Bounded],
+    bereik: dict[str, tuple[Bounded, Bounded]],
+    periode: int,
+    caption: str,
+) -> str:
+    """The table of estimates by form with the meldingen and the bereik beside them (see :func:`by_form`)."""
+    rows = [
+        (
+            r.vorm,
+            r.leeftijdsgroep,
+            (r.laag, r.hoog),
+            meldingen.get(r.vorm, NOT_APPLICABLE),
+            bereik.get(r.vorm, NOT_APPLICABLE),
+            f"{r.studie} ({r.referentiejaar})",
+        )
+        for r in area.itertuples()
+    ]
+    return h.table(
+        pd.DataFrame(
+            rows,
+            columns=[
+                "vorm",
+                "leeftijdsgroep",
+                "geschat aantal slachtoffers per jaar",
+                f"meldingen {periode}",
+                "bereik",
+                "bron",
+            ],
+        ),
+        caption,
+        {"geschat aantal slachtoffers per jaar": f.INT_RANGE, f"meldingen {periode}": f.INT, "bereik": f.PCT_RANGE},
+    )
+
+
 def render(s: Omvang) -> str:
     """The region table and chart, the per-gemeente table and the caveats."""
-    rows, chart_rows = [], {}
+    chart_rows = {}
     for r in s.tabellen["regio"].itertuples():
         mel = s.meldingen.get(r.vorm)
-        rows.append(
-            (
-                r.vorm,
-                r.leeftijdsgroep,
-                (r.laag, r.hoog),
-                mel if mel is not None else NOT_APPLICABLE,
-                s.bereik[r.vorm] if mel is not None else NOT_APPLICABLE,
-                f"{r.studie} ({r.referentiejaar})",
-            )
-        )
         chart_rows[r.vorm] = {
             "laag": r.laag,
             "hoog": r.hoog,
@@ -109,28 +148,16 @@ def render(s: Omvang) -> str:
             "ondergrens": mel is not None and mel.kind == LOWER_BOUND,
             "heeft_meldingen": mel is not None,
         }
-    table = h.table(
-        pd.DataFrame(
-            rows,
-            columns=[
-                "vorm",
-                "leeftijdsgroep",
-                "geschat aantal slachtoffers per jaar",
-                f"meldingen {s.periode}",
-                "bereik",
-                "bron",
-            ],
-        ),
+    table = forms_table(
+        s.tabellen["regio"],
+        s.meldingen,
+        s.bereik,
+        s.periode,
         f"Schatting van het aantal slachtoffers in de regio {s.naam} (landelijke prevalentie × "
         "inwoners van de leeftijdsgroep op 1 januari 2020), met meldingen en bereik. Schattingen zijn afgerond. "
         f"Meldingen: {vt_source(s.demonstratie, eigen=s.eigen)}. "
         "n.v.t.: Veilig Thuis registreert deze vorm niet apart. "
         "≥: ondergrens, omdat gemeentecijfers geheim zijn; '.': alle gemeentecijfers geheim.",
-        {
-            "geschat aantal slachtoffers per jaar": f.INT_RANGE,
-            f"meldingen {s.periode}": f.INT,
-            "bereik": f.PCT_RANGE,
-        },
     )
     chart = charts.ranges_against_counts(
         pd.DataFrame(chart_rows).T, f"Geschat aantal slachtoffers en meldingen, regio {s.naam}", NOT_APPLICABLE

@@ -108,11 +108,13 @@ class Einde(Section):
 
     code: str
     naam: str
+    soort: str = "regio-analyse"
+    """What the page is, in the footer ('regio-analyse', 'lokale analyse')."""
 
     def body(self) -> str:
         """The footer and the completion mark."""
         return (
-            f'<footer><p class="small">Einde van de regio-analyse {h.esc(self.naam)}.</p></footer>'
+            f'<footer><p class="small">Einde van de {h.esc(self.soort)} {h.esc(self.naam)}.</p></footer>'
             f'<div hidden {COMPLETE_ATTRIBUTE}="{h.esc(self.code)}"></div>'
         )
 
