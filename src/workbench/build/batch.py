@@ -26,7 +26,14 @@ from workbench.build.kernel import PRELOAD, WarmKernel
 from workbench.build.outcome import BatchResult, Outcome
 from workbench.build.publish import report_target
 from workbench.build.report import Validation, build_region
-from workbench.build.runs import CELL_TIMEOUT_SECONDS, LOCAL_NOTEBOOK, NOTEBOOK, check_parameters
+from workbench.build.runs import (
+    CELL_TIMEOUT_SECONDS,
+    LOCAL_NOTEBOOK,
+    LOCAL_PARAMETER,
+    NOTEBOOK,
+    check_parameters,
+    declares,
+)
 from workbench.build.state import region_fingerprint, state_dir, still_good, write_state
 from workbench.checks.summary import blocked_regions, validation_summary, with_blocked
 from workbench.contracts import BLOCKED, BLOCKED_KEY, BUILT, FAILED, LOG_FILE, UNCHANGED
@@ -116,7 +123,8 @@ def run_batch(
 
     inputs_key = inputs_hash(root)
     states = state_dir(private, out_dir)
-    with_pages = {code: local if isinstance(local, bool) else code in set(local) for code in codes}
+    writes_pages = declares(notebook, LOCAL_PARAMETER)  # a notebook of one's own may not write them
+    with_pages = {code: writes_pages and (local if isinstance(local, bool) else code in set(local)) for code in codes}
     fingerprints = {
         code: region_fingerprint(
             notebook, inputs_key, code, periode, root, (LOCAL_NOTEBOOK,) if with_pages[code] else ()

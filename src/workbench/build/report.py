@@ -19,10 +19,8 @@ from workbench.build.kernel import WarmKernel
 from workbench.build.publish import publish, publish_local_pages, report_target
 from workbench.build.runs import (
     CELL_TIMEOUT_SECONDS,
-    LOCAL_PARAMETER,
     NOTEBOOK,
     check_parameters,
-    declares,
     execute,
     local_pages_dir,
     region_run,
@@ -126,7 +124,6 @@ def build_region(
     (published before the report that links to them; a failed page keeps its previous version).
     """
     target = report_target(out_dir, code)
-    local = local and declares(notebook, LOCAL_PARAMETER)  # a notebook of one's own may not write them
     run = region_run(code, root, regions.jaar, notebook, timeout, build, local)
     check_parameters(notebook, run.parameters, code)
     validation.deliver(Path(run.parameters["validatie"]), regions)

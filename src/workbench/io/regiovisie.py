@@ -185,6 +185,20 @@ class _Checker:
             if key in block:
                 block[key] = self.text(block[key], f"{path}.{key}")
 
+    def text_list(self, block: dict, path: str, key: str) -> None:
+        """Check the list of texts ``block[key]`` (when present), item by item."""
+        items = self.items(block.get(key), f"{path}.{key}" if path else key)
+        for i, item in enumerate(items, 1):
+            items[i - 1] = self.text(item, f"{path}.{key}[{i}]" if path else f"{key}[{i}]")
+
+    def served(self, block: dict, path: str, key: str = "gemeenten") -> None:
+        """Check ``block[key]``: a gemeente of the region, 'alle', or a list of them; names become codes."""
+        served = block.get(key)
+        if isinstance(served, list):
+            block[key] = [self.gemeente(g, f"{path}.{key}[{j}]") for j, g in enumerate(served, 1)]
+        elif served is not None:
+            block[key] = self.gemeente(served, f"{path}.{key}")
+
     def choice(self, value: object, path: str, options: tuple) -> None:
         if value is not None and (isinstance(value, bool) or value not in options):
             self.add(path, f"{value!r} kan hier niet; kies uit: {', '.join(map(str, options))}")
@@ -262,11 +276,7 @@ def check(
         p = f"aanbieders[{i}]"
         a = c.mapping(a, p, ("naam", "hulp", "gemeenten"), ("naam", "hulp", "gemeenten"))
         c.texts(a, p, ("naam", "hulp"))
-        served = a.get("gemeenten")
-        if isinstance(served, list):
-            a["gemeenten"] = [c.gemeente(g, f"{p}.gemeenten[{j}]") for j, g in enumerate(served, 1)]
-        elif served is not None:
-            a["gemeenten"] = c.gemeente(served, f"{p}.gemeenten")
+        c.served(a, p)
     for i, pr in enumerate(c.items(top.get("problematiek"), "problematiek"), 1):
         pr = c.mapping(pr, f"problematiek[{i}]", ("onderwerp", "toelichting"), ("onderwerp",))
         c.texts(pr, f"problematiek[{i}]", ("onderwerp", "toelichting"))
@@ -309,9 +319,7 @@ def _check_finances(c: _Checker, value: object) -> None:
         ("regionaal_budget_betaalt", "overschot", "tekort_verdeling", "sleutel", "voorbeeldbedrag"),
         ("tekort_verdeling",),
     )
-    paid = c.items(f.get("regionaal_budget_betaalt"), "financien.regionaal_budget_betaalt")
-    for i, item in enumerate(paid, 1):
-        paid[i - 1] = c.text(item, f"financien.regionaal_budget_betaalt[{i}]")
+    c.text_list(f, "financien", "regionaal_budget_betaalt")
     c.texts(f, "financien", ("overschot",))
     c.choice(f.get("tekort_verdeling"), "financien.tekort_verdeling", SHARING)
     if "voorbeeldbedrag" in f:

@@ -52,32 +52,18 @@ TOP_LEVEL = (
 )
 
 
-def _text_list(c: _Checker, block: dict, path: str, key: str) -> None:
-    items = c.items(block.get(key), f"{path}.{key}" if path else key)
-    for i, item in enumerate(items, 1):
-        items[i - 1] = c.text(item, f"{path}.{key}[{i}]" if path else f"{key}[{i}]")
-
-
-def _gemeenten(c: _Checker, block: dict, path: str, key: str = "gemeenten") -> None:
-    served = block.get(key)
-    if isinstance(served, list):
-        block[key] = [c.gemeente(g, f"{path}.{key}[{j}]") for j, g in enumerate(served, 1)]
-    elif served is not None:
-        block[key] = c.gemeente(served, f"{path}.{key}")
-
-
 def _uitgangspunten(c: _Checker, value: object) -> None:
     u = c.mapping(value, "uitgangspunten", ("procesdoelen", "vormen", "doelgroepen", "reikwijdte", "indelingen"))
     for key in ("procesdoelen", "vormen", "doelgroepen"):
-        _text_list(c, u, "uitgangspunten", key)
+        c.text_list(u, "uitgangspunten", key)
     c.texts(u, "uitgangspunten", ("reikwijdte",))
     for i, r in enumerate(c.items(u.get("indelingen"), "uitgangspunten.indelingen"), 1):
         p = f"uitgangspunten.indelingen[{i}]"
         r = c.mapping(r, p, ("soort", "naam", "gemeenten", "buiten_de_regio"), ("soort", "naam", "gemeenten"))
         c.choice(r.get("soort"), f"{p}.soort", tuple(OTHER_REGIONS))
         c.texts(r, p, ("naam",))
-        _gemeenten(c, r, p)
-        _text_list(c, r, p, "buiten_de_regio")
+        c.served(r, p)
+        c.text_list(r, p, "buiten_de_regio")
 
 
 def _besluitvorming(c: _Checker, value: object, has_planning_date: bool) -> None:
@@ -114,8 +100,8 @@ def _werkwijze(c: _Checker, value: object) -> None:
         if ph.get("fase") in seen:
             c.add(f"{p}.fase", f"de fase {ph['fase']!r} staat er al; zet alles van één fase bij elkaar")
         seen.add(ph.get("fase"))
-        _text_list(c, ph, p, "behouden")
-        _text_list(c, ph, p, "verbeteren")
+        c.text_list(ph, p, "behouden")
+        c.text_list(ph, p, "verbeteren")
         c.texts(ph, p, ("doel_van_verbetering",))
     for i, d in enumerate(c.items(w.get("ontwikkelingen"), "werkwijze.ontwikkelingen"), 1):
         p = f"werkwijze.ontwikkelingen[{i}]"
@@ -168,7 +154,7 @@ def _preventie(c: _Checker, value: object) -> None:
         c.texts(a, p, ("activiteit", "doelgroep"))
         c.choice(a.get("niveau"), f"{p}.niveau", ("regionaal", "lokaal"))
         c.choice(a.get("begrotingspost"), f"{p}.begrotingspost", SPENDING_TASKS)
-        _gemeenten(c, a, p)
+        c.served(a, p)
 
 
 def check(c: _Checker, top: dict, computed: tuple[str, ...]) -> None:

@@ -56,6 +56,11 @@ def fmt_range(low_end: Bounded, high_end: Bounded, fmt: Callable[[object], str] 
     return {LOWER_BOUND: LOWER_MARK, APPROXIMATE: APPROX_MARK}.get(low_end.kind, "") + text
 
 
+def fmt_date(value: object) -> str:
+    """A date as a table cell: '31-12-2026'; '' where there is none (not yet done, not planned)."""
+    return "" if value is None or pd.isna(value) else f"{value:%d-%m-%Y}"
+
+
 def fmt_date_long(value: object) -> str:
     """A date in words, as in Dutch prose: '1 januari 2021'."""
     return date_in_words(pd.Timestamp(value).date().isoformat())

@@ -78,7 +78,7 @@ class LokaleAnalyse:
     @cached_property
     def meldingen(self) -> meldingen.Meldingen:
         """Meldingen en adviezen bij Veilig Thuis."""
-        return meldingen.compute(self.ra.data, self.code, self.ra.meldingen)
+        return meldingen.compute(self.ra.data, self.code, self.ra.meldingen, self.ra.tellingen)
 
     @cached_property
     def omvang(self) -> omvang.Omvang:

@@ -47,6 +47,7 @@ from workbench.report.sections import (
 )
 from workbench.report.sections.base import Section
 from workbench.report.texts import DOWNLOADS_TITLE, demo_text
+from workbench.stats import kengetallen
 from workbench.stats.indicators import Indicators, compute
 
 VALIDATION_WAIT_SECONDS = 120
@@ -245,7 +246,13 @@ class RegioAnalyse:
     @cached_property
     def monitoring(self) -> monitoring.Monitoring:
         """Monitoring."""
-        return self._commented(monitoring.compute(self.data, self.invoer, self._withheld()), "monitoring")
+        section = monitoring.compute(self.data, self.invoer, self._withheld(), self.tellingen)
+        return self._commented(section, "monitoring")
+
+    @cached_property
+    def tellingen(self) -> kengetallen.AreaCounts:
+        """The region's Veilig Thuis counts per year and its populations (monitoring and the gemeente pages)."""
+        return kengetallen.region_counts(self.data)
 
     @cached_property
     def verantwoording(self) -> verantwoording.Verantwoording:

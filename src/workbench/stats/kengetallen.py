@@ -233,7 +233,7 @@ def peer_codes(data: RegionData) -> list[str]:
     return list(peers.peer_group(features, data.code).index)
 
 
-def table(data: RegionData, withheld: frozenset[str] = frozenset()) -> pd.DataFrame:
+def table(data: RegionData, withheld: frozenset[str] = frozenset(), own: AreaCounts | None = None) -> pd.DataFrame:
     """Every kengetal of ``data``'s region: its baseline (the first year), the reporting year, Nederland, peers.
 
     Parameters
@@ -242,6 +242,8 @@ def table(data: RegionData, withheld: frozenset[str] = frozenset()) -> pd.DataFr
         The region.
     withheld
         Regions whose input failed validation: left out of the peers' mean.
+    own
+        The region's counts when they are known already (see :func:`region_counts`).
 
     Returns
     -------
@@ -251,10 +253,11 @@ def table(data: RegionData, withheld: frozenset[str] = frozenset()) -> pd.DataFr
         (how many peers the mean is over), ``soort`` and ``stap``.
     """
     year, first = data.periode, min(years(data), default=data.periode)
-    regions = [data.code, *(c for c in peer_codes(data) if c not in withheld)]
+    regions = [*([] if own else [data.code]), *(c for c in peer_codes(data) if c not in withheld)]
     areas = {c: (_members(data, c), _members(data, c)) for c in regions}
     counts = areas_counts(data, {**areas, NATIONAL_REGION: ([NATIONAL_REGION], [NATIONAL_POPULATION])})
-    own, nl, others = counts[data.code], counts[NATIONAL_REGION], [counts[c] for c in regions[1:]]
+    own = own or counts[data.code]
+    nl, others = counts[NATIONAL_REGION], [counts[c] for c in regions if c != data.code]
     rows = []
     for key, k in KENGETALLEN.items():
         peer_values = [value(c, key, year) for c in others]
@@ -277,7 +280,10 @@ def table(data: RegionData, withheld: frozenset[str] = frozenset()) -> pd.DataFr
     return pd.DataFrame(rows)
 
 
-def series(data: RegionData, key: str) -> dict[int, Bounded]:
-    """A kengetal of ``data``'s region per year (the low end; a single figure for every monitoring kind)."""
-    counts = region_counts(data)
+def series(data: RegionData, key: str, counts: AreaCounts | None = None) -> dict[int, Bounded]:
+    """A kengetal of ``data``'s region per year (the low end; a single figure for every monitoring kind).
+
+    ``counts`` are the region's counts when they are known already (see :func:`region_counts`).
+    """
+    counts = counts or region_counts(data)
     return {year: value(counts, key, year)[0] for year in years(data)}

@@ -96,13 +96,14 @@ def own_values(values: dict) -> pd.DataFrame:
     return frame_of({int(y): Bounded.exact(float(v)) for y, v in values.items()})
 
 
-def computed(data: RegionData, indicator: str) -> pd.DataFrame:
+def computed(data: RegionData, indicator: str, counts: kengetallen.AreaCounts | None = None) -> pd.DataFrame:
     """Values by year of a kengetal the workbench computes (see :mod:`workbench.stats.kengetallen`).
 
     Counts are the region's sums of published gemeente cells, so a value is a lower bound (rates) or an
     approximation (shares, ratios) where cells are secret, and unknown where all are; rates use the population
-    of 1 January 2020. Returns the frame of :func:`frame_of` (``soort``: exact, ondergrens, benadering, onbekend).
+    of 1 January 2020; ``counts`` are the region's counts when known already. Returns the frame of
+    :func:`frame_of` (``soort``: exact, ondergrens, benadering, onbekend).
     """
     if indicator not in kengetallen.KENGETALLEN or indicator == "bereik_kindermishandeling":
         raise ValueError(f"not a computed indicator: {indicator}")
-    return frame_of(kengetallen.series(data, indicator))
+    return frame_of(kengetallen.series(data, indicator, counts))

@@ -40,7 +40,7 @@ def compute(code: str, name: str, goals: Doelen, prevention: Preventie, invoer: 
         tables["doelen"] = frame[frame["niveau"] == "lokaal"].reset_index(drop=True)
     activities = prevention.tabellen.get("activiteiten")
     if activities is not None:
-        reach = activities["gemeenten"].map(lambda g: g == "alle gemeenten" or name in g.split(", "))
+        reach = [code in codes or "alle" in codes for codes in prevention.bereikt]
         tables["preventie"] = activities[reach].reset_index(drop=True)
     notes = (invoer or {}).get("commentaar_gemeenten") or {}
     return Lokaal(

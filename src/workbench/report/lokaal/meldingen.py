@@ -10,14 +10,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbench.disclosure.bounds import Bounded, row_bounded
+from workbench.disclosure.bounds import Bounded
 from workbench.io.inputs import RegionData
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section
 from workbench.report.sections.meldingen import Meldingen as RegionMeldingen
 from workbench.report.texts import vt_source
-from workbench.stats import vt_figures
+from workbench.stats import kengetallen
 from workbench.stats.rates import PER
 
 ANCHOR = "meldingen"
@@ -53,29 +53,25 @@ class Meldingen(Section):
         return render(self)
 
 
-def _yearly(data: RegionData, areas: list[str], maat: str) -> dict[int, Bounded]:
-    series = vt_figures.region_series(data.aard, areas, maat, half_years=False)
-    total = series[series["categorie_code"] == "T001"]
-    return {int(p[:4]): row_bounded(row) for p, row in zip(total["periode"], total.to_dict("records"), strict=True)}
+def compute(data: RegionData, code: str, region: RegionMeldingen, counts: kengetallen.AreaCounts) -> Meldingen:
+    """The meldingen of gemeente ``code`` of ``data``'s region.
 
-
-def compute(data: RegionData, code: str, region: RegionMeldingen) -> Meldingen:
-    """The meldingen of gemeente ``code`` of ``data``'s region; ``region`` is the region's chapter."""
+    ``region`` is the region's chapter and ``counts`` its counts per year (see
+    :func:`workbench.stats.kengetallen.region_counts`).
+    """
     name = str(data.kwb.set_index("code").at[code, "naam"])
-    pop = float(data.kwb.set_index("code").at[code, "inwoners"])
-    own = {m: _yearly(data, [code], m) for m in (vt_figures.MELDINGEN, vt_figures.ADVIEZEN)}
-    whole = _yearly(data, data.member_codes, vt_figures.MELDINGEN)
-    years = sorted(own[vt_figures.MELDINGEN])
+    mine = kengetallen.areas_counts(data, {code: ([code], [code])})[code]
+    years = sorted(mine.meldingen)
     frame = pd.DataFrame(
         {
             "jaar": years,
-            "meldingen": [own[vt_figures.MELDINGEN][y] for y in years],
-            "per 1.000 inwoners": [own[vt_figures.MELDINGEN][y].scaled(PER / pop) for y in years],
-            "adviezen": [own[vt_figures.ADVIEZEN].get(y, Bounded.unknown()) for y in years],
-            f"meldingen regio {data.naam}": [whole.get(y, Bounded.unknown()) for y in years],
+            "meldingen": [mine.meldingen[y] for y in years],
+            "per 1.000 inwoners": [mine.meldingen[y].scaled(PER / mine.inwoners) for y in years],
+            "adviezen": [mine.adviezen.get(y, Bounded.unknown()) for y in years],
+            f"meldingen regio {data.naam}": [counts.meldingen.get(y, Bounded.unknown()) for y in years],
         }
     )
-    cells = [b for m in own.values() for b in m.values()]
+    cells = [*mine.meldingen.values(), *mine.adviezen.values()]
     compared = region.tabellen["per_gemeente"]
     row = compared.loc[[name]] if name in compared.index else compared.iloc[0:0]
     funnel = region.tabellen["trechter"]

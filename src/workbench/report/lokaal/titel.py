@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from workbench.contracts import REPORT_FILE
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section
-from workbench.report.sections.titel import Titel, status_text
-from workbench.report.texts import LOCAL_INTRO, demo_text
+from workbench.report.sections.titel import Titel, data_lines
+from workbench.report.texts import LOCAL_INTRO
 
 
 @dataclass(kw_only=True, repr=False)
@@ -36,10 +36,8 @@ def render(t: LokaalTitel) -> str:
             "lead",
         ),
         h.para(LOCAL_INTRO),
-        h.para(f"{status_text(r)} Gemaakt met regiovisie-workbench versie {r.versie}.", "small"),
+        *data_lines(r),
     ]
-    if r.demonstratie:
-        parts.append(h.banner(demo_text(r.demonstratie)))
     back = h.Link(f"← Regio-analyse {r.naam}", f"../../{REPORT_FILE}")
     parts.append(h.table_of_contents(t.inhoud, back))
     return "".join(parts)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from workbench.io.inputs import RegionData
 from workbench.report import chapters
+from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, example_note, missing
 from workbench.report.texts import ADOPTION_LEVEL, MISSING
@@ -71,10 +72,6 @@ def compute(data: RegionData, invoer: dict | None) -> Besluitvorming:
     return section
 
 
-def _day(value: object) -> str:
-    return "" if value is None or pd.isna(value) else f"{value:%d-%m-%Y}"
-
-
 def render(s: Besluitvorming) -> str:
     """The agreements on the process and the table of council decisions, or what is missing."""
     if "afspraken" not in s.tabellen:
@@ -96,7 +93,9 @@ def render(s: Besluitvorming) -> str:
                 f"{s.telling.get(planning.NOT_PLANNED, 0)} nog niet gepland."
             ),
             h.table(
-                councils.assign(gepland=councils["gepland"].map(_day), besloten=councils["besloten"].map(_day)),
+                councils.assign(
+                    gepland=councils["gepland"].map(f.fmt_date), besloten=councils["besloten"].map(f.fmt_date)
+                ),
                 "Het besluit van elke gemeenteraad: gepland, genomen en de status (beoordeeld zoals de mijlpalen van "
                 "de procesplanning).",
             ),

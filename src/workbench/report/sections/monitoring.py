@@ -74,15 +74,22 @@ class Monitoring(Section):
         return render(self)
 
 
-def compute(data: RegionData, invoer: dict | None, withheld: frozenset[str] = frozenset()) -> Monitoring:
+def compute(
+    data: RegionData,
+    invoer: dict | None,
+    withheld: frozenset[str] = frozenset(),
+    counts: kengetallen.AreaCounts | None = None,
+) -> Monitoring:
     """The monitoring chapter of ``data``'s region; ``invoer`` is its input file (``None``: none yet).
 
-    ``withheld`` are regions whose input failed validation: left out of the peers' mean of the kengetallen.
+    ``withheld`` are regions whose input failed validation: left out of the peers' mean of the kengetallen;
+    ``counts`` are the region's counts when known already (see :func:`workbench.stats.kengetallen.region_counts`).
     """
+    counts = counts or kengetallen.region_counts(data)
     indicators = []
     for m in (invoer or {}).get("monitoring") or []:
         own = m["indicator"] == regiovisie.OWN_INDICATOR
-        values = monitoring.own_values(m["waarden"]) if own else monitoring.computed(data, m["indicator"])
+        values = monitoring.own_values(m["waarden"]) if own else monitoring.computed(data, m["indicator"], counts)
         base, target = m["basislijn"], m["doel"]
         status, year, _ = monitoring.assess_bounded(
             values,
@@ -111,7 +118,7 @@ def compute(data: RegionData, invoer: dict | None, withheld: frozenset[str] = fr
                 for i in indicators
             ]
         )
-    figures = kengetallen.table(data, withheld)
+    figures = kengetallen.table(data, withheld, counts)
     agreed = pd.DataFrame({"naam": [i.spec["naam"] for i in indicators], "stap": [i.stap for i in indicators]})
     tables["kengetallen"] = figures
     tables["leercyclus"] = leercyclus.cycle(agreed, figures)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -33,6 +33,8 @@ class Preventie(Section):
     status: str | None = None
     lokaal: int = 0
     regionaal: int = 0
+    bereikt: list[tuple[str, ...]] = field(default_factory=list)
+    """Per activity, the codes of the gemeenten it reaches as the input names them ('alle'; empty: not given)."""
 
     def body(self) -> str:
         """See :func:`render`."""
@@ -58,7 +60,7 @@ def compute(data: RegionData, invoer: dict | None) -> Preventie:
         else pd.DataFrame()
     )
     names = data.kwb.set_index("code")["naam"]
-    rows = []
+    rows, reached = [], []
     for a in items:
         post = a.get("begrotingspost")
         if not post:
@@ -67,20 +69,22 @@ def compute(data: RegionData, invoer: dict | None) -> Preventie:
             amount = float(spent.at[post, a["niveau"]])
         else:
             amount = NOT_IN_BUDGET
-        codes = a.get("gemeenten")
+        codes = a.get("gemeenten") or []
+        codes = codes if isinstance(codes, list) else [codes]
+        reached.append(tuple(codes))
         rows.append(
             {
                 "activiteit": a["activiteit"],
                 "niveau": a["niveau"],
                 "doelgroep": a.get("doelgroep") or "",
-                "gemeenten": served(names, codes if isinstance(codes, list) else [codes]) if codes else NOT_GIVEN,
+                "gemeenten": served(names, codes) if codes else NOT_GIVEN,
                 "begrotingspost": post or "",
                 "begroot": amount,
             }
         )
     frame = pd.DataFrame(rows)
     section.tabellen = {"activiteiten": frame}
-    section.jaar, section.status = year, status
+    section.jaar, section.status, section.bereikt = year, status, reached
     section.regionaal = int((frame["niveau"] == "regionaal").sum())
     section.lokaal = int((frame["niveau"] == "lokaal").sum())
     return section

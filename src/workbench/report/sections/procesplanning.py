@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import pandas as pd
-
 from workbench.io.inputs import RegionData
 from workbench.report import chapters, charts
 from workbench.report import formatting as f
@@ -57,8 +55,8 @@ def render(s: Procesplanning) -> str:
         f"{s.stand_per:%d-%m-%Y}: {len(frame)} mijlpalen, waarvan {s.op_tijd} op tijd gereed en {s.te_laat} te laat."
     )
     shown = frame.assign(
-        datum=frame["datum"].map(lambda d: f"{d:%d-%m-%Y}"),
-        gereed=frame["gereed"].map(lambda d: "" if d is None or pd.isna(d) else f"{d:%d-%m-%Y}"),
+        datum=frame["datum"].map(f.fmt_date),
+        gereed=frame["gereed"].map(f.fmt_date),
     )
     shown = shown[["naam", "datum", "weken_voor_deadline", "gereed", "status"]].rename(
         columns={"naam": "mijlpaal", "weken_voor_deadline": "weken voor de deadline"}

@@ -8,6 +8,7 @@ import pandas as pd
 
 from workbench.io.inputs import RegionData
 from workbench.report import chapters
+from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, example_note, missing
 from workbench.report.texts import MISSING, NOT_GIVEN, REGIE_PARTS
@@ -67,7 +68,7 @@ def render(s: Regie) -> str:
         e = t["evaluaties"]
         parts.append(
             h.table(
-                e.assign(datum=e["datum"].map(lambda d: f"{d:%d-%m-%Y}")),
+                e.assign(datum=e["datum"].map(f.fmt_date)),
                 "Momenten waarop informatie over de regionale aanpak op tafel komt.",
             )
         )

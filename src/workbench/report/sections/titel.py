@@ -85,6 +85,12 @@ def status_text(t: Titel) -> str:
     )
 
 
+def data_lines(t: Titel) -> list[str]:
+    """The data date and version, and the banner on demonstration data (a region's page and its gemeenten')."""
+    lines = [h.para(f"{status_text(t)} Gemaakt met regiovisie-workbench versie {t.versie}.", "small")]
+    return [*lines, h.banner(demo_text(t.demonstratie))] if t.demonstratie else lines
+
+
 def render(t: Titel) -> str:
     """The heading, the lead, the data date and version, and the banner on demonstration data."""
     parts = [
@@ -94,10 +100,8 @@ def render(t: Titel) -> str:
             f"({t.code}) met {count_gemeenten(t.gemeenten)}.",
             "lead",
         ),
-        h.para(f"{status_text(t)} Gemaakt met regiovisie-workbench versie {t.versie}.", "small"),
+        *data_lines(t),
     ]
-    if t.demonstratie:
-        parts.append(h.banner(demo_text(t.demonstratie)))
     parts.append(h.table_of_contents(t.inhoud, h.Link(BACK_TO_OVERVIEW, f"../{INDEX_FILE}")))
     return "".join(parts)
 
