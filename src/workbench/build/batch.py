@@ -1,6 +1,7 @@
 """Build many regions at once: validated once, in parallel, incremental, failure-isolated, with an index.
 
-- Validation runs once, before any notebook; a failure stops only the regions it concerns.
+- Validation runs once, beside the notebooks (on new inputs; else its cached result is used); a failure stops
+  only the regions it concerns, and no page is published before it is known.
 - A region whose notebook, package code, inputs and parameters are unchanged since its last good build is
   skipped (``force`` rebuilds); the fingerprint of the last good build is kept in the private build folder.
 - Each region runs in its own kernel (Unix sockets, no ports); one failing region (an exception, a dead
@@ -35,7 +36,7 @@ from workbench.build.runs import (
     declares,
 )
 from workbench.build.state import region_fingerprint, state_dir, still_good, write_state
-from workbench.checks.summary import blocked_regions, validation_summary, with_blocked
+from workbench.checks.summary import blocked_regions, cached_validation, with_blocked
 from workbench.contracts import BLOCKED, BLOCKED_KEY, BUILT, FAILED, LOG_FILE, UNCHANGED
 from workbench.errors import (
     REGION_FILE_INVALID,
@@ -141,12 +142,18 @@ def run_batch(
     workers = max(1, jobs or os.cpu_count() or 1)
     kernels: queue.Queue[WarmKernel] = queue.Queue()
     started: list[WarmKernel] = []  # every kernel of this batch, so that Ctrl-C can stop them all
-    summary = {"inputs_hash": inputs_key}
-    withheld: frozenset[str] = frozenset()  # regions whose input failed validation: no page shows their figures
+    validation = Validation({"inputs_hash": inputs_key, BLOCKED_KEY: []})
     try:
         if todo:
-            # Validate (once, before any notebook) while the kernels start and import on the other core, and
-            # parse the inputs once into the build cache for them.
+            # Validation of inputs validated before is known at once; new inputs are validated on the other core
+            # while the kernels start, parse the inputs once into the build cache, and run the notebooks (which
+            # wait for the summary only where they need it; nothing is published before it is known).
+            known = cached_validation(root, private, inputs_key)
+            validation = (
+                Validation(with_blocked(known, composition, year.regions_of))
+                if known is not None
+                else Validation.beside(root, private, year)
+            )
             with ThreadPoolExecutor(max_workers=workers) as warm:
                 for i in range(min(workers, len(todo))):
                     kernel = WarmKernel()
@@ -158,13 +165,11 @@ def run_batch(
                         f"\nload_inputs({str(root)!r}, {str(private)!r}, {periode})"
                     )
                     warm.submit(kernel.preload, PRELOAD + (parse if i == 0 else ""))
-                summary = with_blocked(validation_summary(root, private), composition, year.regions_of)
-                withheld = frozenset(summary[BLOCKED_KEY])
-                blocked = blocked_regions(summary, composition, year.regions_of)
-                for region, problems in problems_by_region(
-                    composition[composition["centrumgemeente_code"].isin(todo)], root
-                ).items():
+                blocked = problems_by_region(composition[composition["centrumgemeente_code"].isin(todo)], root)
+            if validation.done():  # else a region it stops is found out after its notebook ran, before publishing
+                for region, problems in blocked_regions(validation.result(), composition, year.regions_of).items():
                     blocked.setdefault(region, []).extend(problems)
+            withheld = frozenset(validation.result()[BLOCKED_KEY]) if validation.done() else frozenset()
             for code in [c for c in todo if c in blocked]:
                 reason = VALIDATION_FAILED if code in withheld else REGION_FILE_INVALID
                 result.regions.append(Outcome(code, names[code], BLOCKED, reason, problems=blocked[code]))
@@ -180,7 +185,7 @@ def run_batch(
                 out_dir,
                 private,
                 year,
-                summary,
+                validation,
                 notebook,
                 timeout,
                 states,
@@ -191,6 +196,7 @@ def run_batch(
 
         _build_regions(todo, build, 2 * workers, result, echo)
         order = {c: i for i, c in enumerate(codes)}
+        summary = validation.result()
         result.regions.sort(key=lambda o: order[o.code])
         if not regions:
             kernel = kernels.get() if not kernels.empty() else WarmKernel()
@@ -207,7 +213,7 @@ def run_batch(
                 summary["inputs_hash"],
                 states,
                 kernel,
-                withheld,
+                frozenset(summary[BLOCKED_KEY]),
             )
             took = f" ({fmt_dec(result.index.seconds, 1)} s)" if result.index.status == BUILT else ""
             echo(
@@ -256,7 +262,7 @@ def _build_one(
     out_dir: Path,
     build: Path,
     regions: Regions,
-    summary: dict,
+    validation: Validation,
     notebook: Path,
     timeout: int,
     states: Path,
@@ -275,14 +281,14 @@ def _build_one(
 
     try:
         built = build_region(
-            code, root, out_dir, build, regions, Validation(summary), notebook, timeout, kernel, release, local
+            code, root, out_dir, build, regions, validation, notebook, timeout, kernel, release, local
         )
     except BuildError as exc:
         run_dir = build / "runs" / code
         return Outcome(
             code,
             name,
-            FAILED,
+            BLOCKED if exc.reason == VALIDATION_FAILED else FAILED,
             exc.reason,
             time.perf_counter() - start,
             exc.log or run_dir / LOG_FILE,

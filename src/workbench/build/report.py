@@ -1,17 +1,18 @@
 """Build one region's HTML report: validate (cached), run the notebook with Papermill, export, scan, publish.
 
 The single report and the batch share one way: :func:`build_region` takes a :class:`Validation`, which is
-either already known (the batch validates once, up front) or still running beside the notebook (the first
-build of a single report on new inputs), and publishes only when the notebook ran to its end and no validation
-failure concerns the region (a failure stops only the regions it concerns, in both). Executed notebooks and
-logs stay in the private build folder.
+either already known (inputs validated before) or still running beside the notebooks (the first build on new
+inputs, of a single report or of a batch: validated once, on the other core), and publishes only when the
+notebook ran to its end and no validation failure concerns the region (a failure stops only the regions it
+concerns, in both). Executed notebooks and logs stay in the private build folder.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,6 @@ from workbench.build.runs import (
     execute,
     local_pages_dir,
     region_run,
-    summary_file,
 )
 from workbench.checks.summary import (
     blocked_regions,
@@ -58,22 +58,44 @@ class BuiltReport:
 
 
 class Validation:
-    """The validation summary a run needs: known now, or arriving from a validation running beside the run."""
+    """The validation summary a run needs: known now, or arriving from a validation running beside the runs."""
 
     def __init__(self, summary: dict | None = None, pending: Future | None = None) -> None:
         self._summary, self._pending = summary, pending
 
     @classmethod
-    def beside(
-        cls, pool: ThreadPoolExecutor, root: Path, build: Path, summary_file: Path, regions: Regions
-    ) -> Validation:
-        """Validate in ``pool`` while the notebook runs; the summary is written where the notebook waits for it."""
-        return cls(pending=pool.submit(_validate_into, root, build, summary_file, regions))
+    def beside(cls, root: Path, build: Path, regions: Regions) -> Validation:
+        """Validate on a thread of its own while notebooks run.
+
+        Each notebook gets the summary when it is done (see :meth:`deliver`). The thread does not keep a stopped
+        build (Ctrl-C) waiting for it.
+        """
+        pending: Future = Future()
+
+        def run() -> None:
+            if pending.set_running_or_notify_cancel():
+                try:
+                    pending.set_result(_validate(root, build, regions))
+                except BaseException as exc:  # handed to whoever waits for the result
+                    pending.set_exception(exc)
+
+        threading.Thread(target=run, name="validatie", daemon=True).start()
+        return cls(pending=pending)
 
     def deliver(self, summary_file: Path, regions: Regions) -> None:
-        """Write a known summary where the notebook reads it (a pending one writes itself when done)."""
+        """Write the summary where the notebook reads it: now when known, else as soon as validation is done.
+
+        An earlier run's summary is removed first, so that the notebook never reads one made from other inputs.
+        """
         if self._summary is not None:
             _write_for_notebook(summary_file, self._summary, regions)
+            return
+        summary_file.unlink(missing_ok=True)
+        self._pending.add_done_callback(lambda done: _write_for_notebook(summary_file, done.result(), regions))
+
+    def done(self) -> bool:
+        """Whether the summary is known (a pending validation has finished)."""
+        return self._summary is not None or self._pending.done()
 
     def result(self) -> dict:
         """The summary (waiting for a pending validation)."""
@@ -87,14 +109,13 @@ def _write_for_notebook(summary_file: Path, summary: dict, regions: Regions) -> 
     write_atomic(summary_file, json.dumps(delivered, ensure_ascii=False))
 
 
-def _validate_into(root: Path, build: Path, summary_file: Path, regions: Regions) -> dict:
-    """Validate (or reuse the cache) and write the summary where the notebook waits for it."""
+def _validate(root: Path, build: Path, regions: Regions) -> dict:
+    """Validate (or reuse the cache); the summary with the regions it blocks (a failure to run blocks all)."""
     try:
         summary = validation_summary(root, build)
-    except Exception as exc:  # the notebook must not wait forever: it gets a failed summary
+    except Exception as exc:  # no notebook may wait forever: they get a failed summary
         summary = failed_summary(f"validation could not run: {exc}")
-    _write_for_notebook(summary_file, summary, regions)
-    return summary
+    return with_blocked(summary, regions.composition, regions.regions_of)
 
 
 def refuse_blocked(code: str, summary: dict, regions: Regions) -> None:
@@ -126,6 +147,8 @@ def build_region(
     target = report_target(out_dir, code)
     run = region_run(code, root, regions.jaar, notebook, timeout, build, local)
     check_parameters(notebook, run.parameters, code)
+    if validation.done():  # known to stop this region: no notebook is run for it
+        refuse_blocked(code, validation.result(), regions)
     validation.deliver(Path(run.parameters["validatie"]), regions)
     error = execute(run, code, kernel)
     if release is not None:
@@ -193,8 +216,5 @@ def build_report(
         return build_region(code, root, out_dir, private, regions, Validation(summary), notebook, timeout)
     # First build on these inputs: validate on the other core while the kernel runs the notebook, which waits
     # for the summary only in its last section. Nothing is published unless validation passed.
-    waiting = summary_file(private, code)
-    waiting.unlink(missing_ok=True)  # the notebook must not read the summary of an earlier run
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        validation = Validation.beside(pool, root, private, waiting, regions)
-        return build_region(code, root, out_dir, private, regions, validation, notebook, timeout)
+    validation = Validation.beside(root, private, regions)
+    return build_region(code, root, out_dir, private, regions, validation, notebook, timeout)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from workbench.contracts import DOWNLOAD_DIR
+from workbench.report.charts.base import to_svg
 
 if TYPE_CHECKING:
     from workbench.report.charts.base import Chart
@@ -210,20 +210,19 @@ def _plain_cell(value: object) -> object:
 
 
 def figure(chart: Chart, caption: str) -> str:
-    """Embed a chart as a PNG with alt text and a caption, and under it the figures it draws, folded.
+    """Embed a chart as an SVG image with alt text and a caption, and under it the figures it draws, folded.
 
     The figure is cleared afterwards. The folded table is a table of the page like any other (with its download),
     so a screen reader and a reviewer read the same numbers; the alt text stays a summary.
     """
     fig = chart.figure
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=96, metadata={"Software": None})
+    image = to_svg(fig)
     width, height = (round(v * 96) for v in fig.get_size_inches())
     fig.clear()
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    data = base64.b64encode(image).decode("ascii")
     numbers = table(chart.data, f"De cijfers in de figuur: {caption}", chart.formats)
     return (
-        f'<figure><img src="data:image/png;base64,{data}" alt="{esc(chart.alt)}" width="{width}" height="{height}">'
+        f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{esc(chart.alt)}" width="{width}" height="{height}">'
         f"<figcaption>{esc(caption)}</figcaption></figure>"
         f'<details class="chart-data"><summary>Cijfers bij deze figuur</summary>{numbers}</details>'
     )
