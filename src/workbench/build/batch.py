@@ -280,9 +280,7 @@ def _build_one(
             kernels.put(kernel)
 
     try:
-        built = build_region(
-            code, root, out_dir, build, regions, validation, notebook, timeout, kernel, release, local
-        )
+        built = build_region(code, root, out_dir, build, regions, validation, notebook, timeout, kernel, release, local)
     except BuildError as exc:
         run_dir = build / "runs" / code
         return Outcome(
