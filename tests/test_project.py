@@ -93,13 +93,25 @@ def test_the_exploration_notebook_runs_and_reaches_the_tables_behind_a_section(p
 @pytest.mark.unit
 @pytest.mark.parametrize(
     "first",
-    ["import workbench.build.kernel", "import papermill", "import workbench.build.report", "import workbench.cli"],
+    ["import workbench.build.engine", "import papermill", "import workbench.build.report", "import workbench.cli"],
 )
-def test_the_warm_kernel_engine_loads_whatever_is_imported_first(first):
-    """Papermill loads our engine through its entry point while it is imported: no import order may break that."""
+def test_the_warm_kernel_engine_is_registered_whatever_is_imported_first(first):
+    """A run registers its engine by importing it: no import order may break that."""
     code = (
-        f"{first}\nimport papermill.engines as e, workbench.build.kernel as k\n"
-        "assert e.papermill_engines.get_engine(k.ENGINE)"
+        f"{first}\nimport workbench.build.engine as k, papermill.engines as e\n"
+        "assert e.papermill_engines.get_engine(k.ENGINE) is k.WarmKernelEngine"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+@pytest.mark.unit
+def test_a_batch_with_nothing_to_build_needs_neither_papermill_nor_a_kernel():
+    """The batch and the command line import Papermill only when a notebook is to run (a rerun stays quick)."""
+    code = (
+        "import sys, workbench.cli, workbench.build.batch, workbench.build.report, workbench.build.index\n"
+        "heavy = [m for m in ('papermill', 'nbclient', 'jupyter_client', 'matplotlib') if m in sys.modules]\n"
+        "assert not heavy, heavy"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]

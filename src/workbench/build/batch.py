@@ -46,8 +46,8 @@ from workbench.errors import (
     machinery_failure,
 )
 from workbench.files import ensure_writable
-from workbench.io.gemeenten import Regions, latest_year, regions_in
-from workbench.io.inputs import inputs_hash, resolve_region
+from workbench.io.gemeenten import Regions
+from workbench.io.inputs import inputs_hash, regions_cached, resolve_region
 from workbench.io.regiovisie import problems_by_region
 from workbench.paths import build_dir, data_dir, reports_dir
 from workbench.report.formatting import fmt_dec
@@ -106,8 +106,9 @@ def run_batch(
         Every region's outcome and the index's.
     """
     root, out_dir, private = data_dir(data), reports_dir(out), build_dir(build)
-    periode = latest_year(root) if periode is None else int(periode)
-    year = regions_in(root, periode)
+    inputs_key = inputs_hash(root)
+    year = regions_cached(root, private, None if periode is None else int(periode), inputs_key)
+    periode = year.jaar
     composition = year.composition
     names = (
         composition.drop_duplicates("centrumgemeente_code")
@@ -122,7 +123,6 @@ def run_batch(
     check_parameters(notebook, probe)
     ensure_writable(out_dir)
 
-    inputs_key = inputs_hash(root)
     states = state_dir(private, out_dir)
     writes_pages = declares(notebook, LOCAL_PARAMETER)  # a notebook of one's own may not write them
     with_pages = {code: writes_pages and (local if isinstance(local, bool) else code in set(local)) for code in codes}

@@ -3,8 +3,8 @@
 A :class:`WarmKernel` talks over Unix sockets in a private folder (no TCP ports to clash over, nothing listening
 on the network). Each notebook after the first starts with a cell that clears the namespace; after any failure
 the kernel is discarded, so the next notebook gets a fresh one. Modules stay imported, which saves every region
-the start-up and the imports. Papermill runs a notebook on it through the registered engine
-:data:`ENGINE` (``execute_notebook(..., engine_name=ENGINE, kernel=warm)``).
+the start-up and the imports. Papermill runs a notebook on it through the engine of
+:mod:`workbench.build.engine` (``execute_notebook(..., engine_name=ENGINE, kernel=warm)``).
 """
 
 from __future__ import annotations
@@ -15,9 +15,6 @@ import shutil
 import subprocess
 import tempfile
 
-from papermill.engines import NBClientEngine, papermill_engines
-
-ENGINE = "workbench-warm"
 PRELOAD = "import workbench.report.regio_analyse, workbench.report.overzicht"
 """What a warm kernel imports before its first notebook."""
 
@@ -83,17 +80,3 @@ class WarmKernel:
         """Shut down and remove the socket folder."""
         self.discard()
         shutil.rmtree(self._sockets, ignore_errors=True)
-
-
-class WarmKernelEngine(NBClientEngine):
-    """Papermill's nbclient engine, run on a :class:`WarmKernel` given as ``kernel``."""
-
-    @classmethod
-    def execute_managed_notebook(cls, nb_man, kernel_name, kernel: WarmKernel, **kwargs):
-        """Execute on the warm kernel (started, or restarted after a death, as needed)."""
-        km = kernel.ready()
-        kernel.used = True
-        return super().execute_managed_notebook(nb_man, kernel_name, km=km, **kwargs)
-
-
-papermill_engines.register(ENGINE, WarmKernelEngine)

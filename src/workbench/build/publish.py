@@ -11,15 +11,18 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import mistune
-import nbformat
 
 from workbench.build.runs import Run
 from workbench.build.safety import scan
 from workbench.contracts import COMPLETE_ATTRIBUTE, DOWNLOAD_DIR, REPORT_FILE, local_page
 from workbench.errors import BuildError
 from workbench.files import write_atomic
+
+if TYPE_CHECKING:
+    import nbformat
 
 TEMPLATES = Path(__file__).parents[1] / "report" / "templates"
 SOURCE_NOTE_TAG = "bron"
@@ -113,6 +116,8 @@ def publish(run: Run, region: str, target: Path, title: str) -> None:
     The downloads folder is renamed into place just before the page (each rename is atomic), and only when every
     file the page links to is there.
     """
+    import nbformat
+
     publish_page(nbformat.read(run.executed, as_version=4), region, target, title, run.files, run.log)
     run.log_line(f"published {target}")
 
@@ -150,6 +155,8 @@ def publish_local_pages(
     notebook without the lokale analyses) publishes none and fails none. Returns the published pages and the
     failures.
     """
+    import nbformat
+
     if not folder.is_dir():
         return [], []
     published, failures = [], []

@@ -7,17 +7,14 @@ why in one line, with the full traceback in the run's private log.
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-from nbclient.exceptions import CellTimeoutError, DeadKernelError
-from papermill.exceptions import PapermillExecutionError
-
-from workbench.build.kernel import ENGINE, WarmKernel
+from workbench.build.kernel import WarmKernel
 from workbench.contracts import DOWNLOAD_DIR, GEMEENTEN_DIR, LOG_FILE, VALIDATION_FILE
 from workbench.errors import BuildError
 from workbench.paths import NOTEBOOKS_DIR
@@ -28,8 +25,6 @@ LOCAL_PARAMETER = "gemeenten"
 """The region notebook's parameter: the folder where it writes its gemeenten's pages."""
 OVERVIEW_NOTEBOOK = NOTEBOOKS_DIR / "overzicht.ipynb"
 CELL_TIMEOUT_SECONDS = 120
-EXECUTION_ERRORS = (PapermillExecutionError, DeadKernelError, CellTimeoutError, TimeoutError)
-"""Failures of a running notebook; any other failure of a run means the kernel did not start properly."""
 
 
 @dataclass(frozen=True)
@@ -96,18 +91,32 @@ def local_pages_dir(build: Path, code: str) -> Path:
     return build / "runs" / code / GEMEENTEN_DIR
 
 
+def notebook_parameters(notebook: Path) -> set[str]:
+    """The names the notebook's ``parameters`` cell (the code cell tagged so) assigns."""
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        cell = next(c for c in cells if c["cell_type"] == "code" and "parameters" in c["metadata"].get("tags", []))
+        source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+        tree = ast.parse(source)
+    except (OSError, ValueError, KeyError, TypeError, StopIteration, SyntaxError) as exc:
+        raise BuildError(notebook.name, f"het notebook heeft geen leesbare cel 'parameters' ({exc})") from exc
+    names: set[str] = set()
+    for node in tree.body:
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
+        names.update(t.id for t in targets if isinstance(t, ast.Name))
+    return names
+
+
 def declares(notebook: Path, parameter: str) -> bool:
     """Whether the notebook's ``parameters`` cell declares ``parameter`` (a notebook of one's own may not)."""
-    import papermill
-
-    return parameter in papermill.inspect_notebook(str(notebook))
+    return parameter in notebook_parameters(notebook)
 
 
 def check_parameters(notebook: Path, parameters: dict, region: str = "") -> None:
     """Refuse parameters the notebook does not declare in its ``parameters`` cell (not merely warn)."""
-    import papermill
-
-    declared = set(papermill.inspect_notebook(str(notebook)))
+    declared = notebook_parameters(notebook)
     unknown = sorted(set(parameters) - declared)
     if unknown:
         raise BuildError(
@@ -116,8 +125,19 @@ def check_parameters(notebook: Path, parameters: dict, region: str = "") -> None
         )
 
 
+def _execution_errors() -> tuple[type[BaseException], ...]:
+    """Failures of a running notebook; any other failure of a run means the kernel did not start properly."""
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    return PapermillExecutionError, DeadKernelError, CellTimeoutError, TimeoutError
+
+
 def describe_failure(exc: BaseException, timeout: int) -> str:
     """Say why a notebook run failed, in one line a reader of the summary understands."""
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
     if isinstance(exc, PapermillExecutionError):
         return f"een cel gaf een fout ({exc.ename}): {_first_line(str(exc.evalue))}"
     if isinstance(exc, (CellTimeoutError, TimeoutError)):
@@ -138,7 +158,10 @@ def execute(run: Run, region: str, kernel: WarmKernel | None = None) -> BuildErr
     Without ``kernel`` a fresh one is used and shut down afterwards. A warm kernel is discarded after any
     failure, so that a hung or broken kernel never serves another region.
     """
+    import nbformat
     import papermill
+
+    from workbench.build.engine import ENGINE
 
     own = kernel is None
     kernel = WarmKernel() if own else kernel
@@ -169,7 +192,7 @@ def execute(run: Run, region: str, kernel: WarmKernel | None = None) -> BuildErr
             except Exception as exc:
                 kernel.discard()
                 run.log_line(f"attempt {attempt}: {type(exc).__name__}\n" + "".join(traceback.format_exception(exc)))
-                if attempt == 1 and not isinstance(exc, EXECUTION_ERRORS):
+                if attempt == 1 and not isinstance(exc, _execution_errors()):
                     run.log_line("the kernel failed to start: retrying once")
                     continue
                 return BuildError(region, describe_failure(exc, run.timeout), run.log)

@@ -14,7 +14,7 @@ from workbench.files import prune, write_atomic
 from workbench.fingerprint import code_fingerprint
 from workbench.io import budget as budget_io
 from workbench.io import geo, herindelingen, kwb, own_registrations, reference, register, statline
-from workbench.io.gemeenten import read_indeling
+from workbench.io.gemeenten import Regions, latest_year, read_indeling, regions_in
 from workbench.io.own_composition import own_list_files
 from workbench.io.provenance import PART_BUDGET, PART_VT, Herkomst
 from workbench.paths import build_dir, data_dir
@@ -221,6 +221,31 @@ def load_inputs(data: str | Path | None = None, build: str | Path | None = None,
     write_atomic(cached, pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
     prune(cached.parent, CACHE_KEEP)
     return inputs
+
+
+def regions_cached(
+    data: str | Path | None = None, build: str | Path | None = None, jaar: int | None = None, key: str | None = None
+) -> Regions:
+    """The regions of reporting year ``jaar`` (``None``: the latest year of the data), kept in the build folder.
+
+    Keyed like :func:`load_inputs` (input contents, code), so that a batch with nothing to build reads neither the
+    Veilig Thuis table nor the indeling; ``key`` is the :func:`inputs_hash` when the caller has it already.
+    A changed or broken input file misses the cache and is read (and refused) as ever.
+    """
+    root = data_dir(data)
+    stamp = f"{key or inputs_hash(root)}-{code_fingerprint()[:12]}-{jaar or 'laatste'}"
+    cached = build_dir(build) / "cache" / "regios" / f"regios-{stamp}.pkl"
+    if cached.is_file():
+        try:
+            regions = pickle.loads(cached.read_bytes())  # our own private build cache, keyed by content hash
+            if isinstance(regions, Regions):
+                return regions
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+    regions = regions_in(root, latest_year(root) if jaar is None else jaar)
+    write_atomic(cached, pickle.dumps(regions, protocol=pickle.HIGHEST_PROTOCOL))
+    prune(cached.parent, CACHE_KEEP)
+    return regions
 
 
 def region_view(inputs: Inputs, region: str, periode: int = 2024) -> RegionData:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 PER = 1000
 
@@ -32,6 +31,8 @@ def poisson_interval(count: float, level: float = 0.95) -> tuple[float, float]:
     tuple of float
         Lower and upper limit for the expected count.
     """
+    from scipy import special  # here, not at the top: the command line's quick paths do without it
+
     alpha = 1.0 - level
     # chi2.ppf(q, 2k) / 2 equals the inverse regularised lower incomplete gamma function P^-1(k, q)
     lower = 0.0 if count == 0 else special.gammaincinv(count, alpha / 2)
@@ -106,6 +107,8 @@ def _count_where(expected: np.ndarray, probability: float) -> np.ndarray:
 
     P(a, x) falls from 1 to 0 as ``a`` grows, so each root is unique; bisection to well below 1e-9.
     """
+    from scipy import special
+
     low = np.full_like(expected, 1e-12)
     high = expected + 20 * np.sqrt(expected) + 20
     for _ in range(80):
