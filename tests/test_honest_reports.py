@@ -287,3 +287,34 @@ def test_no_count_of_meldingen_or_adviezen_in_any_text_or_alt_text_is_0_to_7(sit
             assert int(count.replace(".", "")) >= 10, count
         found += len(counts)
     assert found > 35 * 10
+
+
+@pytest.mark.e2e
+def test_a_change_is_shown_only_between_two_exact_figures_in_every_report(site):
+    _, out, pages = site
+    hidden = 0
+    for code, html in pages.items():
+        table = Tables(html).by_caption("De kengetallen van de regio")
+        header = table.rows[0]
+        before, after = header.index("2023"), header.index("2024")
+        for row in table.rows[1:]:
+            marked = any(row[i] == "." or row[i].startswith(("≥", "ca.")) for i in (before, after))
+            if marked:
+                hidden += 1
+                assert row[header.index("verandering")] == "." and row[header.index("toets")].startswith("niet getoond")
+            else:
+                assert row[header.index("verandering")] != ".", (code, row)
+    assert hidden > 0  # the shipped data has secret cells: the rule is exercised
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Grootste veranderingen sinds 2023" in index
+
+
+@pytest.mark.e2e
+def test_utrecht_shows_what_changed_what_is_expected_and_the_forecast_s_backtest_error(site):
+    _, _, pages = site
+    html = pages["GM0344"]
+    titles = [t for level, t in Tables(html).headings if level == "h2"]
+    assert any("Wat is veranderd sinds vorig jaar" in t for t in titles)
+    assert any("Verwachting: meldingen volgend jaar" in t for t in titles)
+    assert re.search(r"Terugtoets: .* gemiddeld \d+,\d% naast wat er werkelijk gemeld werd", html)
+    assert "geen doel" in html

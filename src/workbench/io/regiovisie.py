@@ -49,6 +49,8 @@ SECTIONS = (
     "samenvatting",
     "de_regio",
     "meldingen",
+    "veranderd",
+    "verwachting",
     "omvang",
     "vergelijkbare_regios",
     "problematiek",

@@ -36,11 +36,14 @@ PARTS = (
         "1",
         "Regio-analyse",
         "Het voorwerk van de regiovisie: welke gemeenten de regio vormen en hoe die eruitziet, hoeveel huiselijk "
-        "geweld en kindermishandeling er gemeld en geschat wordt, de specifieke problematiek, de aanbieders, de "
-        "spelers en het krachtenveld, en het budget met de taken.",
+        "geweld en kindermishandeling er gemeld en geschat wordt, wat sinds vorig jaar veranderde en wat volgend "
+        "jaar te verwachten is, de specifieke problematiek, de aanbieders, de spelers en het krachtenveld, en het "
+        "budget met de taken.",
         (
             ("de_regio", "De regio"),
             ("meldingen", "Meldingen en adviezen bij Veilig Thuis"),
+            ("veranderd", "Wat is veranderd sinds vorig jaar"),
+            ("verwachting", "Verwachting: meldingen volgend jaar"),
             ("omvang", "Omvang: extrapolatie van landelijke prevalentie"),
             ("vergelijkbare_regios", "Vergelijkbare regio's"),
             ("problematiek", "Specifieke problematiek"),

@@ -19,9 +19,9 @@ from workbench.io.statline import NATIONAL_REGION, VT_AARD
 from workbench.paths import build_dir
 from workbench.report.downloads import Context
 from workbench.report.formatting import half_year_label
-from workbench.report.sections import downloads, landelijk
+from workbench.report.sections import downloads, landelijk, veranderd
 from workbench.report.texts import demo_text
-from workbench.stats import extrapolation, vt_figures
+from workbench.stats import extrapolation, kengetallen, vt_figures
 from workbench.stats.indicators import KM_FORM, Indicators, compute, withheld, year_code
 
 
@@ -48,6 +48,7 @@ class Overzicht:
         regions = inputs.composition.drop_duplicates("centrumgemeente_code")
         self.names = regions.set_index("centrumgemeente_code")["centrumgemeente_naam"].sort_values()
         views = {c: region_view(inputs, c, periode) for c in self.names.index}
+        self.views = views
         self.withheld = sorted(c for c in self.names.index if status.get(c, {}).get(BLOCKED_KEY))
         """Regions whose input failed validation: the overview shows none of their figures."""
         self.indicators: dict[str, Indicators] = {
@@ -109,6 +110,14 @@ class Overzicht:
             tabellen={"trend": wide},
         )
 
+    @cached_property
+    def veranderingen(self) -> veranderd.GrootsteVeranderingen:
+        """The largest changes beyond chance since last year, over the regions whose input was accepted."""
+        shown = [c for c in self.names.index if c not in self.withheld]
+        any_view = self.views[shown[0]] if shown else next(iter(self.views.values()))
+        counts = kengetallen.areas_counts(any_view, {c: (self.views[c].member_codes,) * 2 for c in shown})
+        return veranderd.largest(counts, self.names, self.periode, self.demonstration)
+
     def _region_shapes(self) -> pd.DataFrame:
         region_of = self.inputs.composition.set_index("gemeentecode")["centrumgemeente_code"]
         g = self.inputs.gemeente_grenzen.assign(regio=lambda d: d["code"].map(region_of))
@@ -145,7 +154,9 @@ class Overzicht:
         explanation = downloads.toelichting(
             context, v.lines(), demo_text(parts) if parts else "", __version__, v.kenmerk
         )
-        section = downloads.compute(context, [self.titel, self.tabel, self.grafieken, v], explanation)
+        section = downloads.compute(
+            context, [self.titel, self.tabel, self.veranderingen, self.grafieken, v], explanation
+        )
         if self.files is not None:
             downloads.write(section, self.files)
         return section

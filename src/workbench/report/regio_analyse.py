@@ -41,8 +41,10 @@ from workbench.report.sections import (
     taken_en_budget,
     titel,
     uitgangspunten,
+    veranderd,
     verantwoording,
     vergelijkbare_regios,
+    verwachting,
     werkwijze,
 )
 from workbench.report.sections.base import Section
@@ -171,6 +173,16 @@ class RegioAnalyse:
     def meldingen(self) -> meldingen.Meldingen:
         """Meldingen en adviezen bij Veilig Thuis."""
         return self._commented(meldingen.compute(self.data, self.indicators), "meldingen")
+
+    @cached_property
+    def veranderd(self) -> veranderd.Veranderd:
+        """Wat is veranderd sinds vorig jaar: every key figure with its change and whether it is beyond chance."""
+        return self._commented(veranderd.compute(self.data, self.tellingen), "veranderd")
+
+    @cached_property
+    def verwachting(self) -> verwachting.Verwachting:
+        """Verwachting: next year's meldingen per half-year for the region and its VT-region(s), back-tested."""
+        return self._commented(verwachting.compute(self.data), "verwachting")
 
     @cached_property
     def omvang(self) -> omvang.Omvang:

@@ -540,3 +540,28 @@ def withheld_regions(names: list[str]) -> str:
         f"Van {_names(names)} staan hier geen cijfers: de invoer voor {which} is bij de controle afgekeurd, en "
         "cijfers uit afgekeurde invoer staan op geen enkele pagina."
     )
+
+
+CHANGE_METHOD = (
+    "Beide jaren zijn gerekend met dezelfde gemeenten (de indeling van het verslagjaar) en met de bevolking op "
+    "1 januari 2020, dus een verandering in een cijfer per 1.000 is een verandering in het aantal. Getoetst is of "
+    "de verandering groter is dan toeval: aantallen en cijfers per 1.000 (en het bereik) met de exacte "
+    "voorwaardelijke Poissontoets, adviezen per melding met dezelfde toets met de meldingen als noemer, aandelen "
+    "met de exacte toets van Fisher; beide tweezijdig (de kleinste staart verdubbeld), 'groter dan toeval' bij p "
+    "kleiner dan 0,05. Bij tien toetsen is één uitkomst 'groter dan toeval' op zichzelf nog geen bewijs. Een "
+    "verandering waarin een geheime cel meetelt, wordt niet getoond ('.'). Uitgaven zijn geen steekproef en worden "
+    "niet getoetst."
+)
+"""How the changes of 'Wat is veranderd' are computed and tested."""
+
+
+FORECAST_METHOD = (
+    "Hoe de verwachting is gemaakt: een rechte lijn door het logaritme van de meldingen per halfjaar (een vaste "
+    "groei per jaar) met een vast verschil tussen het eerste en het tweede halfjaar, geschat met de kleinste "
+    "kwadraten (statsmodels). Het interval is het 95%-voorspellingsinterval voor een nieuw halfjaar: het wordt "
+    "breder naarmate de reeks grilliger was. Alleen reeksen waarvan elk halfjaar exact bekend is (geen geheime "
+    "cellen) en die minstens acht halfjaren lang zijn, krijgen een verwachting. De terugtoets schat het model "
+    "opnieuw op de jaren vóór elk van de laatste twee jaren en vergelijkt de verwachting met wat er gemeld werd. "
+    "Een verwachting is geen doel en geen norm: een betere signalering kan juist tot meer meldingen leiden."
+)
+"""How 'Verwachting' forecasts the meldingen and tests itself."""

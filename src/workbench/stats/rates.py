@@ -148,3 +148,51 @@ def funnel_limits(reference_rate: float, populations: np.ndarray, level: float, 
     high = _count_where(expected, alpha / 2) / pops * per
     low = np.clip(_count_where(expected, 1 - alpha / 2) - 1, 0.0, None) / pops * per
     return np.vstack([low, high])
+
+
+SIGNIFICANCE = 0.05
+"""Two-sided level at which a change between two years counts as beyond chance."""
+
+
+def change_in_counts(before: float, after: float, exposure_ratio: float = 1.0) -> float:
+    """The p-value (two-sided) that two Poisson counts differ more than chance allows.
+
+    The exact conditional test: given the total, ``after`` is binomial with success chance ``r / (1 + r)``, ``r``
+    the ratio of the exposures (1 when the population is the same, as it is for two years of a region's rates on
+    one population date; the meldingen when comparing adviezen per melding). Two-sided by doubling the smaller
+    tail.
+    """
+    from scipy import special
+
+    total, k = round(before + after), round(after)
+    if total == 0:
+        return 1.0
+    chance = exposure_ratio / (1 + exposure_ratio)
+    at_most = special.bdtr(k, total, chance)
+    at_least = special.bdtrc(k - 1, total, chance) if k > 0 else 1.0
+    return float(min(1.0, 2 * min(at_most, at_least)))
+
+
+def change_in_shares(part_before: float, whole_before: float, part_after: float, whole_after: float) -> float:
+    """The p-value (two-sided) that two shares (police meldingen of all meldingen) differ: Fisher's exact test.
+
+    Given the margins of the 2×2 table, the part in the first year is hypergeometric; two-sided by doubling the
+    smaller tail.
+    """
+    from scipy import special
+
+    a, first, parts, total = (
+        round(v) for v in (part_before, whole_before, part_before + part_after, whole_before + whole_after)
+    )
+    support = np.arange(max(0, first + parts - total), min(first, parts) + 1)
+    log_pmf = (
+        special.gammaln(first + 1)
+        - special.gammaln(support + 1)
+        - special.gammaln(first - support + 1)
+        + special.gammaln(total - first + 1)
+        - special.gammaln(parts - support + 1)
+        - special.gammaln(total - first - parts + support + 1)
+        - (special.gammaln(total + 1) - special.gammaln(parts + 1) - special.gammaln(total - parts + 1))
+    )
+    pmf = np.exp(log_pmf)
+    return float(min(1.0, 2 * min(pmf[support <= a].sum(), pmf[support >= a].sum())))

@@ -7,7 +7,7 @@ what they share.
 
 from workbench.report.charts.bars import age_structure, bars, ranges_against_counts, stacked_columns, stacked_shares
 from workbench.report.charts.base import DEMO_COLOUR, PALETTE, Chart, mark_demonstration
-from workbench.report.charts.lines import indicator, trend
+from workbench.report.charts.lines import forecast, indicator, trend
 from workbench.report.charts.maps import region_map
 from workbench.report.charts.planning import timeline
 from workbench.report.charts.rates import funnel, rates_with_intervals
@@ -18,6 +18,7 @@ __all__ = [
     "Chart",
     "age_structure",
     "bars",
+    "forecast",
     "funnel",
     "indicator",
     "mark_demonstration",

@@ -20,7 +20,8 @@ from workbench.report.charts.base import (
     mark,
     new_figure,
 )
-from workbench.report.formatting import DEC, INT, fmt_dec
+from workbench.report.formatting import DEC, INT, INT_RANGE, fmt_dec
+from workbench.report.texts import NOT_APPLICABLE
 
 
 def trend(table: pd.DataFrame, title: str, ylabel: str, lower: pd.DataFrame | None = None) -> Chart:
@@ -117,3 +118,53 @@ def indicator(values: pd.DataFrame, baseline: dict, target: dict, name: str, sta
         ]
     )
     return chart(fig, alt, data, {"waarde": DEC})
+
+
+def forecast(history: pd.Series, expected: pd.DataFrame, title: str, ylabel: str) -> Chart:
+    """The counts per half-year so far, and the expected ones with their prediction interval (dashed, with bars).
+
+    ``history``: counts by half-year label; ``expected``: ``halfjaar`` (label), ``verwachting``, ``laag``,
+    ``hoog``.
+    """
+    fig, ax = new_figure()
+    x = np.arange(len(history))
+    ahead = np.arange(len(history), len(history) + len(expected))
+    ax.plot(x, history.to_numpy(dtype=float), marker="o", markersize=3, color=BLUE, label="gemeld")
+    middle = expected["verwachting"].to_numpy(dtype=float)
+    errors = [middle - expected["laag"].to_numpy(dtype=float), expected["hoog"].to_numpy(dtype=float) - middle]
+    ax.plot([x[-1], ahead[0]], [history.iloc[-1], middle[0]], linestyle=":", color=GREY)
+    ax.errorbar(
+        ahead,
+        middle,
+        yerr=errors,
+        fmt="s--",
+        markersize=4,
+        capsize=3,
+        color=VERMILLION,
+        label="verwachting (95%-voorspellingsinterval), geen doel",
+    )
+    ax.set_xticks([*x, *ahead], [*history.index, *expected["halfjaar"]], rotation=45, ha="right")
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel("halfjaar")
+    ax.set_ylim(bottom=0)
+    ax.set_title(title, fontsize=10, loc="left")
+    legend_below(ax, ncols=2)
+    said = "; ".join(
+        f"{r.halfjaar}: verwacht {fmt_dec(r.verwachting, 0)} (interval {fmt_dec(r.laag, 0)} tot {fmt_dec(r.hoog, 0)})"
+        for r in expected.itertuples()
+    )
+    alt = (
+        f"Lijndiagram {title.lower()}: gemeld van {history.index[0]} tot en met {history.index[-1]}, van "
+        f"{fmt_dec(history.iloc[0], 0)} naar {fmt_dec(history.iloc[-1], 0)}; daarna de verwachting. {said}. "
+        "Een verwachting, geen doel."
+    )
+    data = pd.DataFrame(
+        {
+            "halfjaar": [*history.index, *expected["halfjaar"]],
+            "soort": ["gemeld"] * len(history) + ["verwachting"] * len(expected),
+            "aantal": [*history.to_numpy(dtype=float), *middle],
+            "95%-voorspellingsinterval": [NOT_APPLICABLE] * len(history)
+            + list(zip(expected["laag"], expected["hoog"], strict=True)),
+        }
+    )
+    return chart(fig, alt, data, {"aantal": INT, "95%-voorspellingsinterval": INT_RANGE})
