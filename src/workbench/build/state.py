@@ -2,7 +2,9 @@
 
 A page is skipped when its fingerprint is unchanged (the workbench's code and templates, its notebook, the input
 files, the region's own input file, its parameters and the data folder) and the page and its downloads are still
-as they were published: a page damaged, truncated or removed afterwards is rebuilt.
+as they were published: a page damaged, truncated or removed afterwards is rebuilt. Whether they are is first
+asked of the file system (every file's size and modification time as published); only when that differs are
+the contents hashed and compared, so a rerun reads no page it need not.
 """
 
 from __future__ import annotations
@@ -50,6 +52,28 @@ def output_fingerprint(page: Path) -> str | None:
     return digest.hexdigest()
 
 
+def _published_files(page: Path) -> list[Path]:
+    folder = page.parent / DOWNLOAD_DIR
+    return [page, *(p for p in sorted(folder.iterdir()) if p.is_file())] if folder.is_dir() else [page]
+
+
+def stat_signature(page: Path) -> str | None:
+    """SHA-256 over the name, size and modification time of a page and its downloads; ``None`` when missing."""
+    if not page.is_file():
+        return None
+    stats = [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in _published_files(page)]
+    return hashlib.sha256(json.dumps(stats).encode()).hexdigest()
+
+
+def _unchanged(page: Path, published: dict) -> bool:
+    """Whether ``page`` and its downloads are as published: by their sizes and times, else by their contents."""
+    return stat_signature(page) == published.get("stempel") or output_fingerprint(page) == published.get("inhoud")
+
+
+def _published(page: Path) -> dict:
+    return {"inhoud": output_fingerprint(page), "stempel": stat_signature(page)}
+
+
 def read_state(path: Path) -> dict:
     """The state saved for a page, or ``{}``."""
     try:
@@ -67,8 +91,9 @@ def still_good(path: Path, key: str, page: Path) -> bool:
     others = state.get("andere", {})
     return (
         state.get("fingerprint") == key
-        and state.get("gepubliceerd") == output_fingerprint(page)
-        and all(output_fingerprint(Path(p)) == f for p, f in others.items())
+        and isinstance(state.get("gepubliceerd"), dict)
+        and _unchanged(page, state["gepubliceerd"])
+        and all(isinstance(f, dict) and _unchanged(Path(p), f) for p, f in others.items())
     )
 
 
@@ -79,8 +104,8 @@ def write_state(path: Path, value: str, page: Path, others: tuple[Path, ...] = (
         json.dumps(
             {
                 "fingerprint": value,
-                "gepubliceerd": output_fingerprint(page),
-                "andere": {str(p): output_fingerprint(p) for p in others},
+                "gepubliceerd": _published(page),
+                "andere": {str(p): _published(p) for p in others},
                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             }
         ),

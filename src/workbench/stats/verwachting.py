@@ -61,10 +61,10 @@ def _design(periods: list[str], origin: int) -> np.ndarray:
 
 def _fit_predict(history: pd.Series, ahead: list[str]) -> pd.DataFrame:
     """Fit on ``history`` (counts by half-year code) and predict ``ahead`` with the prediction interval."""
-    import statsmodels.api as sm
+    from statsmodels.regression.linear_model import OLS
 
     origin = int(history.index[0][:4])
-    model = sm.OLS(np.log(history.to_numpy(dtype=float)), _design(list(history.index), origin)).fit()
+    model = OLS(np.log(history.to_numpy(dtype=float)), _design(list(history.index), origin)).fit()
     frame = model.get_prediction(_design(ahead, origin)).summary_frame(alpha=1 - LEVEL)
     return pd.DataFrame(
         {
