@@ -26,15 +26,19 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 
-from workbench.io.statline import VT_AARD, VT_FILES, VT_MELDER
+from workbench.io.statline import VT_AARD, VT_BEOORDELING, VT_FILES, VT_MELDER
 from workbench.paths import DEFAULT_DATA_DIR
 
 PAGE = 10_000
 MODIFIED = "2025-06-26T02:00:00"
-TOPIC_TITLES = {"GestarteAdviezen_1": "Gestarte adviezen", "OntvangenMeldingen_2": "Ontvangen meldingen"}
-MEASURE_IDS = {"GestarteAdviezen_1": "M004201", "OntvangenMeldingen_2": "M004202"}
-EXTRA = {"84852NED": "Leeftijd", "84854NED": "Geslacht", "85361NED": "Afloop"}
-"""Three more Veilig Thuis tables the command fetches for later chapters (small recordings of our own)."""
+TOPIC_TITLES = {
+    "GestarteAdviezen_1": "Gestarte adviezen",
+    "OntvangenMeldingen_2": "Ontvangen meldingen",
+    "OntvangenMeldingen_1": "Ontvangen meldingen",
+}
+MEASURE_IDS = {"GestarteAdviezen_1": "M004201", "OntvangenMeldingen_2": "M004202", "OntvangenMeldingen_1": "M004202"}
+EXTRA = {"84854NED": "Geslacht", "85361NED": "Afloop"}
+"""Two more Veilig Thuis tables the command fetches for later chapters (small recordings of our own)."""
 MARKED = {("GM0096", "2019HJ01", "AG03"): "x", ("GM0096", "2019HJ01", "AG04"): "-"}
 """Cells of 84851NED served with CBS's other markers (both secret cells in the shipped table)."""
 
@@ -110,7 +114,7 @@ def _period_title(code: str) -> str:
 
 def recordings() -> dict[str, Recording]:
     """Every table the stand-in serves, by id."""
-    out = {spec.table_id: _shipped(spec) for spec in (VT_AARD, VT_MELDER)}
+    out = {spec.table_id: _shipped(spec) for spec in (VT_AARD, VT_MELDER, VT_BEOORDELING)}
     out.update({t: _extra(t, d) for t, d in EXTRA.items()})
     return out
 

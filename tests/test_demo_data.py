@@ -5,7 +5,7 @@ from workbench.demo.data import generate, write
 from workbench.io.csv_input import read_checked_csv
 from workbench.io.kwb import gemeenten, read_kwb
 from workbench.io.reference import VT_NATIONAL_FILE, VT_SPLITS_FILE
-from workbench.io.statline import VT_AARD, VT_FILES, VT_MELDER, read_statline_file
+from workbench.io.statline import VT_AARD, VT_BEOORDELING, VT_FILES, VT_MELDER, read_statline_file
 from workbench.paths import DEFAULT_DATA_DIR
 
 pytestmark = pytest.mark.data
@@ -19,6 +19,11 @@ def aard():
 @pytest.fixture(scope="module")
 def melder():
     return read_statline_file(DEFAULT_DATA_DIR / VT_FILES["84849NED"], VT_MELDER)
+
+
+@pytest.fixture(scope="module")
+def beoordeling():
+    return read_statline_file(DEFAULT_DATA_DIR / VT_FILES["84852NED"], VT_BEOORDELING)
 
 
 def cell(table, regio, periode, categorie, maat):
@@ -42,7 +47,7 @@ def test_rerunning_the_generator_gives_the_committed_files(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, data, ignore=shutil.ignore_patterns("veilig_thuis", "budget", "regios"))
     written = write(generate(data), data)
-    assert len(written) == 6  # three tables and their manifests
+    assert len(written) == 8  # four tables and their manifests
     texts = write_texts(demo_regiovisie.generate(read_inputs(data)), data)
     assert len(texts) == 35
     generated = [p.relative_to(data) for p in [*written, *texts]]
@@ -116,3 +121,22 @@ def test_counts_are_published_only_as_multiples_of_five_or_secret(aard, melder):
         shown = table["aantal"].dropna()
         assert (shown % 5 == 0).all() and (shown >= 10).all()
         assert table.loc[table["status"] == "geheim", "aantal"].isna().all()
+
+
+def test_the_safety_assessment_covers_the_same_meldingen_as_the_table_by_aard(aard, beoordeling):
+    key = ["regio_code", "periode"]
+    meldingen = aard[(aard["categorie_code"] == "T001") & (aard["maat"] == "ontvangen_meldingen")]
+    assessed = beoordeling[beoordeling["categorie_code"] == "T001"]
+    pd.testing.assert_series_equal(
+        meldingen.set_index(key)["aantal"].sort_index(), assessed.set_index(key)["aantal"].sort_index()
+    )
+
+
+def test_the_safety_assessment_follows_the_published_split(beoordeling):
+    published = read_checked_csv(DEFAULT_DATA_DIR / VT_SPLITS_FILE, required=["kenmerk", "categorie"])
+    rows = published[published["kenmerk"] == "veiligheidsbeoordeling"].set_index("categorie")["ontvangen_meldingen"]
+    shares = rows.astype(int) / int(rows["Totaal"])
+    total = cell(beoordeling, "NL01", "2023JJ00", "T001", "ontvangen_meldingen")
+    for category in VT_BEOORDELING.categories[1:]:
+        share = cell(beoordeling, "NL01", "2023JJ00", category.code, "ontvangen_meldingen") / total
+        assert share == pytest.approx(shares[category.label], abs=0.02), category.label

@@ -86,6 +86,13 @@ PLANTED = [
         "deel is niet groter dan het totaal",
     ),
     (
+        "vt_beoordeling_84852NED",
+        "veilig_thuis/84852NED_demo.csv",
+        '"GM0344    ";"2019HJ01";"VB02";"835"',
+        '"GM0344    ";"2019HJ01";"VB02";"1835"',
+        "deel is niet groter dan het totaal",
+    ),
+    (
         "begroting",
         str(BUDGET),
         DU_LINE,

@@ -15,7 +15,7 @@ from workbench.io.csv_input import LINE
 from workbench.io.herindelingen import COLUMNS as CHANGE_COLUMNS
 from workbench.io.inputs import Inputs, RegionData, region_view
 from workbench.io.provenance import KIND_DEMO, PART_BUDGET, PART_VT, Herkomst
-from workbench.io.statline import VT_AARD, VT_MELDER
+from workbench.io.statline import VT_AARD, VT_BEOORDELING, VT_MELDER
 from workbench.stats.indeling import build_indeling
 
 GEMEENTEN = {"GM0001": "Aastad", "GM0002": "Beedorp", "GM0003": "Ceedorp"}
@@ -123,6 +123,7 @@ def tiny_region(
         kwb=kwb,
         aard=_cells(VT_AARD, _count, set(secret)),
         melder=_cells(VT_MELDER, _count, set(secret)),
+        beoordeling=_cells(VT_BEOORDELING, _count, set(secret)),
         budget=tiny_budget() if budget is None else budget,
         prevalentie=prevalence,
         gemeente_grenzen=boundaries,

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.disclosure.rule import round_count
-from workbench.io.statline import NATIONAL_REGION, VT_AARD, TableSpec
+from workbench.io.statline import NATIONAL_REGION, VT_AARD, VT_BEOORDELING, TableSpec
 from workbench.stats.indeling import Indeling
 
 YEARS = range(2019, 2025)
@@ -166,6 +166,19 @@ def melder_targets_2023(verdelingen: pd.DataFrame, measure: str) -> dict[str, in
     }
 
 
+def beoordeling_shares(verdelingen: pd.DataFrame) -> dict[str, dict[str, float]]:
+    """The split of meldingen by safety assessment as shares of :data:`VT_BEOORDELING`'s leaf categories.
+
+    The only published split found is one province's (Gelderland 2023, CBS 84852NED, in
+    ``reference/veilig_thuis_verdelingen.csv``); every gemeente varies around it.
+    """
+    rows = verdelingen[verdelingen["kenmerk"] == "veiligheidsbeoordeling"]
+    by_label = {r.categorie: int(r.ontvangen_meldingen) for r in rows.itertuples()}
+    leaves = {c.code: by_label[c.label] for c in VT_BEOORDELING.categories if c.parent is not None}
+    total = sum(leaves.values())
+    return {"ontvangen_meldingen": {code: n / total for code, n in leaves.items()}}
+
+
 def melder_shares(targets: dict[str, int]) -> dict[str, float]:
     """Turn leaf counts into shares."""
     total = sum(targets.values())
@@ -200,7 +213,7 @@ def leaf_counts(
     leaves = spec.leaves()
     codes = gemeenten["code"].to_numpy()
     frames = []
-    for measure in MEASURES:
+    for measure in spec.topics.values():
         probs = _category_probabilities(gemeenten, spec, national_shares[measure], rng)
         for half in HALVES:
             row_totals = totals[measure][half]
@@ -308,6 +321,6 @@ def to_statline_frame(cells: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
             spec.dimension: wide["categorie_code"],
         }
     )
-    for measure in MEASURES:
+    for measure in spec.topics.values():
         out[topic_of[measure]] = ["." if (r := round_count(int(n))) is None else str(r) for n in wide[measure]]
     return out

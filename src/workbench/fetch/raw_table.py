@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from workbench.io.statline import VT_AARD, VT_MELDER, TableSpec
+from workbench.io.statline import VT_AARD, VT_BEOORDELING, VT_MELDER, TableSpec
 
-KNOWN: dict[str, TableSpec] = {VT_AARD.table_id: VT_AARD, VT_MELDER.table_id: VT_MELDER}
+KNOWN: dict[str, TableSpec] = {s.table_id: s for s in (VT_AARD, VT_MELDER, VT_BEOORDELING)}
 REGION_PREFIXES = ("GM", "VT", "NL")
 """The areas the workbench keeps: gemeenten, Veilig Thuis-regions and Nederland."""
 

@@ -90,6 +90,8 @@ class Inputs:
     kwb: pd.DataFrame
     aard: pd.DataFrame
     melder: pd.DataFrame
+    beoordeling: pd.DataFrame
+    """The safety assessment of the meldingen (CBS 84852NED, see :data:`workbench.io.statline.VT_BEOORDELING`)."""
     budget: pd.DataFrame
     prevalentie: pd.DataFrame
     gemeente_grenzen: pd.DataFrame
@@ -130,8 +132,20 @@ class RegionData(Inputs):
 
     @property
     def vt_demonstratie(self) -> bool:
-        """Whether the Veilig Thuis tables (Nederland, VT-regions, other gemeenten) are demonstration figures."""
-        return any(e.demonstratie for e in self.bronnen if e.onderdeel == PART_VT and not e.regio)
+        """Whether the Veilig Thuis tables of meldingen and adviezen (the shared ones) are demonstration figures.
+
+        The safety assessment's table has its own flag, :attr:`beoordeling_demonstratie`.
+        """
+        return any(
+            e.demonstratie
+            for e in self.bronnen
+            if e.onderdeel == PART_VT and not e.regio and e.tabel in statline.MELDINGEN_TABLES
+        )
+
+    @property
+    def beoordeling_demonstratie(self) -> bool:
+        """Whether the table of the safety assessment (84852NED) holds demonstration figures."""
+        return any(e.demonstratie for e in self.bronnen if e.tabel == statline.VT_BEOORDELING.table_id)
 
     @property
     def vt_eigen(self) -> tuple[Herkomst, ...]:
@@ -166,6 +180,7 @@ def read_inputs(root: Path) -> Inputs:
         melder=own_registrations.with_own(
             statline.read_vt_melder(root), statline.VT_MELDER, root, regions_of, indeling
         ),
+        beoordeling=statline.read_vt_table(statline.VT_BEOORDELING, root),
         budget=budget_io.read_budget(root),
         prevalentie=reference.read_prevalentie(root),
         gemeente_grenzen=geo.read_gemeente_boundaries(root),
@@ -189,6 +204,9 @@ def in_year(inputs: Inputs, year: int) -> Inputs:
         kwb=year_view.kwb_in_year(inputs.kwb, blocks, ind, year),
         aard=vt_cells.in_year(inputs.aard, ind, year, root / statline.vt_file(root, statline.VT_AARD.table_id)),
         melder=vt_cells.in_year(inputs.melder, ind, year, root / statline.vt_file(root, statline.VT_MELDER.table_id)),
+        beoordeling=vt_cells.in_year(
+            inputs.beoordeling, ind, year, root / statline.vt_file(root, statline.VT_BEOORDELING.table_id)
+        ),
         budget=year_view.budget_in_year(inputs.budget, ind, year),
         gemeente_grenzen=year_view.boundaries_in_year(inputs.gemeente_grenzen, ind, year),
         jaar=int(year),

@@ -7,14 +7,14 @@ from pathlib import Path
 from workbench.io import budget, own_registrations, statline
 from workbench.io.provenance import PART_BUDGET, PART_VT, Herkomst, own_entry, table_entry
 
-VT_TABLES = (statline.VT_AARD.table_id, statline.VT_MELDER.table_id)
+VT_TABLES = (statline.VT_AARD.table_id, statline.VT_MELDER.table_id, statline.VT_BEOORDELING.table_id)
 
 
 def register(root: Path) -> tuple[Herkomst, ...]:
     """Every entry: the Veilig Thuis tables in use, the shared budget file, and the regions' own files."""
     entries = [table_entry(root, statline.vt_file(root, t), PART_VT, t) for t in VT_TABLES]
     entries.append(table_entry(root, budget.BUDGET_FILE, PART_BUDGET))
-    for table_id in VT_TABLES:
+    for table_id in own_registrations.FILE_STEMS:  # the tables a region may replace with its own registrations
         own = own_registrations.own_files(root, table_id)
         entries += [own_entry(root, p, PART_VT, r, table_id) for r, p in own.items()]
     entries += [own_entry(root, p, PART_BUDGET, r) for r, p in budget.own_budget_files(root).items()]

@@ -104,6 +104,27 @@ VT_MELDER = TableSpec(
     topics=VT_TOPICS,
 )
 
+VT_BEOORDELING = TableSpec(
+    table_id="84852NED",
+    title="Huiselijk geweld; veiligheidsbeoordeling en -taxatie Veilig Thuis, regio",
+    dimension="Veiligheidsbeoordeling",
+    categories=(
+        Category("T001", "Totaal"),
+        Category("VB01", "Vervolgstappen beleggen bij Veilig Thuis", "T001"),
+        Category("VB02", "Overdracht", "T001"),
+        Category("VB03", "Geen vervolgstappen nodig", "T001"),
+        Category("VB04", "Inzet regionaal maatwerk Veilig Thuis", "T001"),
+        Category("VB05", "Nog niet beoordeeld", "T001"),
+    ),
+    topics={"OntvangenMeldingen_1": "ontvangen_meldingen"},
+)
+"""The outcome of Veilig Thuis's safety assessment of the meldingen received (the categories as CBS names them;
+the codes VB01–VB05 are the workbench's until the real table is fetched; its taxatie dimension is read at its
+total)."""
+
+MELDINGEN_TABLES = (VT_AARD.table_id, VT_MELDER.table_id)
+"""The tables of meldingen and adviezen (by aard and by melder)."""
+
 NATIONAL_REGION = "NL01"
 """CBS's code for Nederland in the RegioS dimension of these tables."""
 
@@ -111,6 +132,7 @@ VT_DIR = Path("veilig_thuis")
 VT_FILES: dict[str, Path] = {
     VT_AARD.table_id: VT_DIR / "84851NED_demo.csv",
     VT_MELDER.table_id: VT_DIR / "84849NED_demo.csv",
+    VT_BEOORDELING.table_id: VT_DIR / "84852NED_demo.csv",
 }
 """The shipped demonstration file of each Veilig Thuis table."""
 
@@ -318,6 +340,7 @@ def _record_cell(value: object) -> str:
 
 
 __all__ = [
+    "MELDINGEN_TABLES",
     "NATIONAL_REGION",
     "STATE_NIL",
     "STATE_SECRET",
@@ -325,6 +348,7 @@ __all__ = [
     "STATE_VALUE",
     "TIDY_COLUMNS",
     "VT_AARD",
+    "VT_BEOORDELING",
     "VT_DIR",
     "VT_FILES",
     "VT_MELDER",
@@ -348,3 +372,9 @@ def read_vt_melder(data: str | Path | None = None) -> pd.DataFrame:
     """The Veilig Thuis table by melder (84849NED) of a data folder, tidy (see :func:`read_statline_file`)."""
     root = data_dir(data)
     return read_statline_file(root / vt_file(root, VT_MELDER.table_id), VT_MELDER)
+
+
+def read_vt_table(spec: TableSpec, data: str | Path | None = None) -> pd.DataFrame:
+    """A Veilig Thuis table of a data folder (CBS's file, else the demonstration), tidy."""
+    root = data_dir(data)
+    return read_statline_file(root / vt_file(root, spec.table_id), spec)
