@@ -310,11 +310,13 @@ def test_a_change_is_shown_only_between_two_exact_figures_in_every_report(site):
 
 
 @pytest.mark.e2e
-def test_utrecht_shows_what_changed_what_is_expected_and_the_forecast_s_backtest_error(site):
+def test_utrecht_shows_what_changed_what_is_expected_the_backtest_error_and_the_safety_assessment(site):
     _, _, pages = site
     html = pages["GM0344"]
     titles = [t for level, t in Tables(html).headings if level == "h2"]
     assert any("Wat is veranderd sinds vorig jaar" in t for t in titles)
     assert any("Verwachting: meldingen volgend jaar" in t for t in titles)
+    assert any("Veiligheidsbeoordeling en overdracht" in t for t in titles)
+    assert "Aandeel meldingen waarvan de veiligheid is beoordeeld" in html  # a kengetal of the monitoring
     assert re.search(r"Terugtoets: .* gemiddeld \d+,\d% naast wat er werkelijk gemeld werd", html)
     assert "geen doel" in html

@@ -40,6 +40,8 @@ COMPUTED_INDICATORS = {
     "jaar (CBS, tabellen 84851NED en 84799NED)",
     "ouderenmishandeling_per_1000_65_plus": "meldingen ouderenmishandeling per 1.000 inwoners van 65 jaar en ouder "
     "(CBS, tabellen 84851NED en 84799NED)",
+    "aandeel_beoordeeld": "aandeel meldingen waarvan de veiligheid is beoordeeld, % (CBS, tabel 84852NED)",
+    "aandeel_overdracht": "aandeel meldingen overgedragen na de veiligheidsbeoordeling, % (CBS, tabel 84852NED)",
 }
 """The indicators the workbench computes per year, which a region may follow in its monitoring."""
 KENGETALLEN = (*COMPUTED_INDICATORS, "bereik_kindermishandeling")
@@ -51,6 +53,7 @@ SECTIONS = (
     "meldingen",
     "veranderd",
     "verwachting",
+    "veiligheidsbeoordeling",
     "omvang",
     "vergelijkbare_regios",
     "problematiek",

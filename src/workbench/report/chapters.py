@@ -44,6 +44,7 @@ PARTS = (
             ("meldingen", "Meldingen en adviezen bij Veilig Thuis"),
             ("veranderd", "Wat is veranderd sinds vorig jaar"),
             ("verwachting", "Verwachting: meldingen volgend jaar"),
+            ("veiligheidsbeoordeling", "Veiligheidsbeoordeling en overdracht"),
             ("omvang", "Omvang: extrapolatie van landelijke prevalentie"),
             ("vergelijkbare_regios", "Vergelijkbare regio's"),
             ("problematiek", "Specifieke problematiek"),

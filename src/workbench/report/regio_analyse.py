@@ -41,6 +41,7 @@ from workbench.report.sections import (
     taken_en_budget,
     titel,
     uitgangspunten,
+    veiligheidsbeoordeling,
     veranderd,
     verantwoording,
     vergelijkbare_regios,
@@ -183,6 +184,11 @@ class RegioAnalyse:
     def verwachting(self) -> verwachting.Verwachting:
         """Verwachting: next year's meldingen per half-year for the region and its VT-region(s), back-tested."""
         return self._commented(verwachting.compute(self.data), "verwachting")
+
+    @cached_property
+    def veiligheidsbeoordeling(self) -> veiligheidsbeoordeling.Veiligheidsbeoordeling:
+        """Veiligheidsbeoordeling en overdracht: the outcome of Veilig Thuis's assessment, per gemeente."""
+        return self._commented(veiligheidsbeoordeling.compute(self.data, self.tellingen), "veiligheidsbeoordeling")
 
     @cached_property
     def omvang(self) -> omvang.Omvang:

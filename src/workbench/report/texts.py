@@ -565,3 +565,12 @@ FORECAST_METHOD = (
     "Een verwachting is geen doel en geen norm: een betere signalering kan juist tot meer meldingen leiden."
 )
 """How 'Verwachting' forecasts the meldingen and tests itself."""
+
+
+ASSESSMENT_NOTE = (
+    "Veilig Thuis beoordeelt bij elke melding of iemand acuut of structureel onveilig is en wat er moet gebeuren: "
+    "vervolgstappen bij Veilig Thuis zelf, overdracht aan een andere partij (zoals het wijkteam), geen vervolgstappen, "
+    "of regionaal maatwerk. Een aandeel waarin een geheime cel meetelt, is een benadering ('ca.'); een geheim "
+    "gemeentecijfer staat er als '.'. Wat er na de overdracht gebeurt, staat niet in deze tabel."
+)
+"""How to read the chapter Veiligheidsbeoordeling."""

@@ -26,6 +26,8 @@ OUTPUT, NEAR_OUTCOME = "output", "dichter bij outcome"
 NATIONAL_POPULATION = "NL00"
 """The code of Nederland in the population table (CBS's Kerncijfers wijken en buurten)."""
 KM_FORM = "kindermishandeling"
+NOT_ASSESSED, HANDED_OVER = "VB05", "VB02"
+"""The categories of 84852NED: meldingen not yet assessed, and those handed over after the assessment."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,22 @@ KENGETALLEN = {
             "84849NED",
         ),
         Kengetal(
+            "aandeel_beoordeeld",
+            "Aandeel meldingen waarvan de veiligheid is beoordeeld",
+            "%",
+            OUTPUT,
+            2,
+            "84852NED",
+        ),
+        Kengetal(
+            "aandeel_overdracht",
+            "Aandeel meldingen overgedragen na de veiligheidsbeoordeling",
+            "%",
+            NEAR_OUTCOME,
+            4,
+            "84852NED",
+        ),
+        Kengetal(
             "bereik_kindermishandeling",
             "Bereik kindermishandeling: meldingen als deel van de geschatte slachtoffers",
             "%",
@@ -97,6 +115,9 @@ class AreaCounts:
     ouderenmishandeling: dict[int, Bounded]
     politie: dict[int, Bounded]
     melder_totaal: dict[int, Bounded]
+    beoordeling_totaal: dict[int, Bounded]
+    niet_beoordeeld: dict[int, Bounded]
+    overdracht: dict[int, Bounded]
     inwoners: float
     kinderen: float
     ouderen: float
@@ -125,6 +146,7 @@ def areas_counts(data: RegionData, areas: dict[str, tuple[list[str], list[str]]]
     aard_m = _sums(data.aard, area_of, vt_figures.MELDINGEN)
     aard_a = _sums(data.aard, area_of, vt_figures.ADVIEZEN)
     melder = _sums(data.melder, area_of, vt_figures.MELDINGEN)
+    assessed = _sums(data.beoordeling, area_of, vt_figures.MELDINGEN)
     prevalence = extrapolation.latest_per_form(data.prevalentie)
     km = prevalence[prevalence["vorm"] == KM_FORM]
     out = {}
@@ -139,6 +161,9 @@ def areas_counts(data: RegionData, areas: dict[str, tuple[list[str], list[str]]]
             ouderenmishandeling=_by_year(aard_m, name, "AG03"),
             politie=_by_year(melder, name, "M110"),
             melder_totaal=_by_year(melder, name, "T001"),
+            beoordeling_totaal=_by_year(assessed, name, "T001"),
+            niet_beoordeeld=_by_year(assessed, name, NOT_ASSESSED),
+            overdracht=_by_year(assessed, name, HANDED_OVER),
             inwoners=float(totals["totaal"]),
             kinderen=float(totals["0-17"]),
             ouderen=float(totals["65+"]),
@@ -182,6 +207,10 @@ def value(counts: AreaCounts, key: str, year: int) -> tuple[Bounded, Bounded]:
         "adviezen_per_melding": lambda: ratio(get(counts.adviezen), get(counts.meldingen)),
         "aandeel_politie": lambda: get(counts.politie).share_of(get(counts.melder_totaal)).scaled(100),
         "aandeel_niet_politie": lambda: complement(get(counts.politie).share_of(get(counts.melder_totaal)).scaled(100)),
+        "aandeel_beoordeeld": lambda: complement(
+            get(counts.niet_beoordeeld).share_of(get(counts.beoordeling_totaal)).scaled(100)
+        ),
+        "aandeel_overdracht": lambda: get(counts.overdracht).share_of(get(counts.beoordeling_totaal)).scaled(100),
     }
     figure = single[key]()
     return figure, figure

@@ -20,6 +20,8 @@ from workbench.stats.kengetallen import KENGETALLEN, AreaCounts
 from workbench.stats.rates import SIGNIFICANCE, change_in_counts, change_in_shares
 
 SPENDING = "uitgaven_per_inwoner"
+SHARES = ("aandeel_politie", "aandeel_niet_politie", "aandeel_beoordeeld", "aandeel_overdracht")
+"""Figures that are a share of a count: their change is tested by Fisher's exact test."""
 BEYOND, WITHIN, HIDDEN, NO_TEST = "groter dan toeval", "binnen toeval", "niet getoond: geheime cellen", "geen toets"
 
 _COUNT_OF: dict[str, str] = {
@@ -41,6 +43,10 @@ def _counts(counts: AreaCounts, key: str, year: int) -> list[Bounded]:
         return [get("adviezen"), get("meldingen")]
     if key in ("aandeel_politie", "aandeel_niet_politie"):
         return [get("politie"), get("melder_totaal")]
+    if key == "aandeel_beoordeeld":
+        return [get("niet_beoordeeld"), get("beoordeling_totaal")]
+    if key == "aandeel_overdracht":
+        return [get("overdracht"), get("beoordeling_totaal")]
     return [get(key)]  # "meldingen", "adviezen": the counts themselves
 
 
@@ -49,7 +55,7 @@ def _p_value(key: str, before: list[Bounded], after: list[Bounded]) -> float:
     b, a = [v.value for v in before], [v.value for v in after]
     if key == "adviezen_per_melding":
         return change_in_counts(b[0], a[0], a[1] / b[1]) if b[1] and a[1] else 1.0
-    if key in ("aandeel_politie", "aandeel_niet_politie"):
+    if key in SHARES:
         return change_in_shares(b[0], b[1], a[0], a[1])
     return change_in_counts(b[0], a[0])
 
