@@ -67,29 +67,13 @@ def _row(
     (old, old_top), (new, new_top) = shown(year - 1), shown(year)
     ends = {"vorig_tot": old_top, "dit_tot": new_top}
     comparable = all(v.kind == EXACT for v in [*before, *after]) and old.known and new.known
+    row = {"key": key, "kengetal": name, "eenheid": unit, "vorig": old, "dit": new, **ends}
     if not comparable:
-        return {
-            "key": key,
-            "kengetal": name,
-            "eenheid": unit,
-            "vorig": old,
-            "dit": new,
-            **ends,
-            "verschil": None,
-            "verschil_tot": None,
-            "procent": None,
-            "p": None,
-            "oordeel": HIDDEN,
-        }
+        return {**row, "verschil": None, "verschil_tot": None, "procent": None, "p": None, "oordeel": HIDDEN}
     p = _p_value(key, before, after)
     diff = new.value - old.value
     return {
-        "key": key,
-        "kengetal": name,
-        "eenheid": unit,
-        "vorig": old,
-        "dit": new,
-        **ends,
+        **row,
         "verschil": diff,
         "verschil_tot": new_top.value - old_top.value,
         "procent": diff / old.value * 100 if old.value else None,
