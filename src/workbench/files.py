@@ -59,9 +59,13 @@ def ensure_writable(folder: Path) -> None:
 
 
 def folder_size(folder: Path) -> int:
-    """The bytes of all files below ``folder`` (0 when it does not exist)."""
+    """The bytes of all files below ``folder`` (0 when it does not exist; one directory read per folder)."""
     total = 0
-    for path in folder.rglob("*") if folder.is_dir() else []:
-        with contextlib.suppress(OSError):  # removed meanwhile
-            total += path.stat().st_size if path.is_file() else 0
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:  # absent, or removed meanwhile
+        for entry in entries:
+            with contextlib.suppress(OSError):
+                if entry.is_dir(follow_symlinks=False):
+                    total += folder_size(Path(entry.path))
+                elif entry.is_file(follow_symlinks=False):
+                    total += entry.stat(follow_symlinks=False).st_size
     return total

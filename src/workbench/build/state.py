@@ -9,8 +9,10 @@ the contents hashed and compared, so a rerun reads no page it need not.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -52,16 +54,16 @@ def output_fingerprint(page: Path) -> str | None:
     return digest.hexdigest()
 
 
-def _published_files(page: Path) -> list[Path]:
-    folder = page.parent / DOWNLOAD_DIR
-    return [page, *(p for p in sorted(folder.iterdir()) if p.is_file())] if folder.is_dir() else [page]
-
-
 def stat_signature(page: Path) -> str | None:
     """SHA-256 over the name, size and modification time of a page and its downloads; ``None`` when missing."""
-    if not page.is_file():
+    try:
+        own = page.stat()
+    except OSError:
         return None
-    stats = [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in _published_files(page)]
+    stats = [(page.name, own.st_size, own.st_mtime_ns)]
+    with contextlib.suppress(OSError), os.scandir(page.parent / DOWNLOAD_DIR) as entries:  # no folder: no files
+        files = sorted((e for e in entries if e.is_file()), key=lambda e: e.name)
+        stats += [(e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in files]
     return hashlib.sha256(json.dumps(stats).encode()).hexdigest()
 
 
