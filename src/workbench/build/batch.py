@@ -166,10 +166,11 @@ def run_batch(
                     )
                     warm.submit(kernel.preload, PRELOAD + (parse if i == 0 else ""))
                 blocked = problems_by_region(composition[composition["centrumgemeente_code"].isin(todo)], root)
-            if validation.done():  # else a region it stops is found out after its notebook ran, before publishing
-                for region, problems in blocked_regions(validation.result(), composition, year.regions_of).items():
-                    blocked.setdefault(region, []).extend(problems)
-            withheld = frozenset(validation.result()[BLOCKED_KEY]) if validation.done() else frozenset()
+            # known now, or a region it stops is found out after its notebook ran, before publishing
+            now = validation.result() if validation.done() else {"datasets": [], BLOCKED_KEY: []}
+            for region, problems in blocked_regions(now, composition, year.regions_of).items():
+                blocked.setdefault(region, []).extend(problems)
+            withheld = frozenset(now[BLOCKED_KEY])
             for code in [c for c in todo if c in blocked]:
                 reason = VALIDATION_FAILED if code in withheld else REGION_FILE_INVALID
                 result.regions.append(Outcome(code, names[code], BLOCKED, reason, problems=blocked[code]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -218,6 +219,29 @@ CACHE_KEEP = 4
 """How many parsed-input pickles the build folder keeps (the newest: about 35 MB each, two per input version)."""
 
 
+def _cached(path: Path, kind: type, make: Callable[[], object]) -> object:
+    """The object pickled at ``path``, else ``make()``, kept there (the folder keeps its newest few files).
+
+    Our own private build cache, keyed by content hash: a pickle of another kind or a broken one is made again.
+    """
+    if path.is_file():
+        try:
+            kept = pickle.loads(path.read_bytes())
+            if isinstance(kept, kind):
+                return kept
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+    made = make()
+    write_atomic(path, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+    prune(path.parent, CACHE_KEEP)
+    return made
+
+
+def _stamp(root: Path, key: str | None = None) -> str:
+    """The cache key of a data folder: its input contents and the workbench's code."""
+    return f"{key or inputs_hash(root)}-{code_fingerprint()[:12]}"
+
+
 def load_inputs(data: str | Path | None = None, build: str | Path | None = None, jaar: int | None = None) -> Inputs:
     """Read the inputs (carried into the gemeenten of ``jaar`` when given), or take them from the build cache.
 
@@ -225,20 +249,11 @@ def load_inputs(data: str | Path | None = None, build: str | Path | None = None,
     workbench's code, and by the year) lets a batch parse the inputs once instead of once per region.
     """
     root = data_dir(data)
-    key = f"{inputs_hash(root)}-{code_fingerprint()[:12]}"
-    cached = build_dir(build) / "cache" / f"inputs-{key}-{jaar or 'gelezen'}.pkl"
-    if cached.is_file():
-        try:
-            with cached.open("rb") as handle:
-                inputs = pickle.load(handle)  # our own private build cache, keyed by content hash
-            if isinstance(inputs, Inputs):
-                return replace(inputs, data_root=root)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass
-    inputs = read_inputs(root) if jaar is None else in_year(load_inputs(root, build), jaar)
-    write_atomic(cached, pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
-    prune(cached.parent, CACHE_KEEP)
-    return inputs
+    cached = build_dir(build) / "cache" / f"inputs-{_stamp(root)}-{jaar or 'gelezen'}.pkl"
+    inputs = _cached(
+        cached, Inputs, lambda: read_inputs(root) if jaar is None else in_year(load_inputs(root, build), jaar)
+    )
+    return replace(inputs, data_root=root)
 
 
 def regions_cached(
@@ -251,19 +266,8 @@ def regions_cached(
     A changed or broken input file misses the cache and is read (and refused) as ever.
     """
     root = data_dir(data)
-    stamp = f"{key or inputs_hash(root)}-{code_fingerprint()[:12]}-{jaar or 'laatste'}"
-    cached = build_dir(build) / "cache" / "regios" / f"regios-{stamp}.pkl"
-    if cached.is_file():
-        try:
-            regions = pickle.loads(cached.read_bytes())  # our own private build cache, keyed by content hash
-            if isinstance(regions, Regions):
-                return regions
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass
-    regions = regions_in(root, latest_year(root) if jaar is None else jaar)
-    write_atomic(cached, pickle.dumps(regions, protocol=pickle.HIGHEST_PROTOCOL))
-    prune(cached.parent, CACHE_KEEP)
-    return regions
+    cached = build_dir(build) / "cache" / "regios" / f"regios-{_stamp(root, key)}-{jaar or 'laatste'}.pkl"
+    return _cached(cached, Regions, lambda: regions_in(root, latest_year(root) if jaar is None else jaar))
 
 
 def region_view(inputs: Inputs, region: str, periode: int = 2024) -> RegionData:

@@ -364,14 +364,12 @@ __all__ = [
 
 def read_vt_aard(data: str | Path | None = None) -> pd.DataFrame:
     """The Veilig Thuis table by aard (84851NED) of a data folder, tidy (see :func:`read_statline_file`)."""
-    root = data_dir(data)
-    return read_statline_file(root / vt_file(root, VT_AARD.table_id), VT_AARD)
+    return read_vt_table(VT_AARD, data)
 
 
 def read_vt_melder(data: str | Path | None = None) -> pd.DataFrame:
     """The Veilig Thuis table by melder (84849NED) of a data folder, tidy (see :func:`read_statline_file`)."""
-    root = data_dir(data)
-    return read_statline_file(root / vt_file(root, VT_MELDER.table_id), VT_MELDER)
+    return read_vt_table(VT_MELDER, data)
 
 
 def read_vt_table(spec: TableSpec, data: str | Path | None = None) -> pd.DataFrame:

@@ -178,7 +178,8 @@ class RegioAnalyse:
     @cached_property
     def veranderd(self) -> veranderd.Veranderd:
         """Wat is veranderd sinds vorig jaar: every key figure with its change and whether it is beyond chance."""
-        return self._commented(veranderd.compute(self.data, self.tellingen), "veranderd")
+        balance = self.taken_en_budget.tabellen.get("balans")
+        return self._commented(veranderd.compute(self.data, self.tellingen, balance), "veranderd")
 
     @cached_property
     def verwachting(self) -> verwachting.Verwachting:

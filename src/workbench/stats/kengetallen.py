@@ -42,13 +42,18 @@ class Kengetal:
     """The step of the learning cycle it serves (see :mod:`workbench.stats.leercyclus`)."""
     tabellen: str
     """The CBS tables it is computed from."""
+    tellingen: tuple[str, ...]
+    """The counts it is computed from (fields of :class:`AreaCounts`): one for a rate, the part and the whole for a
+    share or a ratio; its change is theirs, since the populations and estimates stay the same."""
 
 
 KENGETALLEN = {
     k.key: k
     for k in (
-        Kengetal("meldingen_per_1000", "Meldingen per 1.000 inwoners", "per 1.000", OUTPUT, 1, "84851NED"),
-        Kengetal("adviezen_per_1000", "Adviezen per 1.000 inwoners", "per 1.000", OUTPUT, 3, "84851NED"),
+        Kengetal(
+            "meldingen_per_1000", "Meldingen per 1.000 inwoners", "per 1.000", OUTPUT, 1, "84851NED", ("meldingen",)
+        ),
+        Kengetal("adviezen_per_1000", "Adviezen per 1.000 inwoners", "per 1.000", OUTPUT, 3, "84851NED", ("adviezen",)),
         Kengetal(
             "kindermishandeling_per_1000_kinderen",
             "Meldingen kindermishandeling per 1.000 kinderen (0–17 jaar)",
@@ -56,6 +61,7 @@ KENGETALLEN = {
             OUTPUT,
             1,
             "84851NED, 84799NED",
+            ("kindermishandeling",),
         ),
         Kengetal(
             "ouderenmishandeling_per_1000_65_plus",
@@ -64,9 +70,20 @@ KENGETALLEN = {
             OUTPUT,
             1,
             "84851NED, 84799NED",
+            ("ouderenmishandeling",),
         ),
-        Kengetal("adviezen_per_melding", "Adviezen per melding", "aantal", OUTPUT, 3, "84851NED"),
-        Kengetal("aandeel_politie", "Aandeel meldingen van politie en justitie", "%", OUTPUT, 2, "84849NED"),
+        Kengetal(
+            "adviezen_per_melding", "Adviezen per melding", "aantal", OUTPUT, 3, "84851NED", ("adviezen", "meldingen")
+        ),
+        Kengetal(
+            "aandeel_politie",
+            "Aandeel meldingen van politie en justitie",
+            "%",
+            OUTPUT,
+            2,
+            "84849NED",
+            ("politie", "melder_totaal"),
+        ),
         Kengetal(
             "aandeel_niet_politie",
             "Aandeel meldingen van andere melders dan politie en justitie",
@@ -74,6 +91,7 @@ KENGETALLEN = {
             NEAR_OUTCOME,
             2,
             "84849NED",
+            ("politie", "melder_totaal"),
         ),
         Kengetal(
             "aandeel_beoordeeld",
@@ -82,6 +100,7 @@ KENGETALLEN = {
             OUTPUT,
             2,
             "84852NED",
+            ("niet_beoordeeld", "beoordeling_totaal"),
         ),
         Kengetal(
             "aandeel_overdracht",
@@ -90,6 +109,7 @@ KENGETALLEN = {
             NEAR_OUTCOME,
             4,
             "84852NED",
+            ("overdracht", "beoordeling_totaal"),
         ),
         Kengetal(
             "bereik_kindermishandeling",
@@ -98,6 +118,7 @@ KENGETALLEN = {
             NEAR_OUTCOME,
             2,
             "84851NED, 84799NED, prevalentiestudies",
+            ("kindermishandeling",),
         ),
     )
 }

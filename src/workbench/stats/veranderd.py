@@ -20,44 +20,23 @@ from workbench.stats.kengetallen import KENGETALLEN, AreaCounts
 from workbench.stats.rates import SIGNIFICANCE, change_in_counts, change_in_shares
 
 SPENDING = "uitgaven_per_inwoner"
-SHARES = ("aandeel_politie", "aandeel_niet_politie", "aandeel_beoordeeld", "aandeel_overdracht")
-"""Figures that are a share of a count: their change is tested by Fisher's exact test."""
 BEYOND, WITHIN, HIDDEN, NO_TEST = "groter dan toeval", "binnen toeval", "niet getoond: geheime cellen", "geen toets"
-
-_COUNT_OF: dict[str, str] = {
-    "meldingen_per_1000": "meldingen",
-    "adviezen_per_1000": "adviezen",
-    "kindermishandeling_per_1000_kinderen": "kindermishandeling",
-    "ouderenmishandeling_per_1000_65_plus": "ouderenmishandeling",
-    "bereik_kindermishandeling": "kindermishandeling",
-}
-"""The count whose change a rate's change is (the population and the estimate are the same in both years)."""
 
 
 def _counts(counts: AreaCounts, key: str, year: int) -> list[Bounded]:
     """The counts behind a figure in one year (all must be exact for its change to be shown)."""
-    get = lambda name: getattr(counts, name).get(year, Bounded.unknown())  # noqa: E731
-    if key in _COUNT_OF:
-        return [get(_COUNT_OF[key])]
-    if key == "adviezen_per_melding":
-        return [get("adviezen"), get("meldingen")]
-    if key in ("aandeel_politie", "aandeel_niet_politie"):
-        return [get("politie"), get("melder_totaal")]
-    if key == "aandeel_beoordeeld":
-        return [get("niet_beoordeeld"), get("beoordeling_totaal")]
-    if key == "aandeel_overdracht":
-        return [get("overdracht"), get("beoordeling_totaal")]
-    return [get(key)]  # "meldingen", "adviezen": the counts themselves
+    names = KENGETALLEN[key].tellingen if key in KENGETALLEN else (key,)  # "meldingen", "adviezen": themselves
+    return [getattr(counts, name).get(year, Bounded.unknown()) for name in names]
 
 
 def _p_value(key: str, before: list[Bounded], after: list[Bounded]) -> float:
     """The test that fits the figure (see the module's description)."""
     b, a = [v.value for v in before], [v.value for v in after]
-    if key == "adviezen_per_melding":
-        return change_in_counts(b[0], a[0], a[1] / b[1]) if b[1] and a[1] else 1.0
-    if key in SHARES:
+    if len(b) == 1:  # a count, or a rate of it
+        return change_in_counts(b[0], a[0])
+    if KENGETALLEN[key].eenheid == "%":  # a share of a count
         return change_in_shares(b[0], b[1], a[0], a[1])
-    return change_in_counts(b[0], a[0])
+    return change_in_counts(b[0], a[0], a[1] / b[1]) if b[1] and a[1] else 1.0  # a ratio: per unit of the second
 
 
 def _row(

@@ -13,7 +13,7 @@ from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section
 from workbench.report.texts import CHANGE_METHOD
-from workbench.stats import budget_figures, veranderd
+from workbench.stats import veranderd
 from workbench.stats.indicators import region_population
 from workbench.stats.kengetallen import AreaCounts
 
@@ -35,18 +35,17 @@ class Veranderd(Section):
         return render(self)
 
 
-def compute(data: RegionData, counts: AreaCounts) -> Veranderd:
-    """The changes in ``data``'s region from the year before the reporting year; ``counts`` its counts per year."""
+def compute(data: RegionData, counts: AreaCounts, balance: pd.DataFrame | None = None) -> Veranderd:
+    """The changes in ``data``'s region from the year before the reporting year.
+
+    ``counts`` are its counts per year, ``balance`` its income and spending per year (the table ``balans`` of
+    :mod:`~workbench.report.sections.taken_en_budget`; ``None`` without budget lines).
+    """
     section = Veranderd(naam=data.naam, jaar=data.periode, demonstratie=data.is_demonstration)
     if data.periode - 1 not in counts.meldingen:
         return section
     table = veranderd.changes(counts, data.periode)
-    lines = budget_figures.region_lines(data.budget, data.code)
-    spending = (
-        veranderd.spending_change(budget_figures.income_against_spending(lines), data.periode, region_population(data))
-        if not lines.empty
-        else None
-    )
+    spending = None if balance is None else veranderd.spending_change(balance, data.periode, region_population(data))
     if spending is not None:
         table = pd.concat([table, pd.DataFrame([spending])], ignore_index=True)
     section.tabellen = {"veranderingen": table}

@@ -30,6 +30,8 @@ class Verwachting(Section):
     demonstratie: bool
     redenen: dict[str, str]
     """Per area without a forecast: why."""
+    fouten: dict[str, float]
+    """Per area with a back-test: its mean absolute percentage error (see :attr:`Forecast.mape`)."""
     eigen: tuple = ()
     """The region's own registrations among the figures (see :func:`workbench.report.texts.vt_source`)."""
 
@@ -50,7 +52,7 @@ def compute(data: RegionData) -> Verwachting:
     """Forecast the meldingen of ``data``'s region (its gemeenten's sum) and of each of its VT-regions."""
     vt_names = data.composition.drop_duplicates("vt_code").set_index("vt_code")["vt_naam"]
     areas = {f"regio {data.naam}": data.member_codes, **{f"VT-regio {vt_names[v]}": [v] for v in data.vt_codes}}
-    series, expected, tests, reasons = [], [], [], {}
+    series, expected, tests, reasons, errors = [], [], [], {}, {}
     for name, codes in areas.items():
         s = _series(data.aard, codes, data.periode)
         result: Forecast = verwachting.forecast(s)
@@ -60,6 +62,8 @@ def compute(data: RegionData) -> Verwachting:
             continue
         expected.append(result.verwachting.assign(gebied=name))
         tests.append(result.backtest.assign(gebied=name))
+        if result.mape is not None:
+            errors[name] = result.mape
     tables = {"reeks": pd.concat(series, ignore_index=True)}
     if expected:
         tables["verwachting"] = pd.concat(expected, ignore_index=True)
@@ -69,14 +73,10 @@ def compute(data: RegionData) -> Verwachting:
         jaar=data.periode,
         demonstratie=data.vt_demonstratie,
         redenen=reasons,
+        fouten=errors,
         eigen=data.vt_eigen,
         tabellen=tables,
     )
-
-
-def _mape(backtest: pd.DataFrame, area: str) -> float | None:
-    rows = backtest[backtest["gebied"] == area]
-    return float(rows["fout_procent"].abs().mean()) if not rows.empty else None
 
 
 def render(s: Verwachting) -> str:
@@ -113,7 +113,7 @@ def render(s: Verwachting) -> str:
         )
         back = s.tabellen["backtest"]
         back = back[back["gebied"] == area]
-        mape = _mape(s.tabellen["backtest"], area)
+        mape = s.fouten.get(area)
         if mape is not None:
             inside = int(back["binnen"].sum())
             parts.append(
