@@ -26,7 +26,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 
-from workbench.io.statline import VT_AARD, VT_BEOORDELING, VT_FILES, VT_MELDER
+from workbench.io.statline import VT_AARD, VT_FILES, VT_SPECS
 from workbench.paths import DEFAULT_DATA_DIR
 
 PAGE = 10_000
@@ -35,10 +35,16 @@ TOPIC_TITLES = {
     "GestarteAdviezen_1": "Gestarte adviezen",
     "OntvangenMeldingen_2": "Ontvangen meldingen",
     "OntvangenMeldingen_1": "Ontvangen meldingen",
+    "AfgeslotenMeldingen_1": "Afgesloten meldingen",
 }
-MEASURE_IDS = {"GestarteAdviezen_1": "M004201", "OntvangenMeldingen_2": "M004202", "OntvangenMeldingen_1": "M004202"}
-EXTRA = {"84854NED": "Geslacht", "85361NED": "Afloop"}
-"""Two more Veilig Thuis tables the command fetches for later chapters (small recordings of our own)."""
+MEASURE_IDS = {
+    "GestarteAdviezen_1": "M004201",
+    "OntvangenMeldingen_2": "M004202",
+    "OntvangenMeldingen_1": "M004202",
+    "AfgeslotenMeldingen_1": "M004203",
+}
+EXTRA = {"85361NED": "Afloop"}
+"""One more Veilig Thuis table the command fetches for a later chapter (a small recording of our own)."""
 MARKED = {("GM0096", "2019HJ01", "AG03"): "x", ("GM0096", "2019HJ01", "AG04"): "-"}
 """Cells of 84851NED served with CBS's other markers (both secret cells in the shipped table)."""
 
@@ -114,7 +120,7 @@ def _period_title(code: str) -> str:
 
 def recordings() -> dict[str, Recording]:
     """Every table the stand-in serves, by id."""
-    out = {spec.table_id: _shipped(spec) for spec in (VT_AARD, VT_MELDER, VT_BEOORDELING)}
+    out = {spec.table_id: _shipped(spec) for spec in VT_SPECS}
     out.update({t: _extra(t, d) for t, d in EXTRA.items()})
     return out
 

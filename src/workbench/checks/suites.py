@@ -360,6 +360,7 @@ DATASETS: list[Dataset] = [
     Dataset("vt_aard_84851NED", _vt_file(statline.VT_AARD), _statline(statline.VT_AARD)),
     Dataset("vt_melder_84849NED", _vt_file(statline.VT_MELDER), _statline(statline.VT_MELDER)),
     Dataset("vt_beoordeling_84852NED", _vt_file(statline.VT_BEOORDELING), _statline(statline.VT_BEOORDELING)),
+    Dataset("vt_vervolg_84854NED", _vt_file(statline.VT_VERVOLG), _statline(statline.VT_VERVOLG)),
     Dataset(
         "herindelingen",
         herindelingen.CHANGES_FILE,

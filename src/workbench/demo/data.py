@@ -1,4 +1,4 @@
-"""Generate all demonstration data from one seed: the two Veilig Thuis tables and the budgets.
+"""Generate all demonstration data from one seed: the Veilig Thuis tables and the budgets.
 
 Rerunning gives byte-identical files. Run it through ``scripts/generate_demo_data.py``.
 """
@@ -21,7 +21,7 @@ from workbench.io.gemeenten import read_indeling
 from workbench.io.kwb import gemeenten, read_kwb
 from workbench.io.provenance import KIND_DEMO, PART_BUDGET, PART_VT, Herkomst, write_manifest
 from workbench.io.reference import VT_NATIONAL_FILE, VT_SPLITS_FILE, read_composition
-from workbench.io.statline import VT_AARD, VT_BEOORDELING, VT_DIR, VT_FILES, VT_MELDER, TableSpec
+from workbench.io.statline import VT_AARD, VT_BEOORDELING, VT_DIR, VT_FILES, VT_MELDER, VT_VERVOLG, TableSpec
 from workbench.paths import data_dir
 from workbench.stats import year_view
 
@@ -88,14 +88,21 @@ def generate(data: str | Path | None = None) -> dict[Path, pd.DataFrame]:
         cells = demo_vt.aggregate(demo_vt.in_own_indeling(leaves, indeling), spec, vt_of)
         out[VT_FILES[spec.table_id]] = demo_vt.to_statline_frame(cells, spec)
     out[BUDGET_FILE] = demo_budgets(in_year, rng)
-    # the safety assessment of the same meldingen, drawn from a stream of its own (the files above stay as they were)
-    assessed = np.random.default_rng([SEED, int(VT_BEOORDELING.table_id[:5])])
-    meldingen = {"ontvangen_meldingen": totals["ontvangen_meldingen"]}
-    leaves = demo_vt.leaf_counts(
-        VT_BEOORDELING, blocks, meldingen, demo_vt.beoordeling_shares(verdelingen), {}, assessed
-    )
-    cells = demo_vt.aggregate(demo_vt.in_own_indeling(leaves, indeling), VT_BEOORDELING, vt_of)
-    out[VT_FILES[VT_BEOORDELING.table_id]] = demo_vt.to_statline_frame(cells, VT_BEOORDELING)
+    # the safety assessment and what followed, of the same meldingen: each drawn from a random stream of its own
+    # (so that adding a table leaves the files above as they were)
+    later: list[tuple[TableSpec, dict, dict]] = [
+        (
+            VT_BEOORDELING,
+            {"ontvangen_meldingen": totals["ontvangen_meldingen"]},
+            demo_vt.beoordeling_shares(verdelingen),
+        ),
+        (VT_VERVOLG, demo_vt.vervolg_totals(totals), demo_vt.VERVOLG_SHARES_INVENTED),
+    ]
+    for spec, counts, shares in later:
+        own_rng = np.random.default_rng([SEED, int(spec.table_id[:5])])
+        leaves = demo_vt.leaf_counts(spec, blocks, counts, shares, {}, own_rng)
+        cells = demo_vt.aggregate(demo_vt.in_own_indeling(leaves, indeling), spec, vt_of)
+        out[VT_FILES[spec.table_id]] = demo_vt.to_statline_frame(cells, spec)
     return out
 
 

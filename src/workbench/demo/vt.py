@@ -1,4 +1,6 @@
-"""Demonstration Veilig Thuis data in the shape of CBS tables 84851NED and 84849NED (see data/README.md).
+"""Demonstration Veilig Thuis data in the shape of CBS tables 84851NED, 84849NED, 84852NED and 84854NED.
+
+See data/README.md.
 
 The figures are invented, by a seeded random process, so that
 - the national totals equal the published ones in ``reference/veilig_thuis_landelijk.csv`` (after CBS's
@@ -34,6 +36,12 @@ AARD_SHARES = {
     "gestarte_adviezen": {"AG01": 0.52, "AG02": 0.20, "AG03": 0.04, "AG04": 0.06, "AG05": 0.18},
 }
 """Meldingen: CBS 2024 as quoted (about 50 / 38 / 2 percent); adviezen: Drenthe 2023 (CBS 84851NED)."""
+
+VERVOLG_SHARES_INVENTED = {
+    "afgesloten_meldingen": {"VV11": 0.30, "VV12": 0.14, "VV20": 0.21, "VV30": 0.35},
+}
+"""What follows a melding (84854NED's leaves): **invented proportions**. No published national or regional split
+of what follows a melding was found; the data register and every report on these figures say so."""
 
 MELDER_PUBLISHED = {
     "T001": "Totaal",
@@ -177,6 +185,11 @@ def beoordeling_shares(verdelingen: pd.DataFrame) -> dict[str, dict[str, float]]
     leaves = {c.code: by_label[c.label] for c in VT_BEOORDELING.categories if c.parent is not None}
     total = sum(leaves.values())
     return {"ontvangen_meldingen": {code: n / total for code, n in leaves.items()}}
+
+
+def vervolg_totals(totals: dict[str, dict[str, np.ndarray]]) -> dict[str, dict[str, np.ndarray]]:
+    """The meldingen closed per gemeente and half-year: in the demonstration, as many as were received."""
+    return {"afgesloten_meldingen": totals["ontvangen_meldingen"]}
 
 
 def melder_shares(targets: dict[str, int]) -> dict[str, float]:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from workbench.io.statline import VT_AARD, VT_BEOORDELING, VT_MELDER, TableSpec
+from workbench.io.statline import TOPIC_TITLES, VT_SPECS, TableSpec
 
-KNOWN: dict[str, TableSpec] = {s.table_id: s for s in (VT_AARD, VT_MELDER, VT_BEOORDELING)}
+KNOWN: dict[str, TableSpec] = {s.table_id: s for s in VT_SPECS}
 REGION_PREFIXES = ("GM", "VT", "NL")
 """The areas the workbench keeps: gemeenten, Veilig Thuis-regions and Nederland."""
 
@@ -64,8 +64,7 @@ def topic_columns(raw: RawTable) -> dict[str, str]:
 
 def _spec_titles(spec: TableSpec) -> dict[str, str]:
     """The topic keys of a table the workbench reads, with their titles as CBS writes them."""
-    titles = {"gestarte_adviezen": "Gestarte adviezen", "ontvangen_meldingen": "Ontvangen meldingen"}
-    return {key: titles[measure] for key, measure in spec.topics.items()}
+    return {key: TOPIC_TITLES[measure] for key, measure in spec.topics.items()}
 
 
 def _words(text: str) -> str:

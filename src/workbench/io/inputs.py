@@ -93,6 +93,8 @@ class Inputs:
     melder: pd.DataFrame
     beoordeling: pd.DataFrame
     """The safety assessment of the meldingen (CBS 84852NED, see :data:`workbench.io.statline.VT_BEOORDELING`)."""
+    vervolg: pd.DataFrame
+    """What followed the meldingen Veilig Thuis closed (CBS 84854NED, see :data:`workbench.io.statline.VT_VERVOLG`)."""
     budget: pd.DataFrame
     prevalentie: pd.DataFrame
     gemeente_grenzen: pd.DataFrame
@@ -135,7 +137,7 @@ class RegionData(Inputs):
     def vt_demonstratie(self) -> bool:
         """Whether the Veilig Thuis tables of meldingen and adviezen (the shared ones) are demonstration figures.
 
-        The safety assessment's table has its own flag, :attr:`beoordeling_demonstratie`.
+        The later tables have their own flag, :meth:`demonstratie_tabel`.
         """
         return any(
             e.demonstratie
@@ -143,10 +145,9 @@ class RegionData(Inputs):
             if e.onderdeel == PART_VT and not e.regio and e.tabel in statline.MELDINGEN_TABLES
         )
 
-    @property
-    def beoordeling_demonstratie(self) -> bool:
-        """Whether the table of the safety assessment (84852NED) holds demonstration figures."""
-        return any(e.demonstratie for e in self.bronnen if e.tabel == statline.VT_BEOORDELING.table_id)
+    def demonstratie_tabel(self, table_id: str) -> bool:
+        """Whether one Veilig Thuis table (such as the safety assessment's, 84852NED) holds demonstration figures."""
+        return any(e.demonstratie for e in self.bronnen if e.tabel == table_id)
 
     @property
     def vt_eigen(self) -> tuple[Herkomst, ...]:
@@ -182,6 +183,7 @@ def read_inputs(root: Path) -> Inputs:
             statline.read_vt_melder(root), statline.VT_MELDER, root, regions_of, indeling
         ),
         beoordeling=statline.read_vt_table(statline.VT_BEOORDELING, root),
+        vervolg=statline.read_vt_table(statline.VT_VERVOLG, root),
         budget=budget_io.read_budget(root),
         prevalentie=reference.read_prevalentie(root),
         gemeente_grenzen=geo.read_gemeente_boundaries(root),
@@ -207,6 +209,9 @@ def in_year(inputs: Inputs, year: int) -> Inputs:
         melder=vt_cells.in_year(inputs.melder, ind, year, root / statline.vt_file(root, statline.VT_MELDER.table_id)),
         beoordeling=vt_cells.in_year(
             inputs.beoordeling, ind, year, root / statline.vt_file(root, statline.VT_BEOORDELING.table_id)
+        ),
+        vervolg=vt_cells.in_year(
+            inputs.vervolg, ind, year, root / statline.vt_file(root, statline.VT_VERVOLG.table_id)
         ),
         budget=year_view.budget_in_year(inputs.budget, ind, year),
         gemeente_grenzen=year_view.boundaries_in_year(inputs.gemeente_grenzen, ind, year),

@@ -42,6 +42,7 @@ COMPUTED_INDICATORS = {
     "(CBS, tabellen 84851NED en 84799NED)",
     "aandeel_beoordeeld": "aandeel meldingen waarvan de veiligheid is beoordeeld, % (CBS, tabel 84852NED)",
     "aandeel_overdracht": "aandeel meldingen overgedragen na de veiligheidsbeoordeling, % (CBS, tabel 84852NED)",
+    "aandeel_lokaal_veld": "aandeel afgesloten meldingen overgedragen aan het lokale veld, % (CBS, tabel 84854NED)",
 }
 """The indicators the workbench computes per year, which a region may follow in its monitoring."""
 KENGETALLEN = (*COMPUTED_INDICATORS, "bereik_kindermishandeling")
@@ -54,6 +55,7 @@ SECTIONS = (
     "veranderd",
     "verwachting",
     "veiligheidsbeoordeling",
+    "vervolg",
     "omvang",
     "vergelijkbare_regios",
     "problematiek",

@@ -7,7 +7,7 @@ from pathlib import Path
 from workbench.io import budget, own_registrations, statline
 from workbench.io.provenance import PART_BUDGET, PART_VT, Herkomst, own_entry, table_entry
 
-VT_TABLES = (statline.VT_AARD.table_id, statline.VT_MELDER.table_id, statline.VT_BEOORDELING.table_id)
+VT_TABLES = tuple(s.table_id for s in statline.VT_SPECS)
 
 
 def register(root: Path) -> tuple[Herkomst, ...]:

@@ -122,6 +122,38 @@ VT_BEOORDELING = TableSpec(
 the codes VB01–VB05 are the workbench's until the real table is fetched; its taxatie dimension is read at its
 total)."""
 
+VT_VERVOLG = TableSpec(
+    table_id="84854NED",
+    title="Huiselijk geweld; vervolg na melding Veilig Thuis, regio",
+    dimension="VervolgNaMelding",
+    categories=(
+        Category("T001", "Totaal"),
+        Category("VV10", "Overdracht aan het lokale veld", "T001"),
+        Category("VV11", "Overdracht aan wijkteam of sociaal team", "VV10"),
+        Category("VV12", "Overdracht aan andere lokale hulpverlening", "VV10"),
+        Category(
+            "VV20",
+            "Overdracht aan een andere partij (jeugdbescherming, Raad voor de Kinderbescherming, politie)",
+            "T001",
+        ),
+        Category("VV30", "Afgesloten zonder overdracht", "T001"),
+    ),
+    topics={"AfgeslotenMeldingen_1": "afgesloten_meldingen"},
+)
+"""What followed the meldingen Veilig Thuis closed: hand-over to the local field (wijkteam or other local help),
+to another party, or none. The shape the workbench reads (its codes VV10–VV30 and the topic's key are its own
+until the real table is fetched: the topic is found by its title, the categories must then be mapped)."""
+
+VT_SPECS = (VT_AARD, VT_MELDER, VT_BEOORDELING, VT_VERVOLG)
+"""Every Veilig Thuis table the workbench reads."""
+
+TOPIC_TITLES = {
+    "gestarte_adviezen": "Gestarte adviezen",
+    "ontvangen_meldingen": "Ontvangen meldingen",
+    "afgesloten_meldingen": "Afgesloten meldingen",
+}
+"""Each measure's topic title as CBS writes it (the fetch finds a topic's column by its title)."""
+
 MELDINGEN_TABLES = (VT_AARD.table_id, VT_MELDER.table_id)
 """The tables of meldingen and adviezen (by aard and by melder)."""
 
@@ -133,6 +165,7 @@ VT_FILES: dict[str, Path] = {
     VT_AARD.table_id: VT_DIR / "84851NED_demo.csv",
     VT_MELDER.table_id: VT_DIR / "84849NED_demo.csv",
     VT_BEOORDELING.table_id: VT_DIR / "84852NED_demo.csv",
+    VT_VERVOLG.table_id: VT_DIR / "84854NED_demo.csv",
 }
 """The shipped demonstration file of each Veilig Thuis table."""
 
@@ -347,11 +380,14 @@ __all__ = [
     "STATE_UNKNOWN",
     "STATE_VALUE",
     "TIDY_COLUMNS",
+    "TOPIC_TITLES",
     "VT_AARD",
     "VT_BEOORDELING",
     "VT_DIR",
     "VT_FILES",
     "VT_MELDER",
+    "VT_SPECS",
+    "VT_VERVOLG",
     "Category",
     "TableSpec",
     "fetched_file",

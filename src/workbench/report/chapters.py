@@ -45,6 +45,7 @@ PARTS = (
             ("veranderd", "Wat is veranderd sinds vorig jaar"),
             ("verwachting", "Verwachting: meldingen volgend jaar"),
             ("veiligheidsbeoordeling", "Veiligheidsbeoordeling en overdracht"),
+            ("vervolg", "Na de melding: overdracht en vervolg"),
             ("omvang", "Omvang: extrapolatie van landelijke prevalentie"),
             ("vergelijkbare_regios", "Vergelijkbare regio's"),
             ("problematiek", "Specifieke problematiek"),

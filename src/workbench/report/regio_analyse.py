@@ -45,6 +45,7 @@ from workbench.report.sections import (
     veranderd,
     verantwoording,
     vergelijkbare_regios,
+    vervolg,
     verwachting,
     werkwijze,
 )
@@ -190,6 +191,11 @@ class RegioAnalyse:
     def veiligheidsbeoordeling(self) -> veiligheidsbeoordeling.Veiligheidsbeoordeling:
         """Veiligheidsbeoordeling en overdracht: the outcome of Veilig Thuis's assessment, per gemeente."""
         return self._commented(veiligheidsbeoordeling.compute(self.data, self.tellingen), "veiligheidsbeoordeling")
+
+    @cached_property
+    def vervolg(self) -> vervolg.Vervolg:
+        """Na de melding: what followed the closed meldingen (local field, wijkteam, other party), per gemeente."""
+        return self._commented(vervolg.compute(self.data, self.tellingen), "vervolg")
 
     @cached_property
     def omvang(self) -> omvang.Omvang:

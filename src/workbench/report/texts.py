@@ -567,10 +567,35 @@ FORECAST_METHOD = (
 """How 'Verwachting' forecasts the meldingen and tests itself."""
 
 
+SPLIT_SECRETS = (
+    "Een regiocijfer waarin een geheime gemeentecel ontbreekt, is een ondergrens ('≥'); een aandeel waarin zo'n cel "
+    "in het totaal ontbreekt, is een benadering ('ca.'); een geheim gemeentecijfer staat er als '.'."
+)
+"""How the tables of a split by category mark what secret cells leave out."""
+
 ASSESSMENT_NOTE = (
     "Veilig Thuis beoordeelt bij elke melding of iemand acuut of structureel onveilig is en wat er moet gebeuren: "
     "vervolgstappen bij Veilig Thuis zelf, overdracht aan een andere partij (zoals het wijkteam), geen vervolgstappen, "
-    "of regionaal maatwerk. Een aandeel waarin een geheime cel meetelt, is een benadering ('ca.'); een geheim "
-    "gemeentecijfer staat er als '.'. Wat er na de overdracht gebeurt, staat niet in deze tabel."
+    f"of regionaal maatwerk. {SPLIT_SECRETS} Wat er na de overdracht gebeurt, staat in het volgende hoofdstuk."
 )
 """How to read the chapter Veiligheidsbeoordeling."""
+
+
+FOLLOW_UP_NOTE = (
+    "Na een melding en de veiligheidsbeoordeling sluit Veilig Thuis de melding af: met een overdracht aan het lokale "
+    "veld (het wijkteam of sociaal team van de gemeente, of andere lokale hulpverlening), met een overdracht aan een "
+    "andere partij (zoals jeugdbescherming, de Raad voor de Kinderbescherming of de politie), of zonder overdracht. "
+    f"'Waarvan wijkteam' is een deel van 'naar lokaal veld'. {SPLIT_SECRETS} Of de hulp daarna werkte, staat niet "
+    "in deze tabel."
+)
+"""How to read the chapter Vervolg na de melding."""
+
+INVENTED_PROPORTIONS = (
+    "Let op: de verhoudingen in deze demonstratietabel zijn verzonnen. Er is geen gepubliceerde landelijke of "
+    "regionale verdeling gevonden van wat er na een melding gebeurt; de totalen zijn die van de "
+    "demonstratiemeldingen."
+)
+"""Said wherever the demonstration table of what followed a melding (84854NED) is shown."""
+
+INVENTED_PROPORTIONS_SHORT = "De verhoudingen van tabel 84854NED (vervolg na de melding) zijn verzonnen."
+"""The same, where a figure from that table stands among others (the kengetallen)."""

@@ -18,7 +18,7 @@ from workbench.disclosure.bounds import Bounded, row_bounded, sums_frame
 from workbench.io.inputs import RegionData
 from workbench.io.kwb import gemeenten as kwb_gemeenten
 from workbench.io.regiovisie import KENGETALLEN as KEYS
-from workbench.io.statline import NATIONAL_REGION
+from workbench.io.statline import NATIONAL_REGION, VT_SPECS
 from workbench.stats import extrapolation, peers, vt_figures
 from workbench.stats.rates import PER
 
@@ -28,6 +28,10 @@ NATIONAL_POPULATION = "NL00"
 KM_FORM = "kindermishandeling"
 NOT_ASSESSED, HANDED_OVER = "VB05", "VB02"
 """The categories of 84852NED: meldingen not yet assessed, and those handed over after the assessment."""
+VT_TABLES = ", ".join(s.table_id for s in VT_SPECS[:-1]) + f" en {VT_SPECS[-1].table_id}"
+"""The Veilig Thuis tables the kengetallen come from, as a source line names them."""
+LOCAL_FIELD = "VV10"
+"""The category of 84854NED: closed meldingen handed over to the local field (wijkteam or other local help)."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,15 @@ KENGETALLEN = {
             ("overdracht", "beoordeling_totaal"),
         ),
         Kengetal(
+            "aandeel_lokaal_veld",
+            "Aandeel afgesloten meldingen overgedragen aan het lokale veld",
+            "%",
+            NEAR_OUTCOME,
+            4,
+            "84854NED",
+            ("lokaal_veld", "vervolg_totaal"),
+        ),
+        Kengetal(
             "bereik_kindermishandeling",
             "Bereik kindermishandeling: meldingen als deel van de geschatte slachtoffers",
             "%",
@@ -139,6 +152,9 @@ class AreaCounts:
     beoordeling_totaal: dict[int, Bounded]
     niet_beoordeeld: dict[int, Bounded]
     overdracht: dict[int, Bounded]
+    vervolg_totaal: dict[int, Bounded]
+    """The meldingen Veilig Thuis closed (84854NED)."""
+    lokaal_veld: dict[int, Bounded]
     inwoners: float
     kinderen: float
     ouderen: float
@@ -168,6 +184,7 @@ def areas_counts(data: RegionData, areas: dict[str, tuple[list[str], list[str]]]
     aard_a = _sums(data.aard, area_of, vt_figures.ADVIEZEN)
     melder = _sums(data.melder, area_of, vt_figures.MELDINGEN)
     assessed = _sums(data.beoordeling, area_of, vt_figures.MELDINGEN)
+    followed = _sums(data.vervolg, area_of, vt_figures.AFGESLOTEN)
     prevalence = extrapolation.latest_per_form(data.prevalentie)
     km = prevalence[prevalence["vorm"] == KM_FORM]
     out = {}
@@ -185,6 +202,8 @@ def areas_counts(data: RegionData, areas: dict[str, tuple[list[str], list[str]]]
             beoordeling_totaal=_by_year(assessed, name, "T001"),
             niet_beoordeeld=_by_year(assessed, name, NOT_ASSESSED),
             overdracht=_by_year(assessed, name, HANDED_OVER),
+            vervolg_totaal=_by_year(followed, name, "T001"),
+            lokaal_veld=_by_year(followed, name, LOCAL_FIELD),
             inwoners=float(totals["totaal"]),
             kinderen=float(totals["0-17"]),
             ouderen=float(totals["65+"]),
@@ -232,6 +251,7 @@ def value(counts: AreaCounts, key: str, year: int) -> tuple[Bounded, Bounded]:
             get(counts.niet_beoordeeld).share_of(get(counts.beoordeling_totaal)).scaled(100)
         ),
         "aandeel_overdracht": lambda: get(counts.overdracht).share_of(get(counts.beoordeling_totaal)).scaled(100),
+        "aandeel_lokaal_veld": lambda: get(counts.lokaal_veld).share_of(get(counts.vervolg_totaal)).scaled(100),
     }
     figure = single[key]()
     return figure, figure

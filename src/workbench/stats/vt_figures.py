@@ -13,6 +13,8 @@ from workbench.disclosure.bounds import Bounded, bounded_sum, sums_frame
 
 MELDINGEN = "ontvangen_meldingen"
 ADVIEZEN = "gestarte_adviezen"
+AFGESLOTEN = "afgesloten_meldingen"
+"""The meldingen Veilig Thuis closed (CBS 84854NED, by what followed)."""
 
 
 def _select(tidy: pd.DataFrame, periode: str, categorie: str, maat: str) -> pd.DataFrame:

@@ -12,12 +12,14 @@ import pandas as pd
 from workbench.disclosure.bounds import Bounded
 from workbench.io import regiovisie
 from workbench.io.inputs import RegionData
+from workbench.io.statline import VT_VERVOLG
 from workbench.report import chapters, charts
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section, data_figure, example_note, missing
 from workbench.report.texts import (
     CYCLE_INTRO,
+    INVENTED_PROPORTIONS_SHORT,
     KENGETALLEN_INTRO,
     MISSING,
     MONITORING_INTRO,
@@ -65,6 +67,8 @@ class Monitoring(Section):
     demonstratie: bool
     eigen: tuple = ()
     """The region's own Veilig Thuis registrations (provenance entries; empty: none)."""
+    verzonnen: bool = False
+    """Whether the proportions of what followed a melding (84854NED) are invented demonstration figures."""
     indicatoren: list[Indicator]
     periode: int
     basisjaar: int
@@ -129,6 +133,7 @@ def compute(
         voorbeeld=bool((invoer or {}).get("voorbeeld")),
         demonstratie=data.vt_demonstratie,
         eigen=data.vt_eigen,
+        verzonnen=data.demonstratie_tabel(VT_VERVOLG.table_id),
         indicatoren=indicators,
         tabellen=tables,
     )
@@ -219,7 +224,8 @@ def _kengetallen(s: Monitoring) -> str:
             "meest vergelijkbare regio's met een gepubliceerd cijfer. Per 1.000: inwoners op 1 januari 2020; kinderen "
             "van 0 tot en met 17 jaar afgeleid uit de leeftijdsgroepen van CBS. Bereik: een bandbreedte, omdat de "
             "schatting van het aantal slachtoffers een bandbreedte is. ≥: ondergrens en ca.: benadering, omdat "
-            f"gemeentecijfers geheim zijn. {vt_source(s.demonstratie, '84851NED en 84849NED', s.eigen)}.",
+            f"gemeentecijfers geheim zijn. {vt_source(s.demonstratie, kengetallen.VT_TABLES, s.eigen)}."
+            + (f" {INVENTED_PROPORTIONS_SHORT}" if s.verzonnen else ""),
             formats,
             numeric=["stap"],
         )

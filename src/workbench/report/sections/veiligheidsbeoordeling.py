@@ -10,26 +10,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from workbench.disclosure.bounds import Bounded
 from workbench.io.inputs import RegionData
-from workbench.io.statline import NATIONAL_REGION, VT_BEOORDELING
-from workbench.report import chapters
+from workbench.io.statline import VT_BEOORDELING
+from workbench.report import chapters, split_tables
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section
 from workbench.report.texts import ASSESSMENT_NOTE, vt_source
-from workbench.stats import kengetallen, vt_figures
+from workbench.stats import kengetallen, splits
+from workbench.stats.vt_figures import MELDINGEN
 
 
 @dataclass(kw_only=True, repr=False)
 class Veiligheidsbeoordeling(Section):
     """The outcome of the safety assessment.
 
-    Tables ``uitkomst`` (``uitkomst``, ``regio`` and ``regio_aandeel``, then per VT-region and Nederland its share:
-    :class:`Bounded`) and ``per_gemeente`` (``gemeente``, ``meldingen``, ``beoordeeld``, ``overdracht``:
-    :class:`Bounded`, shares in percent).
+    Tables ``uitkomst`` (see :func:`workbench.stats.splits.by_category`) and ``per_gemeente`` (``gemeente``,
+    ``meldingen``, ``beoordeeld``, ``overdracht``: :class:`Bounded`, shares in percent).
     """
 
     naam: str
@@ -45,78 +43,28 @@ class Veiligheidsbeoordeling(Section):
         return render(self)
 
 
-def _count(data: RegionData, period: str, category: str, areas: list[str]) -> Bounded:
-    return vt_figures.region_count(data.beoordeling, period, category, vt_figures.MELDINGEN, areas)
-
-
-def _share(part: Bounded, whole: Bounded) -> Bounded:
-    return part.share_of(whole).scaled(100)
-
-
 def compute(data: RegionData, counts: kengetallen.AreaCounts) -> Veiligheidsbeoordeling:
     """The safety assessment of ``data``'s meldingen in the reporting year; ``counts`` the region's counts."""
     period = f"{data.periode}JJ00"
-    vt_names = data.composition.drop_duplicates("vt_code").set_index("vt_code")["vt_naam"]
-    others = {**{f"VT-regio {vt_names[v]}": [v] for v in data.vt_codes}, "Nederland": [NATIONAL_REGION]}
-    total = _count(data, period, "T001", data.member_codes)
-    totals = {name: _count(data, period, "T001", areas) for name, areas in others.items()}
-    rows = []
-    for category in VT_BEOORDELING.categories[1:]:
-        own = _count(data, period, category.code, data.member_codes)
-        row = {"uitkomst": category.label, "regio": own, "regio_aandeel": _share(own, total)}
-        for name, areas in others.items():
-            row[name] = _share(_count(data, period, category.code, areas), totals[name])
-        rows.append(row)
-    per_gemeente = []
-    for code, name in zip(data.members["gemeentecode"], data.members["gemeentenaam"], strict=True):
-        whole = _count(data, period, "T001", [code])
-        per_gemeente.append(
-            {
-                "gemeente": name,
-                "meldingen": whole,
-                "beoordeeld": kengetallen.complement(
-                    _share(_count(data, period, kengetallen.NOT_ASSESSED, [code]), whole)
-                ),
-                "overdracht": _share(_count(data, period, kengetallen.HANDED_OVER, [code]), whole),
-            }
-        )
+    others = splits.comparison_areas(data.composition, data.vt_codes)
+    outcome = splits.by_category(data.beoordeling, VT_BEOORDELING, MELDINGEN, period, data.member_codes, others)
+    shares = {"beoordeeld": kengetallen.NOT_ASSESSED, "overdracht": kengetallen.HANDED_OVER}
+    per_gemeente = splits.per_gemeente(data.beoordeling, MELDINGEN, period, data.members, shares)
+    per_gemeente["beoordeeld"] = per_gemeente["beoordeeld"].map(kengetallen.complement)
     return Veiligheidsbeoordeling(
         naam=data.naam,
         jaar=data.periode,
-        demonstratie=data.beoordeling_demonstratie,
+        demonstratie=data.demonstratie_tabel(VT_BEOORDELING.table_id),
         politie=kengetallen.value(counts, "aandeel_politie", data.periode)[0],
         beoordeeld=kengetallen.value(counts, "aandeel_beoordeeld", data.periode)[0],
         overdracht=kengetallen.value(counts, "aandeel_overdracht", data.periode)[0],
-        tabellen={"uitkomst": pd.DataFrame(rows), "per_gemeente": pd.DataFrame(per_gemeente)},
+        tabellen={"uitkomst": outcome, "per_gemeente": per_gemeente.rename(columns={"totaal": "meldingen"})},
     )
-
-
-def _pct(value: Bounded) -> str:
-    return f.fmt_bounded(value, f.fmt_dec) + ("" if value.kind == "onbekend" else "%")
 
 
 def render(s: Veiligheidsbeoordeling) -> str:
     """The assessment in a sentence, the outcome table and the table per gemeente."""
     source = vt_source(s.demonstratie, VT_BEOORDELING.table_id)
-    outcome = s.tabellen["uitkomst"]
-    others = [c for c in outcome.columns if c not in ("uitkomst", "regio", "regio_aandeel")]
-    shown = pd.DataFrame(
-        {
-            "uitkomst": outcome["uitkomst"],
-            "meldingen regio": outcome["regio"].map(lambda v: f.fmt_bounded(v)),
-            "aandeel regio": outcome["regio_aandeel"].map(_pct),
-            **{f"aandeel {c}": outcome[c].map(_pct) for c in others},
-        }
-    )
-    g = s.tabellen["per_gemeente"]
-    gemeenten = pd.DataFrame(
-        {
-            "gemeente": g["gemeente"],
-            "meldingen": g["meldingen"].map(lambda v: f.fmt_bounded(v)),
-            "beoordeeld": g["beoordeeld"].map(_pct),
-            "overgedragen": g["overdracht"].map(_pct),
-        }
-    )
     said = (
         f"In {s.jaar} beoordeelde Veilig Thuis de veiligheid bij {f.say_bounded(s.beoordeeld, f.fmt_dec)}% van de "
         f"meldingen uit de regio {s.naam}; {f.say_bounded(s.overdracht, f.fmt_dec)}% werd daarna overgedragen. "
@@ -127,17 +75,18 @@ def render(s: Veiligheidsbeoordeling) -> str:
         "veiligheidsbeoordeling",
         chapters.title("veiligheidsbeoordeling"),
         h.para(said),
-        h.table(
-            shown,
+        split_tables.by_category(
+            s.tabellen["uitkomst"],
+            "uitkomst",
+            "meldingen",
             f"Uitkomst van de veiligheidsbeoordeling van de meldingen in {s.jaar}, regio {s.naam} naast de "
             f"VT-regio en Nederland. {source}.",
-            numeric=[c for c in shown.columns if c != "uitkomst"],
         ),
-        h.table(
-            gemeenten,
+        split_tables.per_gemeente(
+            s.tabellen["per_gemeente"],
+            {"meldingen": "meldingen", "beoordeeld": "beoordeeld", "overdracht": "overgedragen"},
             f"Per gemeente: meldingen in {s.jaar}, het aandeel beoordeeld en het aandeel overgedragen ('.' waar een "
             f"cijfer geheim is). {source}.",
-            numeric=["meldingen", "beoordeeld", "overgedragen"],
         ),
         h.para(ASSESSMENT_NOTE, "small"),
     )
