@@ -9,6 +9,7 @@ from scipy import stats
 from pages import Tables
 from tiny import tiny_region
 from workbench.disclosure.bounds import Bounded
+from workbench.io import kerncijfers
 from workbench.report.sections import veranderd as section
 from workbench.stats import kengetallen, veranderd
 from workbench.stats.rates import change_in_counts, change_in_shares
@@ -122,3 +123,57 @@ def test_the_largest_changes_list_each_change_once_largest_first():
     assert not top["key"].isin(veranderd.SAME_CHANGE).any()
     assert (top["oordeel"] == veranderd.BEYOND).all()
     assert top["procent"].abs().is_monotonic_decreasing
+
+
+def test_figures_published_otherwise_are_listed_with_both_values_and_equal_ones_left_out():
+    exact = Bounded.exact
+    now = veranderd.figures(_counts((exact(1000), exact(1200))), 2023)
+    published = {**now, "meldingen": (exact(950), exact(950)), "adviezen": (Bounded(900.0, 900.0, 914.0, 2, 9),) * 2}
+    table = veranderd.restated(published, now).set_index("key")
+    assert list(table.index) == ["meldingen", "adviezen"]  # a bound then, exact now: restated too
+    assert table.loc["meldingen", "toen"].value == 950 and table.loc["meldingen", "nu"].value == 1000
+    assert veranderd.restated(now, now).empty
+
+
+def test_a_composition_change_is_told_by_blocks_so_a_merger_inside_the_region_is_none():
+    before = {"GM0001": "Aastad", "GM0002": "Beedorp", "GM0003": "Ceedorp"}
+    merged = {"GM0001": "Aastad", "GM0002": "Beeceedorp", "GM0003": "Beeceedorp"}
+    assert veranderd.composition_change(before, merged) == ([], [])
+    assert veranderd.composition_change(before, {"GM0001": "Aastad", "GM0004": "Deestad"}) == (
+        ["Deestad"],
+        ["Beedorp", "Ceedorp"],
+    )
+
+
+def test_kept_figures_read_back_as_they_were_written():
+    data = tiny_region({("GM0003", "2024JJ00", "T001")})
+    kept = section.kept_figures(data, kengetallen.region_counts(data))
+    again = kerncijfers.from_json(kerncijfers.to_json(kept))
+    assert again.gemeenten == {"GM0001": "Aastad", "GM0002": "Beedorp", "GM0003": "Ceedorp"}
+    for key, (low, high) in kept.cijfers.items():
+        assert again.cijfers[key][0].kind == low.kind and again.cijfers[key][1].kind == high.kind, key
+        assert again.cijfers[key][0].value == pytest.approx(low.value), key
+    assert again.cijfers["meldingen"][0].kind == "ondergrens"
+
+
+def test_the_section_says_what_the_analysis_of_the_year_before_published_otherwise_and_why():
+    data = tiny_region()
+    counts = kengetallen.region_counts(data)
+    then = veranderd.figures(counts, 2023)
+    kept = kerncijfers.Kerncijfers(
+        "GM0001",
+        2023,
+        {"GM0001": "Aastad", "GM0002": "Beedorp"},  # Ceedorp was not in the region then
+        {**then, "meldingen": (Bounded.exact(380), Bounded.exact(380))},
+    )
+    html = section.compute(data, counts, None, kept).html()
+    assert "de samenstelling van de regio veranderd (nieuw in de regio: Ceedorp)" in html
+    table = Tables(html).by_caption("Cijfers over 2023 van de regio Aastad")
+    assert table.cell("Meldingen (aantal)", "regio-analyse 2023") == "380"
+    assert table.cell("Meldingen (aantal)", "nu berekend") != "380"
+    assert len(table.rows) == 2  # only the figure that differs
+    unchanged = section.compute(
+        data, counts, None, kerncijfers.Kerncijfers("GM0001", 2023, kept.gemeenten | {"GM0003": "Ceedorp"}, then)
+    ).html()
+    assert "De cijfers over 2023 zijn dezelfde als in de regio-analyse over 2023." in unchanged
+    assert "niet bewaard" in section.compute(data, counts).html()

@@ -5,6 +5,8 @@ A change here changes the contract everywhere at once; nothing else spells these
 
 from __future__ import annotations
 
+from pathlib import Path
+
 REPORT_FILE = "regio-analyse.html"
 """A region's report, in ``OUT/CODE/``."""
 GEMEENTEN_DIR = "gemeenten"
@@ -25,6 +27,11 @@ LOG_FILE = "build.log"
 """A run's private log."""
 BUILT, UNCHANGED, FAILED, BLOCKED = "gebouwd", "ongewijzigd", "mislukt", "geblokkeerd"
 """What happened to a region (or the index) in a batch."""
+KEPT_FIGURES_FILE = "kerncijfers.json"
+"""The key figures a region's run writes beside its downloads folder; kept by the builder once the page is published
+(see :mod:`workbench.io.kerncijfers`)."""
+KEPT_FIGURES_DIR = "analyses"
+"""The folder in the private build folder where the key figures of published analyses are kept."""
 
 
 def workbook_file(code: str, local: bool = False) -> str:
@@ -40,3 +47,8 @@ def workbook_file(code: str, local: bool = False) -> str:
 def local_page(code: str) -> str:
     """A gemeente's page relative to its region's folder: ``gemeenten/GM0312/lokale-analyse.html``."""
     return f"{GEMEENTEN_DIR}/{code}/{LOCAL_FILE}"
+
+
+def kept_figures(build: Path, code: str, periode: int) -> Path:
+    """Where the key figures of a region's published analysis of ``periode`` are kept in the build folder."""
+    return build / KEPT_FIGURES_DIR / f"{code}-{periode}.json"

@@ -128,7 +128,7 @@ def run_batch(
     with_pages = {code: writes_pages and (local if isinstance(local, bool) else code in set(local)) for code in codes}
     fingerprints = {
         code: region_fingerprint(
-            notebook, inputs_key, code, periode, root, (LOCAL_NOTEBOOK,) if with_pages[code] else ()
+            notebook, inputs_key, code, periode, root, (LOCAL_NOTEBOOK,) if with_pages[code] else (), private
         )
         for code in codes
     }

@@ -17,7 +17,7 @@ import mistune
 
 from workbench.build.runs import Run
 from workbench.build.safety import scan
-from workbench.contracts import COMPLETE_ATTRIBUTE, DOWNLOAD_DIR, REPORT_FILE, local_page
+from workbench.contracts import COMPLETE_ATTRIBUTE, DOWNLOAD_DIR, KEPT_FIGURES_FILE, REPORT_FILE, local_page
 from workbench.errors import BuildError
 from workbench.files import write_atomic
 
@@ -118,8 +118,13 @@ def publish(run: Run, region: str, target: Path, title: str) -> None:
     """
     import nbformat
 
+    from workbench.io import kerncijfers
+
     publish_page(nbformat.read(run.executed, as_version=4), region, target, title, run.files, run.log)
     run.log_line(f"published {target}")
+    kept = kerncijfers.keep(run.log.parent / KEPT_FIGURES_FILE, Path(run.parameters["build_dir"]))
+    if kept is not None:
+        run.log_line(f"kept the key figures in {kept}")
 
 
 def publish_page(nb: nbformat.NotebookNode, name: str, target: Path, title: str, files: Path, log: Path) -> None:

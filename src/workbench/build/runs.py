@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.build.kernel import WarmKernel
-from workbench.contracts import DOWNLOAD_DIR, GEMEENTEN_DIR, LOG_FILE, VALIDATION_FILE
+from workbench.contracts import DOWNLOAD_DIR, GEMEENTEN_DIR, KEPT_FIGURES_FILE, LOG_FILE, VALIDATION_FILE
 from workbench.errors import BuildError
 from workbench.paths import NOTEBOOKS_DIR
 
@@ -56,6 +56,7 @@ def new_run(name: str, build: Path, notebook: Path, parameters: dict, timeout: i
     log = run_dir / LOG_FILE
     log.write_text("", encoding="utf-8")
     shutil.rmtree(run_dir / DOWNLOAD_DIR, ignore_errors=True)  # an earlier run's files are never published
+    (run_dir / KEPT_FIGURES_FILE).unlink(missing_ok=True)  # nor are its key figures kept
     params = {**parameters, "build_dir": str(build)}
     return Run(notebook, run_dir / f"{notebook.stem}.executed.ipynb", log, params, timeout)
 

@@ -1,7 +1,8 @@
 """What the batch remembers of its last good builds: one fingerprint per page, in the private build folder.
 
 A page is skipped when its fingerprint is unchanged (the workbench's code and templates, its notebook, the input
-files, the region's own input file, its parameters and the data folder) and the page and its downloads are still
+files, the region's own input file, its parameters, the data folder and the kept key figures of its analysis of
+the year before) and the page and its downloads are still
 as they were published: a page damaged, truncated or removed afterwards is rebuilt. Whether they are is first
 asked of the file system (every file's size and modification time as published); only when that differs are
 the contents hashed and compared, so a rerun reads no page it need not.
@@ -16,7 +17,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from workbench.contracts import DOWNLOAD_DIR
+from workbench.contracts import DOWNLOAD_DIR, kept_figures
 from workbench.files import write_atomic
 from workbench.fingerprint import code_fingerprint
 from workbench.io.regiovisie import file_fingerprint
@@ -33,11 +34,23 @@ def fingerprint(*parts: object) -> str:
 
 
 def region_fingerprint(
-    notebook: Path, inputs_key: str, code: str, periode: int, root: Path, local: tuple[Path, ...] = ()
+    notebook: Path,
+    inputs_key: str,
+    code: str,
+    periode: int,
+    root: Path,
+    local: tuple[Path, ...] = (),
+    build: Path | None = None,
 ) -> str:
-    """The fingerprint of one region's report (and, with ``local``: the gemeente notebook, its gemeenten's pages)."""
+    """The fingerprint of one region's report (and, with ``local``: the gemeente notebook, its gemeenten's pages).
+
+    With ``build``, the key figures kept of the region's analysis of the year before count too (the report says
+    what that analysis published otherwise).
+    """
+    earlier = kept_figures(build, code, periode - 1) if build is not None else None
+    kept = hashlib.sha256(earlier.read_bytes()).hexdigest() if earlier is not None and earlier.is_file() else ""
     return fingerprint(
-        code_fingerprint((notebook, *local)), inputs_key, code, periode, str(root), file_fingerprint(code, root)
+        code_fingerprint((notebook, *local)), inputs_key, code, periode, str(root), file_fingerprint(code, root), kept
     )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.contracts import BLOCKED_KEY, local_page
-from workbench.io import regiovisie
+from workbench.io import kerncijfers, regiovisie
 from workbench.io.inputs import RegionData, load_region
 from workbench.paths import build_dir
 from workbench.report import chapters
@@ -76,8 +76,11 @@ class RegioAnalyse:
         validation: str | Path | None = None,
         files: str | Path | None = None,
         gemeenten: str | Path | None = None,
+        build: str | Path | None = None,
     ) -> None:
         self.data = data
+        self.build = build_dir(build)
+        """The private build folder: where the key figures of earlier published analyses are kept."""
         self.validation_path = Path(validation) if validation else None
         self.files = Path(files) if files else None
         """Where :attr:`downloads` writes the page's files (``None``: nowhere, only the list)."""
@@ -106,8 +109,9 @@ class RegioAnalyse:
         ``bestanden`` is the folder where :attr:`downloads` writes the page's files; empty: not written.
         ``gemeenten`` is the folder where every gemeente's lokale analyse is written; empty: not written.
         """
-        data = load_region(regio, data_dir or None, periode, build_dir(build or None))
-        return cls(data, validatie or None, bestanden or None, gemeenten or None)
+        folder = build_dir(build or None)
+        data = load_region(regio, data_dir or None, periode, folder)
+        return cls(data, validatie or None, bestanden or None, gemeenten or None, folder)
 
     def _validation(self) -> dict | None:
         if self.validation_path is None:
@@ -180,7 +184,8 @@ class RegioAnalyse:
     def veranderd(self) -> veranderd.Veranderd:
         """Wat is veranderd sinds vorig jaar: every key figure with its change and whether it is beyond chance."""
         balance = self.taken_en_budget.tabellen.get("balans")
-        return self._commented(veranderd.compute(self.data, self.tellingen, balance), "veranderd")
+        earlier = kerncijfers.previous(self.build, self.data.code, self.data.periode - 1)
+        return self._commented(veranderd.compute(self.data, self.tellingen, balance, earlier), "veranderd")
 
     @cached_property
     def verwachting(self) -> verwachting.Verwachting:
@@ -286,7 +291,10 @@ class RegioAnalyse:
 
     @cached_property
     def downloads(self) -> downloads.Downloads:
-        """The page's files (a CSV per table, one workbook), written to the builder's folder when it gives one."""
+        """The page's files (a CSV per table, one workbook), written to the builder's folder when it gives one.
+
+        The analysis's key figures go beside that folder (:data:`workbench.io.kerncijfers.RUN_FILE`), private.
+        """
         sections = [getattr(self, name) for name in SECTIONS]
         v = self.verantwoording
         context = Context(self.data.code, self.data.naam, self.data.periode)
@@ -306,7 +314,13 @@ class RegioAnalyse:
         section = downloads.compute(context, sections, explanation)
         if self.files is not None:
             downloads.write(section, self.files)
+            kerncijfers.write(self.files.parent / kerncijfers.RUN_FILE, self.kerncijfers)
         return section
+
+    @cached_property
+    def kerncijfers(self) -> kerncijfers.Kerncijfers:
+        """The key figures of this analysis, kept by the builder once the page is published (for next year's)."""
+        return veranderd.kept_figures(self.data, self.tellingen)
 
     def schrijf_lokale_analyses(self) -> None:
         """Write every gemeente's lokale analyse into the builder's folder (nothing without one)."""

@@ -61,6 +61,26 @@ def _row(
     }
 
 
+FIGURES: tuple[tuple[str, str, str], ...] = (
+    ("meldingen", "Meldingen (aantal)", "aantal"),
+    ("adviezen", "Adviezen (aantal)", "aantal"),
+    *((key, k.naam, k.eenheid) for key, k in KENGETALLEN.items()),
+)
+"""Every figure compared, in order: (key, name, unit)."""
+
+
+def _shown(counts: AreaCounts, key: str) -> Callable[[int], tuple[Bounded, Bounded]]:
+    """How a figure is computed per year: (low end, high end), equal ends but for a range."""
+    if key in ("meldingen", "adviezen"):
+        return lambda y: (getattr(counts, key).get(y, Bounded.unknown()),) * 2
+    return lambda y: kengetallen.value(counts, key, y)
+
+
+def figures(counts: AreaCounts, year: int) -> dict[str, tuple[Bounded, Bounded]]:
+    """Every figure of :data:`FIGURES` in one year, by key (what a published analysis is kept with)."""
+    return {key: _shown(counts, key)(year) for key, _, _ in FIGURES}
+
+
 def changes(counts: AreaCounts, year: int) -> pd.DataFrame:
     """The region's counts and kengetallen in ``year - 1`` and ``year``, each with its change and test.
 
@@ -73,27 +93,61 @@ def changes(counts: AreaCounts, year: int) -> pd.DataFrame:
         ``procent`` (missing where not shown), ``p`` (the test's p-value, missing where not tested) and ``oordeel``
         (:data:`BEYOND`, :data:`WITHIN` or :data:`HIDDEN`).
     """
-    rows = [
-        _row(
-            "Meldingen (aantal)",
-            "aantal",
-            "meldingen",
-            counts,
-            year,
-            lambda y: (counts.meldingen.get(y, Bounded.unknown()),) * 2,
-        ),
-        _row(
-            "Adviezen (aantal)",
-            "aantal",
-            "adviezen",
-            counts,
-            year,
-            lambda y: (counts.adviezen.get(y, Bounded.unknown()),) * 2,
-        ),
-    ]
-    for key, k in KENGETALLEN.items():
-        rows.append(_row(k.naam, k.eenheid, key, counts, year, lambda y, key=key: kengetallen.value(counts, key, y)))
-    return pd.DataFrame(rows)
+    return pd.DataFrame([_row(name, unit, key, counts, year, _shown(counts, key)) for key, name, unit in FIGURES])
+
+
+def _same(a: Bounded, b: Bounded) -> bool:
+    if a.kind != b.kind:
+        return False
+    return a.value is None or abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value))
+
+
+def restated(published: dict[str, tuple[Bounded, Bounded]], now: dict[str, tuple[Bounded, Bounded]]) -> pd.DataFrame:
+    """The figures of one year that an earlier analysis published otherwise than they are computed now.
+
+    Parameters
+    ----------
+    published
+        The figures as the earlier analysis had them (see :func:`figures`); a key it did not have is left out.
+    now
+        The same year's figures as computed now.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``key``, ``kengetal``, ``eenheid``, ``toen`` and ``toen_tot``, ``nu`` and ``nu_tot`` (:class:`Bounded`),
+        one row per figure that differs in value or kind.
+    """
+    rows = []
+    for key, name, unit in FIGURES:
+        if key not in published or key not in now:
+            continue
+        (old, old_top), (new, new_top) = published[key], now[key]
+        if not (_same(old, new) and _same(old_top, new_top)):
+            rows.append(
+                {
+                    "key": key,
+                    "kengetal": name,
+                    "eenheid": unit,
+                    "toen": old,
+                    "toen_tot": old_top,
+                    "nu": new,
+                    "nu_tot": new_top,
+                }
+            )
+    return pd.DataFrame(rows, columns=["key", "kengetal", "eenheid", "toen", "toen_tot", "nu", "nu_tot"])
+
+
+def composition_change(before: dict[str, str], now: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The gemeenten that came into a region and those that left it, from its blocks then and now.
+
+    Both are block -> gemeente name (blocks of the 2020 indeling never change, so a merger of two gemeenten of the
+    region is no change). Returns the names of today's gemeenten holding a block that was not in the region, and
+    the names of the gemeenten of then holding a block that no longer is, each sorted.
+    """
+    came = sorted({now[b] for b in now.keys() - before.keys()})
+    left = sorted({before[b] for b in before.keys() - now.keys()})
+    return came, left
 
 
 def spending_change(balance: pd.DataFrame, year: int, population: float) -> dict | None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from workbench.contracts import REPORT_FILE
 from workbench.io.inputs import RegionData
+from workbench.io.kerncijfers import Kerncijfers
 from workbench.report import chapters
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
@@ -23,23 +24,46 @@ class Veranderd(Section):
     """The region's figures in the year before and the reporting year.
 
     Table ``veranderingen`` (see :func:`workbench.stats.veranderd.changes`, with the realised spending per
-    inhabitant as its last row when both years have it); absent when the data has no year before.
+    inhabitant as its last row when both years have it); absent when the data has no year before. With the kept
+    figures of the analysis of the year before, table ``herzien`` (see :func:`workbench.stats.veranderd.restated`):
+    the figures of that year it published otherwise than they are computed now.
     """
 
     naam: str
     jaar: int
     demonstratie: bool
+    vorige: bool = False
+    """Whether the figures of the analysis of the year before were kept (see :mod:`workbench.io.kerncijfers`)."""
+    erbij: list[str] = field(default_factory=list)
+    """Gemeenten in the region now that were not (or only in part) in it at the analysis of the year before."""
+    eraf: list[str] = field(default_factory=list)
+    """Gemeenten in the region then that are not (or only in part) in it now."""
 
     def body(self) -> str:
         """See :func:`render`."""
         return render(self)
 
 
-def compute(data: RegionData, counts: AreaCounts, balance: pd.DataFrame | None = None) -> Veranderd:
+def _blocks(data: RegionData) -> dict[str, str]:
+    """The region's gemeenten as blocks of the 2020 indeling (block -> the reporting year's gemeente name)."""
+    lineage = data.indeling.lineage(data.periode)
+    mine = lineage[lineage["gemeentecode"].isin(data.member_codes)]
+    return dict(zip(mine["blok"], mine["gemeentenaam"], strict=True))
+
+
+def kept_figures(data: RegionData, counts: AreaCounts) -> Kerncijfers:
+    """The key figures of ``data``'s analysis, as a later analysis reads them (see :mod:`workbench.io.kerncijfers`)."""
+    return Kerncijfers(data.code, data.periode, _blocks(data), veranderd.figures(counts, data.periode))
+
+
+def compute(
+    data: RegionData, counts: AreaCounts, balance: pd.DataFrame | None = None, earlier: Kerncijfers | None = None
+) -> Veranderd:
     """The changes in ``data``'s region from the year before the reporting year.
 
     ``counts`` are its counts per year, ``balance`` its income and spending per year (the table ``balans`` of
-    :mod:`~workbench.report.sections.taken_en_budget`; ``None`` without budget lines).
+    :mod:`~workbench.report.sections.taken_en_budget`; ``None`` without budget lines), ``earlier`` the kept
+    figures of the region's analysis of the year before (``None``: none kept).
     """
     section = Veranderd(naam=data.naam, jaar=data.periode, demonstratie=data.is_demonstration)
     if data.periode - 1 not in counts.meldingen:
@@ -49,6 +73,10 @@ def compute(data: RegionData, counts: AreaCounts, balance: pd.DataFrame | None =
     if spending is not None:
         table = pd.concat([table, pd.DataFrame([spending])], ignore_index=True)
     section.tabellen = {"veranderingen": table}
+    if earlier is not None and earlier.periode == data.periode - 1:
+        section.vorige = True
+        section.erbij, section.eraf = veranderd.composition_change(earlier.gemeenten, _blocks(data))
+        section.tabellen["herzien"] = veranderd.restated(earlier.cijfers, veranderd.figures(counts, data.periode - 1))
     return section
 
 
@@ -118,7 +146,61 @@ def render(s: Veranderd) -> str:
             "is dan toeval (tweezijdig, 5%)." + (" Demonstratiecijfers." if s.demonstratie else ""),
             numeric=[str(s.jaar - 1), str(s.jaar), "verandering", "verandering (%)"],
         ),
+        _earlier(s),
         h.para(CHANGE_METHOD, "small"),
+    )
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
+
+
+def _earlier(s: Veranderd) -> str:
+    """What the analysis of the year before said otherwise, and why; or that it was not kept."""
+    before = s.jaar - 1
+    if not s.vorige:
+        return h.para(
+            f"Beide jaren zijn berekend uit de gegevens van nu, op de huidige samenstelling van de regio. De cijfers "
+            f"van de regio-analyse over {before} zijn bij deze bouw niet bewaard: of die andere cijfers over {before} "
+            "noemde, is hier niet na te gaan."
+        )
+    moved = []
+    if s.erbij:
+        moved.append(f"nieuw in de regio: {_names(s.erbij)}")
+    if s.eraf:
+        moved.append(f"niet meer (helemaal) in de regio: {_names(s.eraf)}")
+    composition = (
+        f"Sinds de regio-analyse over {before} is de samenstelling van de regio veranderd ({'; '.join(moved)}). "
+        f"De cijfers over {before} hierboven zijn herberekend op de samenstelling van nu."
+        if moved
+        else ""
+    )
+    herzien = s.tabellen["herzien"]
+    if herzien.empty:
+        same = f"De cijfers over {before} zijn dezelfde als in de regio-analyse over {before}."
+        return h.para(" ".join(filter(None, [composition, same])))
+    why = (
+        "vooral door de andere samenstelling"
+        if moved
+        else "doordat de gegevens zijn herzien (bijvoorbeeld voorlopige CBS-cijfers die definitief werden, of een "
+        "eigen registratie van de regio)"
+    )
+    shown = pd.DataFrame(
+        {
+            "kengetal": herzien["kengetal"],
+            "eenheid": herzien["eenheid"],
+            f"regio-analyse {before}": [
+                f.fmt_range(r["toen"], r["toen_tot"], _format(r["key"])) for _, r in herzien.iterrows()
+            ],
+            "nu berekend": [f.fmt_range(r["nu"], r["nu_tot"], _format(r["key"])) for _, r in herzien.iterrows()],
+        }
+    )
+    said = f"De regio-analyse over {before} noemde {len(herzien)} van deze cijfers over {before} anders, {why}:"
+    return h.para(" ".join(filter(None, [composition, said]))) + h.table(
+        shown,
+        f"Cijfers over {before} van de regio {s.naam}: zoals de regio-analyse over {before} ze noemde en zoals ze nu "
+        "berekend zijn." + (" Demonstratiecijfers." if s.demonstratie else ""),
+        numeric=[f"regio-analyse {before}", "nu berekend"],
     )
 
 
