@@ -25,7 +25,7 @@ from pathlib import Path
 from workbench.build.index import build_index
 from workbench.build.kernel import PRELOAD, WarmKernel
 from workbench.build.outcome import BatchResult, Outcome
-from workbench.build.publish import report_target
+from workbench.build.publish import publish_statement, report_target
 from workbench.build.report import Validation, build_region
 from workbench.build.runs import (
     CELL_TIMEOUT_SECONDS,
@@ -37,7 +37,7 @@ from workbench.build.runs import (
 )
 from workbench.build.state import region_fingerprint, state_dir, still_good, write_state
 from workbench.checks.summary import blocked_regions, cached_validation, with_blocked
-from workbench.contracts import BLOCKED, BLOCKED_KEY, BUILT, FAILED, LOG_FILE, UNCHANGED
+from workbench.contracts import BLOCKED, BLOCKED_KEY, BUILT, FAILED, LOG_FILE, STATEMENT_FILE, UNCHANGED
 from workbench.errors import (
     REGION_FILE_INVALID,
     VALIDATION_FAILED,
@@ -139,6 +139,8 @@ def run_batch(
             result.regions.append(Outcome(code, names[code], UNCHANGED))  # built from these very inputs before
         else:
             todo.append(code)
+    if todo or not (out_dir / STATEMENT_FILE).is_file():
+        publish_statement(out_dir)  # its text changes only with the code, which rebuilds every page
     workers = max(1, jobs or os.cpu_count() or 1)
     kernels: queue.Queue[WarmKernel] = queue.Queue()
     started: list[WarmKernel] = []  # every kernel of this batch, so that Ctrl-C can stop them all

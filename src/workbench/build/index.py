@@ -92,7 +92,7 @@ def build_index(
         error = execute(run, "index", kernel)
         if error is not None:
             raise error
-        publish(run, "index", target, overview_title(periode))
+        publish(run, "index", target, overview_title(periode), root="")
     except BuildError as exc:
         return Outcome("index", NAME, FAILED, exc.reason, time.perf_counter() - start, run.log, run.executed)
     write_state(state_file, key, target)

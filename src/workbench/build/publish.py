@@ -17,7 +17,14 @@ import mistune
 
 from workbench.build.runs import Run
 from workbench.build.safety import scan
-from workbench.contracts import COMPLETE_ATTRIBUTE, DOWNLOAD_DIR, KEPT_FIGURES_FILE, REPORT_FILE, local_page
+from workbench.contracts import (
+    COMPLETE_ATTRIBUTE,
+    DOWNLOAD_DIR,
+    KEPT_FIGURES_FILE,
+    REPORT_FILE,
+    STATEMENT_FILE,
+    local_page,
+)
 from workbench.errors import BuildError
 from workbench.files import write_atomic
 
@@ -70,13 +77,18 @@ def ran_to_the_end(nb: nbformat.NotebookNode) -> bool:
     return any(f"{COMPLETE_ATTRIBUTE}=" in str(o.get("data", {}).get("text/html", "")) for o in outputs)
 
 
-def export_html(nb: nbformat.NotebookNode, title: str) -> str:
-    """Export an executed notebook to reviewer HTML with the workbench template."""
+def export_html(nb: nbformat.NotebookNode, title: str, root: str = "") -> str:
+    """Export an executed notebook to reviewer HTML with the workbench template.
+
+    ``root`` leads from the page to the site's folder (``../`` for a region's page): its footer links the
+    accessibility statement there.
+    """
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="regioanalyse")
     exporter.register_filter("narrative", narrative_html)
-    body, _ = exporter.from_notebook_node(nb, resources={"report_title": title, "source_note_tag": SOURCE_NOTE_TAG})
+    resources = {"report_title": title, "source_note_tag": SOURCE_NOTE_TAG, "site_root": root}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
 
 
@@ -110,7 +122,7 @@ def publish_files(staged: Path, folder: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(run: Run, region: str, target: Path, title: str) -> None:
+def publish(run: Run, region: str, target: Path, title: str, root: str = "../") -> None:
     """Check that the run completed, export it, scan it, and rename it and its downloads over ``target``.
 
     The downloads folder is renamed into place just before the page (each rename is atomic), and only when every
@@ -120,18 +132,23 @@ def publish(run: Run, region: str, target: Path, title: str) -> None:
 
     from workbench.io import kerncijfers
 
-    publish_page(nbformat.read(run.executed, as_version=4), region, target, title, run.files, run.log)
+    publish_page(nbformat.read(run.executed, as_version=4), region, target, title, run.files, run.log, root)
     run.log_line(f"published {target}")
     kept = kerncijfers.keep(run.log.parent / KEPT_FIGURES_FILE, Path(run.parameters["build_dir"]))
     if kept is not None:
         run.log_line(f"kept the key figures in {kept}")
 
 
-def publish_page(nb: nbformat.NotebookNode, name: str, target: Path, title: str, files: Path, log: Path) -> None:
-    """Publish one executed notebook (a region's or a gemeente's page) with its downloads over ``target``."""
+def publish_page(
+    nb: nbformat.NotebookNode, name: str, target: Path, title: str, files: Path, log: Path, root: str
+) -> None:
+    """Publish one executed notebook (a region's or a gemeente's page) with its downloads over ``target``.
+
+    ``root`` leads from the page to the site's folder (see :func:`export_html`).
+    """
     if not ran_to_the_end(nb):
         raise BuildError(name, "het notebook stopte voor de laatste cel", log)
-    html = export_html(nb, title)
+    html = export_html(nb, title, root)
     problems = scan(html)
     if problems:
         raise BuildError(name, "de HTML is niet veilig genoeg om te publiceren", log, problems)
@@ -141,6 +158,27 @@ def publish_page(nb: nbformat.NotebookNode, name: str, target: Path, title: str,
         raise BuildError(name, "de pagina verwijst naar downloads die niet zijn geschreven", problems=missing)
     publish_files(files, target.parent / DOWNLOAD_DIR)
     write_atomic(target, html)
+
+
+LOCAL_ROOT = "../../../"
+"""From a gemeente's page (``OUT/CODE/gemeenten/GMxxxx/``) to the site's folder."""
+
+
+def publish_statement(out_dir: Path) -> Path:
+    """Write the site's accessibility statement (``OUT/toegankelijkheid.html``) when it is missing or changed."""
+    import nbformat.v4 as v4
+
+    from workbench.report.toegankelijkheid import TITLE, statement
+
+    output = v4.new_output("display_data", data={"text/html": statement()})
+    html = export_html(v4.new_notebook(cells=[v4.new_code_cell(outputs=[output])]), TITLE)
+    problems = scan(html)
+    if problems:
+        raise BuildError("toegankelijkheid", "de HTML is niet veilig genoeg om te publiceren", problems=problems)
+    target = out_dir / STATEMENT_FILE
+    if not target.is_file() or target.read_text(encoding="utf-8") != html:
+        write_atomic(target, html)
+    return target
 
 
 def local_target(out_dir: Path, region: str, gemeente: str) -> Path:
@@ -171,7 +209,8 @@ def publish_local_pages(
             if executed is None:
                 raise BuildError(code, "de pagina van de gemeente is niet geschreven", log)
             target = local_target(out_dir, region, code)
-            publish_page(nbformat.read(executed, as_version=4), code, target, title, folder / code / DOWNLOAD_DIR, log)
+            notebook = nbformat.read(executed, as_version=4)
+            publish_page(notebook, code, target, title, folder / code / DOWNLOAD_DIR, log, LOCAL_ROOT)
             published.append(target)
         except BuildError as exc:
             failures.append(exc)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.build.kernel import WarmKernel
-from workbench.build.publish import publish, publish_local_pages, report_target
+from workbench.build.publish import publish, publish_local_pages, publish_statement, report_target
 from workbench.build.runs import (
     CELL_TIMEOUT_SECONDS,
     NOTEBOOK,
@@ -213,8 +213,11 @@ def build_report(
     summary = cached_validation(root, private)
     if summary is not None:
         refuse_blocked(code, summary, regions)
-        return build_region(code, root, out_dir, private, regions, Validation(summary), notebook, timeout)
-    # First build on these inputs: validate on the other core while the kernel runs the notebook, which waits
-    # for the summary only in its last section. Nothing is published unless validation passed.
-    validation = Validation.beside(root, private, regions)
-    return build_region(code, root, out_dir, private, regions, validation, notebook, timeout)
+        validation = Validation(summary)
+    else:
+        # First build on these inputs: validate on the other core while the kernel runs the notebook, which waits
+        # for the summary only in its last section. Nothing is published unless validation passed.
+        validation = Validation.beside(root, private, regions)
+    built = build_region(code, root, out_dir, private, regions, validation, notebook, timeout)
+    publish_statement(out_dir)  # the page's footer links it
+    return built

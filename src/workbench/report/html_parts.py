@@ -7,6 +7,7 @@ Nothing here writes script, event handlers or links to other servers. Numbers co
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,16 +30,27 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def heading(level: int, text: str, anchor: str | None = None) -> str:
+FOREIGN_WORDS = {"output": "en", "outcome": "en", "input": "en"}
+"""Words of another language the pages use (policy terms; names such as the workbench need no mark), by language
+(WCAG 3.1.2)."""
+_FOREIGN = re.compile(r"\b(" + "|".join(FOREIGN_WORDS) + r")\b", re.IGNORECASE)
+
+
+def text(value: object) -> str:
+    """Escape a value for HTML text (never an attribute), marking words of another language with their ``lang``."""
+    return _FOREIGN.sub(lambda m: f'<span lang="{FOREIGN_WORDS[m.group(1).lower()]}">{m.group(1)}</span>', esc(value))
+
+
+def heading(level: int, text_: str, anchor: str | None = None) -> str:
     """An ``h1``–``h4`` heading."""
     ident = f' id="{esc(anchor)}"' if anchor else ""
-    return f"<h{level}{ident}>{esc(text)}</h{level}>"
+    return f"<h{level}{ident}>{text(text_)}</h{level}>"
 
 
-def para(text: str, css: str | None = None) -> str:
+def para(value: str, css: str | None = None) -> str:
     """A paragraph of plain text."""
     cls = f' class="{esc(css)}"' if css else ""
-    return f"<p{cls}>{esc(text)}</p>"
+    return f"<p{cls}>{text(value)}</p>"
 
 
 def _class(css: str | None) -> str:
@@ -47,12 +59,12 @@ def _class(css: str | None) -> str:
 
 def bullets(items: Iterable[str], css: str | None = None) -> str:
     """A list of plain-text items."""
-    return f"<ul{_class(css)}>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
+    return f"<ul{_class(css)}>" + "".join(f"<li>{text(i)}</li>" for i in items) + "</ul>"
 
 
 def definition_list(items: Iterable[tuple[str, str]], css: str | None = None) -> str:
     """Terms with their explanation."""
-    return f"<dl{_class(css)}>" + "".join(f"<dt>{esc(t)}</dt><dd>{esc(d)}</dd>" for t, d in items) + "</dl>"
+    return f"<dl{_class(css)}>" + "".join(f"<dt>{text(t)}</dt><dd>{text(d)}</dd>" for t, d in items) + "</dl>"
 
 
 def banner(text: str) -> str:
@@ -99,6 +111,7 @@ class ShownTable:
 class _Shown:
     prefix: str
     tables: list[ShownTable] = field(default_factory=list)
+    anchors: set[str] = field(default_factory=set)
 
 
 _SHOWN: ContextVar[_Shown | None] = ContextVar("shown_tables", default=None)
@@ -115,14 +128,14 @@ def collecting(prefix: str) -> Iterator[list[ShownTable]]:
         _SHOWN.reset(token)
 
 
-def _keep(frame: pd.DataFrame, caption: str, formats: dict, compared: dict) -> str:
-    """Record a table for download while collecting, and return its link ('' when not collecting)."""
+def _keep(frame: pd.DataFrame, caption: str, formats: dict, compared: dict) -> tuple[str, str]:
+    """Record a table for download while collecting: its name and its link (both '' when not collecting)."""
     shown = _SHOWN.get()
     if shown is None:
-        return ""
+        return "", ""
     name = f"{shown.prefix}-{len(shown.tables) + 1}"
     shown.tables.append(ShownTable(name, caption, frame.copy(), dict(formats), dict(compared)))
-    return (
+    return name, (
         f'<p class="download"><a href="{esc(DOWNLOAD_DIR)}/{esc(name)}.csv" type="text/csv">'
         f"Download deze tabel (CSV, {esc(name)}.csv)</a></p>"
     )
@@ -172,19 +185,39 @@ def table(
     for row in frame.itertuples(index=False):
         cells = []
         for i, (col, value) in enumerate(zip(frame.columns, row, strict=True)):
-            text = formats[col](value) if col in formats else _plain_cell(value)
+            shown = formats[col](value) if col in formats else _plain_cell(value)
             tag = "th" if (row_header and i == 0) else "td"
             scope = ' scope="row"' if tag == "th" else ""
             cls = num_class if col in numeric else ""
-            inner = text.html() if isinstance(text, Link) else esc(text)
+            inner = shown.html() if isinstance(shown, Link) else text(shown)
             cells.append(f"<{tag}{scope}{cls}>{inner}</{tag}>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     cls = f' class="{esc(css)}"' if css else ""
-    link = _keep(frame, caption, formats, compared or {}) if download else ""
+    name, link = _keep(frame, caption, formats, compared or {}) if download else ("", "")
+    anchor = f"tabel-{name or _digest(caption, head)}"
+    # the wrapper scrolls a wide table on a narrow screen: reachable by keyboard, named by the caption (WCAG 2.1.1)
     return (
-        f'<div class="table-wrap"><table{cls}><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>'
+        f'<div class="table-wrap" role="region" tabindex="0" aria-labelledby="{esc(anchor)}"><table{cls}>'
+        f'<caption id="{esc(anchor)}">{text(caption)}</caption><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>{link}</div>"
     )
+
+
+def _digest(*parts: str) -> str:
+    """A short stable name for an element without a download name, unique among the tables being collected.
+
+    The same table gives the same name; shown twice (the overview's orders), the second gets '-2', and so on.
+    """
+    name = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12]
+    shown = _SHOWN.get()
+    if shown is None:
+        return name
+    unique, n = name, 1
+    while unique in shown.anchors:
+        n += 1
+        unique = f"{name}-{n}"
+    shown.anchors.add(unique)
+    return unique
 
 
 @dataclass(frozen=True)
@@ -223,7 +256,7 @@ def figure(chart: Chart, caption: str) -> str:
     numbers = table(chart.data, f"De cijfers in de figuur: {caption}", chart.formats)
     return (
         f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{esc(chart.alt)}" width="{width}" height="{height}">'
-        f"<figcaption>{esc(caption)}</figcaption></figure>"
+        f"<figcaption>{text(caption)}</figcaption></figure>"
         f'<details class="chart-data"><summary>Cijfers bij deze figuur</summary>{numbers}</details>'
     )
 

@@ -14,6 +14,7 @@ from workbench.report.charts.base import (
     LOWER_HATCH,
     LOWER_MARK,
     PALETTE,
+    SERIES_HATCHES,
     VERMILLION,
     Chart,
     chart,
@@ -24,13 +25,18 @@ from workbench.report.charts.base import (
 )
 from workbench.report.formatting import DEC, INT, PCT, NumberFormat, fmt_dec, fmt_int
 
+LABEL_MIN_PERCENT = 4.0
+"""A part of a 100% bar this wide or wider carries its number (narrower ones: the legend's order tells)."""
+
 
 def age_structure(region: pd.Series, nederland: pd.Series, region_name: str) -> Chart:
     """Horizontal bars: share of each age band in the region and in the Netherlands (percent)."""
     fig, ax = new_figure(7.0, 3.0)
     y = np.arange(len(region))
     ax.barh(y + 0.2, region.values, height=0.4, color=BLUE, label=region_name)
-    ax.barh(y - 0.2, nederland.values, height=0.4, color=GREY, label="Nederland")
+    ax.barh(
+        y - 0.2, nederland.values, height=0.4, color=GREY, hatch=SERIES_HATCHES[1], edgecolor="white", label="Nederland"
+    )
     ax.set_yticks(y, list(region.index))
     ax.invert_yaxis()
     ax.set_xlabel("aandeel van de inwoners (%)")
@@ -66,8 +72,22 @@ def stacked_shares(shares: pd.DataFrame, title: str, kinds: pd.DataFrame | None 
                 hatch=LOWER_HATCH if kinds.iat[j, i] != EXACT else None,
                 edgecolor="white",
             )
+            if vals[j] >= LABEL_MIN_PERCENT:  # the part's number on it: readable without colour
+                ax.text(
+                    left[j] + vals[j] / 2,
+                    y[j],
+                    str(i + 1),
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white",
+                    fontweight="bold",
+                    bbox={"boxstyle": "circle,pad=0.15", "fc": BLACK, "ec": "none"},
+                ).set_in_layout(False)  # inside its bar: no room to make around it
             left[j] += vals[j]
-    handles = [Rectangle((0, 0), 1, 1, color=PALETTE[i % len(PALETTE)], label=str(c)) for i, c in enumerate(shares)]
+    handles = [
+        Rectangle((0, 0), 1, 1, color=PALETTE[i % len(PALETTE)], label=f"{i + 1} {c}") for i, c in enumerate(shares)
+    ]
     inexact = (kinds != EXACT).to_numpy().any()
     if inexact:
         handles.append(hatch_handle("gearceerd: geheime gemeentecijfers"))
@@ -191,8 +211,15 @@ def bars(
     drawn = ~np.isnan(heights)
     hatched = lower.to_numpy(dtype=bool)
     for i in np.flatnonzero(drawn):
+        own = values.index[i] == highlight  # marked by its outline and a bold name too, not by colour alone
         ax.barh(
-            y[i], heights[i], color=colours[i], height=0.6, hatch=LOWER_HATCH if hatched[i] else None, edgecolor="white"
+            y[i],
+            heights[i],
+            color=colours[i],
+            height=0.6,
+            hatch=LOWER_HATCH if hatched[i] else None,
+            edgecolor=BLACK if own else "white",
+            linewidth=1.5 if own else 0.8,
         )
     ax.axvline(
         reference[1], color=BLACK, linestyle=":", linewidth=1.2, label=f"{reference[0]} ({fmt_dec(reference[1])})"
@@ -202,6 +229,9 @@ def bars(
         handles.append(hatch_handle("gearceerd: ondergrens (geheime cijfers)"))
     labels = [f"{k} (.)" if not d else str(k) for k, d in zip(values.index, drawn, strict=True)]
     ax.set_yticks(y, labels)
+    for tick, key in zip(ax.get_yticklabels(), values.index, strict=True):
+        if key == highlight:
+            tick.set_fontweight("bold")
     ax.set_ylim(len(values) - 0.5, -0.5)  # top to bottom, no empty rows around the bars
     ax.set_xlabel(xlabel)
     ax.set_title(title, fontsize=10, loc="left")
@@ -235,7 +265,16 @@ def stacked_columns(table: pd.DataFrame, title: str, ylabel: str, value_format: 
     bottom = np.zeros(len(table))
     for i, col in enumerate(table.columns):
         vals = table[col].fillna(0).to_numpy(dtype="float64")
-        ax.bar(x, vals, bottom=bottom, color=PALETTE[i % len(PALETTE)], label=str(col), width=0.6)
+        ax.bar(
+            x,
+            vals,
+            bottom=bottom,
+            color=PALETTE[i % len(PALETTE)],
+            hatch=SERIES_HATCHES[i % len(SERIES_HATCHES)],
+            edgecolor="white",
+            label=str(col),
+            width=0.6,
+        )
         bottom += vals
     ax.set_xticks(x, [str(i) for i in table.index])
     ax.set_ylabel(ylabel)

@@ -3,7 +3,8 @@
 Figures are made without pyplot's global state. Colours are the Okabe–Ito palette without its yellow, so every
 colour has enough contrast on white; values come in already disclosure-controlled. An unknown value (every cell
 secret) is not drawn: a gap, never a point or bar at 0. A lower bound (some cells secret) is drawn as an open
-marker or a hatched bar, and written with '≥' in the alt text.
+marker or a hatched bar, and written with '≥' in the alt text. Where colour tells series apart, a dash pattern,
+a marker, a pattern or a label tells them apart as well, so every chart reads without colour (WCAG 1.4.1).
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ BLUE, VERMILLION, GREEN, PINK, PURPLE, BLACK, GREY, GOLD = (
 )
 PALETTE = [BLUE, VERMILLION, GREEN, PINK, PURPLE, BLACK, GOLD, GREY]
 """Eight distinct colours, each with at least 3:1 contrast on white (WCAG 1.4.11 for graphics)."""
+LINE_STYLES = [("-", "o"), ("--", "s"), (":", "^"), ("-.", "D"), ((0, (5, 1, 1, 1)), "v"), ((0, (1, 3)), "P")]
+"""Per series of a line chart its dash pattern and marker, so lines differ without colour too (WCAG 1.4.1)."""
+SERIES_HATCHES = [None, "//", "\\\\", "xx", "--", "||", "++", "x"]
+"""Per series of a bar chart its pattern, so bars differ without colour too (WCAG 1.4.1). Lines only: a pattern
+of dots or rings costs hundreds of kilobytes in SVG."""
 LIGHT = "#DDDDDD"
 DEMO_COLOUR = "#8A5A00"
 LOWER_HATCH = "////"

@@ -10,6 +10,7 @@ from workbench.report.charts.base import (
     BLACK,
     BLUE,
     GREY,
+    LINE_STYLES,
     LOWER_LEGEND,
     LOWER_MARK,
     PALETTE,
@@ -35,8 +36,9 @@ def trend(table: pd.DataFrame, title: str, ylabel: str, lower: pd.DataFrame | No
     x = np.arange(len(table))
     for i, col in enumerate(table.columns):
         colour = PALETTE[i % len(PALETTE)]
+        dashes, marker = LINE_STYLES[i % len(LINE_STYLES)]
         values = table[col].astype("float64").to_numpy()
-        ax.plot(x, values, marker="o", markersize=3, color=colour, label=str(col))
+        ax.plot(x, values, marker=marker, markersize=4, linestyle=dashes, color=colour, label=str(col))
         open_points = lower[col].to_numpy(dtype=bool) & ~np.isnan(values)
         if open_points.any():
             ax.scatter(x[open_points], values[open_points], s=28, facecolor="white", edgecolor=colour, zorder=3)

@@ -86,8 +86,8 @@ def region_map(
             )
         )
         point = geom.representative_point()
-        ax.annotate(
-            str(names.get(code, code)),
+        ax.annotate(  # the value beside the name: the map reads without colour too
+            f"{names.get(code, code)}\n{mark_dec(v, bool(partial.get(code, False)))}",
             (point.x, point.y),
             fontsize=6.5,
             ha="center",
