@@ -100,6 +100,19 @@ def test_text_at_200_percent_loses_nothing(hostile_site, browser, page):
 
 @pytest.mark.e2e
 @needs_browser
+@pytest.mark.parametrize("page", ["utrecht", "index", "gemeente"])
+def test_the_page_zoomed_to_200_percent_reflows(hostile_site, browser, page):
+    _, out, _ = hostile_site
+    tab = open_page(browser, out / PAGES[page], 640, 450, scale=2.0)  # a 1280-pixel window zoomed to 200%
+    assert horizontal_overflow(tab) <= 0
+    assert all(b["focusable"] and b["name"] for b in scrolling_boxes(tab))
+    if page == "utrecht":
+        tab.evaluate("document.getElementById('meldingen').scrollIntoView()")
+        tab.screenshot(path=str(build_dir() / "screenshots" / "utrecht-zoom-200.png"), full_page=False)
+
+
+@pytest.mark.e2e
+@needs_browser
 @pytest.mark.parametrize("page", ["utrecht", "index", "gemeente", "verklaring"])
 def test_the_keyboard_reaches_everything_in_page_order_with_a_visible_focus(hostile_site, browser, page):
     _, out, _ = hostile_site

@@ -16,6 +16,11 @@ from workbench.stats.vt_figures import region_count
 TOTAL = "T001"
 
 
+def _of(tidy: pd.DataFrame, periode: str, maat: str) -> pd.DataFrame:
+    """The cells of one period and measure (the many sums below then each read a small frame)."""
+    return tidy[(tidy["periode"] == periode) & (tidy["maat"] == maat)]
+
+
 def comparison_areas(composition: pd.DataFrame, vt_codes: list[str]) -> dict[str, list[str]]:
     """The areas a region is compared with: each of its VT-regions ('VT-regio Utrecht'), then Nederland."""
     names = composition.drop_duplicates("vt_code").set_index("vt_code")["vt_naam"]
@@ -39,6 +44,7 @@ def by_category(
         ``regio`` and ``regio_aandeel``, then one column per name in ``others`` (shares in percent, all
         :class:`Bounded`).
     """
+    tidy = _of(tidy, periode, maat)
     areas = {"regio": members, **others}
     totals = {name: region_count(tidy, periode, TOTAL, maat, codes) for name, codes in areas.items()}
     labels = spec.labels
@@ -70,6 +76,7 @@ def per_gemeente(
         ``gemeente``, ``totaal``, then one column per name in ``shares`` (all :class:`Bounded`; '.' where the
         gemeente's cell is secret).
     """
+    tidy = _of(tidy, periode, maat)
     rows = []
     for code, name in zip(members["gemeentecode"], members["gemeentenaam"], strict=True):
         whole = region_count(tidy, periode, TOTAL, maat, [code])
