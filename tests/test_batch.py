@@ -9,7 +9,7 @@ from papermill.exceptions import PapermillExecutionError
 from conftest import replace_in_file, run_cli
 from workbench.build.batch import run_batch
 from workbench.build.runs import Run, execute
-from workbench.contracts import BLOCKED, BUILT, FAILED, REPORT_FILE, UNCHANGED
+from workbench.contracts import BLOCKED, BUILT, FAILED, REPORT_FILE, STATEMENT_FILE, UNCHANGED
 from workbench.errors import BuildError
 
 pytestmark = pytest.mark.e2e
@@ -61,7 +61,7 @@ def test_a_report_damaged_or_removed_after_publishing_is_rebuilt_and_the_others_
 def test_no_private_files_in_out(first_run):
     out, _ = first_run
     files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    assert files == {f"{c}/{REPORT_FILE}" for c in THREE}
+    assert files == {f"{c}/{REPORT_FILE}" for c in THREE} | {STATEMENT_FILE}  # the statement the footers link
 
 
 @pytest.mark.parametrize(
