@@ -21,14 +21,14 @@ from workbench.files import write_atomic
 from workbench.paths import NOTEBOOKS_DIR
 from workbench.report import html_parts as h
 from workbench.report.downloads import Context
-from workbench.report.lokaal import doelen, geld, kenmerken, meldingen, omvang
+from workbench.report.lokaal import doelen, geld, kenmerken, meldingen, omvang, vervolg
 from workbench.report.lokaal.titel import LokaalTitel
 from workbench.report.regio_analyse import RegioAnalyse
 from workbench.report.sections import downloads, titel, verantwoording
 from workbench.report.texts import DOWNLOADS_TITLE, demo_text
 
 NOTEBOOK = NOTEBOOKS_DIR / "lokale_analyse.ipynb"
-SECTIONS = ("titel", "kenmerken", "meldingen", "omvang", "geld", "lokaal")
+SECTIONS = ("titel", "kenmerken", "meldingen", "na_de_melding", "omvang", "geld", "lokaal")
 """The sections of a gemeente's page in order (the notebook shows them in this order, then downloads and end)."""
 OBJECT = "la"
 """The name of the notebook's :class:`LokaleAnalyse` (its cells are ``la.titel`` …)."""
@@ -79,6 +79,11 @@ class LokaleAnalyse:
     def meldingen(self) -> meldingen.Meldingen:
         """Meldingen en adviezen bij Veilig Thuis."""
         return meldingen.compute(self.ra.data, self.code, self.ra.meldingen, self.ra.tellingen)
+
+    @cached_property
+    def na_de_melding(self) -> vervolg.NaDeMelding:
+        """The safety assessment and what followed the meldingen, beside the region and Nederland."""
+        return vervolg.compute(self.naam, self.ra.veiligheidsbeoordeling, self.ra.vervolg)
 
     @cached_property
     def omvang(self) -> omvang.Omvang:
