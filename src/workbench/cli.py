@@ -279,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(registrations)
     _add_periode(registrations, "het jaar waarvan de halfjaren in het sjabloon staan")
     registrations.set_defaults(func=cmd_init_registrations)
-    from workbench.fetch.tables import APIS, DEFAULT_API, FROM_YEAR, TABLES
+    from workbench.fetch.choices import API_NAMES, DEFAULT_API, FROM_YEAR, TABLES
 
     fetch = sub.add_parser("fetch", help="haal de Veilig Thuis-tabellen op bij CBS (open data) naar de datamap")
     fetch.add_argument("--tabellen", nargs="+", default=list(TABLES), metavar="ID", help="CBS-tabellen")
@@ -288,7 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--bron", default=None, metavar="URL", help="andere basis-URL (een spiegel of testserver)")
     fetch.add_argument(
         "--api",
-        choices=sorted(APIS),
+        choices=sorted(API_NAMES),
         default=DEFAULT_API,
         help=f"CBS-API (standaard {DEFAULT_API}, door CBS aanbevolen)",
     )

@@ -20,21 +20,18 @@ from pathlib import Path
 from tqdm import tqdm
 
 from workbench.fetch import odata_v3, odata_v4
+from workbench.fetch.choices import API_NAMES, DEFAULT_API, FROM_YEAR, TABLES
 from workbench.fetch.raw_table import RawTable, to_statline
 from workbench.files import write_atomic
 from workbench.io.provenance import KIND_CBS, LICENCE_CBS, PART_VT, Herkomst, read_manifest, write_manifest
 from workbench.io.statline import VT_DIR, fetched_file
 from workbench.paths import build_dir, data_dir
 
-TABLES = ("84851NED", "84849NED", "84852NED", "84854NED", "85361NED")
-"""The Veilig Thuis tables: by aard and by melder (read by the reports), and three more for later chapters."""
-FROM_YEAR = 2019
 APIS: dict[str, tuple[Callable[..., RawTable], str]] = {
     "v4": (odata_v4.fetch_v4, odata_v4.DEFAULT_BASE),
     "v3": (odata_v3.fetch_v3, odata_v3.DEFAULT_BASE),
 }
-DEFAULT_API = "v4"
-"""CBS's recommended API: the old v3 service is to be phased out in favour of v4 (see the README)."""
+assert tuple(APIS) == API_NAMES, "the CLI's API names and the clients differ"
 
 
 @dataclass(frozen=True)
