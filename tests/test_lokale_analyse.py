@@ -125,3 +125,20 @@ def test_the_index_links_only_current_gemeenten_of_regions_not_withheld():
     assert 'href="GM0001/gemeenten/GM0002/lokale-analyse.html"' in section.html()
     withheld = lokale_analyses({"GM0001": {"gemeenten": ["GM0002"], BLOCKED_KEY: True}}, composition)
     assert withheld.tabellen["gemeenten"].empty and withheld.html() == ""
+
+
+@pytest.mark.unit
+def test_a_gemeente_page_shows_what_followed_its_meldingen_beside_the_region_and_nederland():
+    secret = {("GM0003", "2024JJ00", "VV10"), ("GM0003", "2024JJ00", "VB02")}
+    ra = RegioAnalyse(tiny_region(secret))
+    table = LokaleAnalyse(ra, "Ceedorp").na_de_melding.tabellen["aandelen"].set_index("aandeel")
+    assert list(table.columns) == ["Ceedorp", "regio Aastad", "Nederland"]
+    assert not table.at["afgesloten: naar het lokale veld", "Ceedorp"].known  # secret: '.'
+    assert table.at["afgesloten: naar het lokale veld", "regio Aastad"].kind == "ondergrens"
+    assert table.at["afgesloten: naar het lokale veld", "Nederland"].value == pytest.approx(3010 / 10010 * 100)
+    beedorp = LokaleAnalyse(ra, "Beedorp").na_de_melding
+    assessed = beedorp.tabellen["aandelen"].set_index("aandeel").at["beoordeeld op veiligheid", "Beedorp"]
+    assert assessed.value == pytest.approx(100 - 35 / 90 * 100)  # all but the not-yet-assessed
+    page = Tables(beedorp.html()).by_caption("Aandeel van de meldingen van Beedorp")
+    assert page.cell("afgesloten: naar een andere partij", "Beedorp") == "38,9%"  # 35 of 90
+    assert "de verhoudingen in deze demonstratietabel zijn verzonnen" in beedorp.html()
