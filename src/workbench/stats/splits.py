@@ -65,6 +65,12 @@ def by_category(
     return pd.DataFrame(rows)
 
 
+def share(split: pd.DataFrame, label: str, column: str) -> Bounded:
+    """One category's value in a :func:`by_category` table (by label), in ``column``; unknown without the row."""
+    rows = split[split["categorie"].eq(label)]
+    return rows[column].iloc[0] if len(rows) else Bounded.unknown()
+
+
 def per_gemeente(
     tidy: pd.DataFrame, maat: str, periode: str, members: pd.DataFrame, shares: dict[str, str]
 ) -> pd.DataFrame:

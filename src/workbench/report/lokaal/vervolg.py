@@ -20,6 +20,7 @@ from workbench.report.sections.veiligheidsbeoordeling import Veiligheidsbeoordel
 from workbench.report.sections.vervolg import OTHER_PARTY, WIJKTEAM, Vervolg
 from workbench.report.texts import INVENTED_PROPORTIONS, vt_source
 from workbench.stats.kengetallen import HANDED_OVER, LOCAL_FIELD, NOT_ASSESSED, complement
+from workbench.stats.splits import share
 
 ANCHOR = "na-de-melding"
 TITLE = "Na de melding: veiligheidsbeoordeling en vervolg"
@@ -53,20 +54,15 @@ class NaDeMelding(Section):
         return render(self)
 
 
-def _split_share(split: pd.DataFrame, label: str, column: str) -> Bounded:
-    rows = split[split["categorie"].eq(label)]
-    return rows[column].iloc[0] if len(rows) else Bounded.unknown()
-
-
 def compute(name: str, beoordeling: Veiligheidsbeoordeling, vervolg: Vervolg) -> NaDeMelding:
     """The gemeente ``name``'s row of the region's two chapters, beside the region's and Nederland's shares."""
     chapters = {"beoordeling": beoordeling, "vervolg": vervolg}
-    splits = {"beoordeling": beoordeling.tabellen["uitkomst"], "vervolg": vervolg.tabellen["vervolg"]}
+    tables = {"beoordeling": beoordeling.tabellen["uitkomst"], "vervolg": vervolg.tabellen["vervolg"]}
     rows = []
     for figure, chapter, column, label, rest in ROWS:
         per = chapters[chapter].tabellen["per_gemeente"].set_index("gemeente")
         own = per.at[name, column] if name in per.index else Bounded.unknown()
-        region, nederland = (_split_share(splits[chapter], label, c) for c in ("regio_aandeel", "Nederland"))
+        region, nederland = (share(tables[chapter], label, c) for c in ("regio_aandeel", "Nederland"))
         if rest:
             region, nederland = complement(region), complement(nederland)
         rows.append({"aandeel": figure, name: own, f"regio {vervolg.naam}": region, "Nederland": nederland})

@@ -76,7 +76,8 @@ def compute(
     if earlier is not None and earlier.periode == data.periode - 1:
         section.vorige = True
         section.erbij, section.eraf = veranderd.composition_change(earlier.gemeenten, _blocks(data))
-        section.tabellen["herzien"] = veranderd.restated(earlier.cijfers, veranderd.figures(counts, data.periode - 1))
+        before = {r["key"]: (r["vorig"], r["vorig_tot"]) for _, r in table.iterrows()}  # computed above already
+        section.tabellen["herzien"] = veranderd.restated(earlier.cijfers, before)
     return section
 
 

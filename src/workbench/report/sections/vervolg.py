@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 from workbench.disclosure.bounds import Bounded
 from workbench.io.inputs import RegionData
-from workbench.io.statline import NATIONAL_REGION, VT_VERVOLG
+from workbench.io.statline import VT_VERVOLG
 from workbench.report import chapters, split_tables
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
 from workbench.report.sections.base import Section
 from workbench.report.texts import FOLLOW_UP_NOTE, INVENTED_PROPORTIONS, vt_source
 from workbench.stats import kengetallen, splits
-from workbench.stats.vt_figures import AFGESLOTEN, region_count
+from workbench.stats.vt_figures import AFGESLOTEN
 
 WIJKTEAM, OTHER_PARTY = "VV11", "VV20"
 """The categories of 84854NED shown per gemeente beside the local field: the wijkteam, another party."""
@@ -54,17 +54,13 @@ def compute(data: RegionData, counts: kengetallen.AreaCounts) -> Vervolg:
     split = splits.by_category(data.vervolg, VT_VERVOLG, AFGESLOTEN, period, data.member_codes, others)
     shares = {"lokaal_veld": kengetallen.LOCAL_FIELD, "wijkteam": WIJKTEAM, "andere_partij": OTHER_PARTY}
     per_gemeente = splits.per_gemeente(data.vervolg, AFGESLOTEN, period, data.members, shares)
-    nederland = splits.percent(
-        region_count(data.vervolg, period, kengetallen.LOCAL_FIELD, AFGESLOTEN, [NATIONAL_REGION]),
-        region_count(data.vervolg, period, splits.TOTAL, AFGESLOTEN, [NATIONAL_REGION]),
-    )
     return Vervolg(
         naam=data.naam,
         jaar=data.periode,
         demonstratie=data.demonstratie_tabel(VT_VERVOLG.table_id),
         afgesloten=counts.vervolg_totaal.get(data.periode, Bounded.unknown()),
         lokaal_veld=kengetallen.value(counts, "aandeel_lokaal_veld", data.periode)[0],
-        lokaal_veld_nederland=nederland,
+        lokaal_veld_nederland=splits.share(split, VT_VERVOLG.labels[kengetallen.LOCAL_FIELD], "Nederland"),
         tabellen={"vervolg": split, "per_gemeente": per_gemeente.rename(columns={"totaal": "afgesloten"})},
     )
 
