@@ -22,6 +22,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.ticker import Formatter, LogFormatter, NullFormatter, ScalarFormatter
 
+from workbench.report.charts import text_sizes
 from workbench.report.formatting import LOWER_MARK, fmt_dec, fmt_int
 
 BLUE, VERMILLION, GREEN, PINK, PURPLE, BLACK, GREY, GOLD = (
@@ -87,7 +88,9 @@ def to_svg(fig: Figure) -> bytes:
     """The figure as an SVG document (vector: cheaper to make than a PNG, and sharp at any zoom).
 
     Without the XML prologue, the document type or metadata: only the drawing, identical for identical charts.
+    Texts are measured through the process's shared cache of text sizes (:mod:`.text_sizes`).
     """
+    text_sizes.install()
     buffer = io.StringIO()
     with matplotlib.rc_context(SVG_SETTINGS):
         fig.savefig(buffer, format="svg", metadata={"Date": None})
