@@ -168,9 +168,12 @@ def _sums(tidy: pd.DataFrame, area_of: pd.Series, maat: str) -> pd.DataFrame:
     return sums_frame(sel.assign(_area=sel["regio_code"].map(area_of)), ["_area", "periode", "categorie_code"])
 
 
-def _by_year(sums: pd.DataFrame, area: str, categorie: str) -> dict[int, Bounded]:
-    rows = sums[(sums["_area"] == area) & (sums["categorie_code"] == categorie)]
-    return {int(p[:4]): row_bounded(row) for p, row in zip(rows["periode"], rows.to_dict("records"), strict=True)}
+def _by_year(sums: pd.DataFrame) -> dict[tuple[str, str], dict[int, Bounded]]:
+    """Per area and category of :func:`_sums` its sum per year (one pass over the rows)."""
+    out: dict[tuple[str, str], dict[int, Bounded]] = {}
+    for row in sums.to_dict("records"):
+        out.setdefault((row["_area"], row["categorie_code"]), {})[int(row["periode"][:4])] = row_bounded(row)
+    return out
 
 
 def areas_counts(data: RegionData, areas: dict[str, tuple[list[str], list[str]]]) -> dict[str, AreaCounts]:
@@ -180,11 +183,11 @@ def areas_counts(data: RegionData, areas: dict[str, tuple[list[str], list[str]]]
     (gemeenten, or ``NL00``). The areas must not share a Veilig Thuis area.
     """
     area_of = pd.Series({code: name for name, (cells, _) in areas.items() for code in cells}, dtype="object")
-    aard_m = _sums(data.aard, area_of, vt_figures.MELDINGEN)
-    aard_a = _sums(data.aard, area_of, vt_figures.ADVIEZEN)
-    melder = _sums(data.melder, area_of, vt_figures.MELDINGEN)
-    assessed = _sums(data.beoordeling, area_of, vt_figures.MELDINGEN)
-    followed = _sums(data.vervolg, area_of, vt_figures.AFGESLOTEN)
+    aard_m = _by_year(_sums(data.aard, area_of, vt_figures.MELDINGEN))
+    aard_a = _by_year(_sums(data.aard, area_of, vt_figures.ADVIEZEN))
+    melder = _by_year(_sums(data.melder, area_of, vt_figures.MELDINGEN))
+    assessed = _by_year(_sums(data.beoordeling, area_of, vt_figures.MELDINGEN))
+    followed = _by_year(_sums(data.vervolg, area_of, vt_figures.AFGESLOTEN))
     prevalence = extrapolation.latest_per_form(data.prevalentie)
     km = prevalence[prevalence["vorm"] == KM_FORM]
     out = {}
@@ -193,17 +196,17 @@ def areas_counts(data: RegionData, areas: dict[str, tuple[list[str], list[str]]]
         estimate = extrapolation.extrapolate(groups, km)
         totals = groups.sum()
         out[name] = AreaCounts(
-            meldingen=_by_year(aard_m, name, "T001"),
-            adviezen=_by_year(aard_a, name, "T001"),
-            kindermishandeling=_by_year(aard_m, name, "AG01"),
-            ouderenmishandeling=_by_year(aard_m, name, "AG03"),
-            politie=_by_year(melder, name, "M110"),
-            melder_totaal=_by_year(melder, name, "T001"),
-            beoordeling_totaal=_by_year(assessed, name, "T001"),
-            niet_beoordeeld=_by_year(assessed, name, NOT_ASSESSED),
-            overdracht=_by_year(assessed, name, HANDED_OVER),
-            vervolg_totaal=_by_year(followed, name, "T001"),
-            lokaal_veld=_by_year(followed, name, LOCAL_FIELD),
+            meldingen=aard_m.get((name, "T001"), {}),
+            adviezen=aard_a.get((name, "T001"), {}),
+            kindermishandeling=aard_m.get((name, "AG01"), {}),
+            ouderenmishandeling=aard_m.get((name, "AG03"), {}),
+            politie=melder.get((name, "M110"), {}),
+            melder_totaal=melder.get((name, "T001"), {}),
+            beoordeling_totaal=assessed.get((name, "T001"), {}),
+            niet_beoordeeld=assessed.get((name, NOT_ASSESSED), {}),
+            overdracht=assessed.get((name, HANDED_OVER), {}),
+            vervolg_totaal=followed.get((name, "T001"), {}),
+            lokaal_veld=followed.get((name, LOCAL_FIELD), {}),
             inwoners=float(totals["totaal"]),
             kinderen=float(totals["0-17"]),
             ouderen=float(totals["65+"]),

@@ -1,7 +1,7 @@
 """A Veilig Thuis table split by its categories: the region's shares beside other areas, and per gemeente.
 
 Used by the chapters on the safety assessment (84852NED) and on what followed a melding (84854NED). Counts are
-sums of published cells (:func:`workbench.stats.vt_figures.region_count`); a share of a sum with secret cells is
+sums of published cells (:class:`workbench.stats.vt_figures.PeriodCells`, as ``region_count`` sums them); a share of a sum with secret cells is
 an approximation, a share of a secret gemeente cell is unknown ('.').
 """
 
@@ -11,14 +11,9 @@ import pandas as pd
 
 from workbench.disclosure.bounds import Bounded
 from workbench.io.statline import NATIONAL_REGION, TableSpec
-from workbench.stats.vt_figures import region_count
+from workbench.stats.vt_figures import PeriodCells
 
 TOTAL = "T001"
-
-
-def _of(tidy: pd.DataFrame, periode: str, maat: str) -> pd.DataFrame:
-    """The cells of one period and measure (the many sums below then each read a small frame)."""
-    return tidy[(tidy["periode"] == periode) & (tidy["maat"] == maat)]
 
 
 def comparison_areas(composition: pd.DataFrame, vt_codes: list[str]) -> dict[str, list[str]]:
@@ -44,15 +39,15 @@ def by_category(
         ``regio`` and ``regio_aandeel``, then one column per name in ``others`` (shares in percent, all
         :class:`Bounded`).
     """
-    tidy = _of(tidy, periode, maat)
+    cells = PeriodCells.of(tidy, periode, maat)
     areas = {"regio": members, **others}
-    totals = {name: region_count(tidy, periode, TOTAL, maat, codes) for name, codes in areas.items()}
+    totals = {name: cells.count(TOTAL, codes) for name, codes in areas.items()}
     labels = spec.labels
     rows = []
     for category in spec.categories:
         if category.parent is None:
             continue
-        counts = {name: region_count(tidy, periode, category.code, maat, codes) for name, codes in areas.items()}
+        counts = {name: cells.count(category.code, codes) for name, codes in areas.items()}
         rows.append(
             {
                 "categorie": category.label,
@@ -82,12 +77,12 @@ def per_gemeente(
         ``gemeente``, ``totaal``, then one column per name in ``shares`` (all :class:`Bounded`; '.' where the
         gemeente's cell is secret).
     """
-    tidy = _of(tidy, periode, maat)
+    cells = PeriodCells.of(tidy, periode, maat)
     rows = []
     for code, name in zip(members["gemeentecode"], members["gemeentenaam"], strict=True):
-        whole = region_count(tidy, periode, TOTAL, maat, [code])
+        whole = cells.count(TOTAL, [code])
         row = {"gemeente": name, "totaal": whole}
         for column, category in shares.items():
-            row[column] = percent(region_count(tidy, periode, category, maat, [code]), whole)
+            row[column] = percent(cells.count(category, [code]), whole)
         rows.append(row)
     return pd.DataFrame(rows)
