@@ -77,15 +77,30 @@ def ran_to_the_end(nb: nbformat.NotebookNode) -> bool:
     return any(f"{COMPLETE_ATTRIBUTE}=" in str(o.get("data", {}).get("text/html", "")) for o in outputs)
 
 
+def _exporter() -> type:
+    """nbconvert's HTML exporter without its second pass over the finished page.
+
+    That pass parses the whole page again (BeautifulSoup) to give images without alt text a placeholder and
+    JupyterLab's cell boxes a tab stop, then writes it out anew: our template has no such boxes, every image has
+    its alt text (the safety scan refuses a page without), and the pass took nine tenths of an export.
+    """
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+
+    class ReviewerExporter(HTMLExporter):
+        def from_notebook_node(self, nb, resources=None, **kw):
+            return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+    return ReviewerExporter
+
+
 def export_html(nb: nbformat.NotebookNode, title: str, root: str = "") -> str:
     """Export an executed notebook to reviewer HTML with the workbench template.
 
     ``root`` leads from the page to the site's folder (``../`` for a region's page): its footer links the
     accessibility statement there.
     """
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="regioanalyse")
+    exporter = _exporter()(extra_template_basedirs=[str(TEMPLATES)], template_name="regioanalyse")
     exporter.register_filter("narrative", narrative_html)
     resources = {"report_title": title, "source_note_tag": SOURCE_NOTE_TAG, "site_root": root}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
