@@ -78,7 +78,7 @@ def ran_to_the_end(nb: nbformat.NotebookNode) -> bool:
 
 
 def _exporter() -> type:
-    """nbconvert's HTML exporter without its second pass over the finished page.
+    """The HTML exporter of nbconvert without its second pass over the finished page.
 
     That pass parses the whole page again (BeautifulSoup) to give images without alt text a placeholder and
     JupyterLab's cell boxes a tab stop, then writes it out anew: our template has no such boxes, every image has

@@ -1,8 +1,8 @@
 """A Veilig Thuis table split by its categories: the region's shares beside other areas, and per gemeente.
 
 Used by the chapters on the safety assessment (84852NED) and on what followed a melding (84854NED). Counts are
-sums of published cells (:class:`workbench.stats.vt_figures.PeriodCells`, as ``region_count`` sums them); a share of a sum with secret cells is
-an approximation, a share of a secret gemeente cell is unknown ('.').
+sums of published cells (:class:`workbench.stats.vt_figures.PeriodCells`, as ``region_count`` sums them); a share
+of a sum with secret cells is an approximation, a share of a secret gemeente cell is unknown ('.').
 """
 
 from __future__ import annotations

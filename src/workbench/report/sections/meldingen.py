@@ -85,14 +85,10 @@ def vt_rate(data: RegionData, vt: str, period: str) -> Bounded:
 def melder_shares(data: RegionData, period: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Shares of the meldingen by melder for the region and Nederland, and the kind of each share."""
     shares, kinds = {}, {}
+    cells = vt_figures.PeriodCells.of(data.melder, period, vt_figures.MELDINGEN)
     for label, areas in [(f"regio {data.naam}", data.member_codes), ("Nederland", [NATIONAL_REGION])]:
-        total = vt_figures.region_count(data.melder, period, "T001", vt_figures.MELDINGEN, areas)
-        parts = {
-            VT_MELDER.labels[code]: vt_figures.region_count(
-                data.melder, period, code, vt_figures.MELDINGEN, areas
-            ).share_of(total)
-            for code in MELDER_CODES
-        }
+        total = cells.count("T001", areas)
+        parts = {VT_MELDER.labels[code]: cells.count(code, areas).share_of(total) for code in MELDER_CODES}
         shares[label] = {c: b.value for c, b in parts.items()}
         kinds[label] = {c: b.kind for c, b in parts.items()}
     return pd.DataFrame(shares).T.astype("float64"), pd.DataFrame(kinds).T

@@ -67,12 +67,11 @@ def by_form(
     area["laag"] = area["schatting_laag"].map(extrapolation.round_estimate)
     area["hoog"] = area["schatting_hoog"].map(extrapolation.round_estimate)
     meldingen, bereik = {}, {}
+    cells = vt_figures.PeriodCells.of(data.aard, period, vt_figures.MELDINGEN)
     for r in area.itertuples():
         codes = FORM_TO_AARD.get(r.vorm)
         if codes:
-            mel = reduce(
-                add, (vt_figures.region_count(data.aard, period, c, vt_figures.MELDINGEN, members) for c in codes)
-            )
+            mel = reduce(add, (cells.count(c, members) for c in codes))
             meldingen[r.vorm] = mel
             bereik[r.vorm] = extrapolation.bereik(mel, r.schatting_laag, r.schatting_hoog)
     return est, area, meldingen, bereik
