@@ -17,6 +17,9 @@ import tempfile
 
 PRELOAD = "import workbench.report.regio_analyse, workbench.report.overzicht"
 """What a warm kernel imports before its first notebook."""
+NO_OUTPUT_CACHE = "--InteractiveShell.cache_size=0"
+"""A warm kernel keeps no history of results (``Out``, ``_1``): a batch never reads it, and clearing it between
+notebooks (``%reset -f``) forces a full garbage collection, a third of a second a region."""
 
 
 class WarmKernel:
@@ -41,7 +44,9 @@ class WarmKernel:
             self.km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(self._sockets, "k"))
             # the kernel's own output never reaches the user's terminal (a kernel stopped while it starts, by
             # Ctrl-C or a failure, would print a traceback there); what a cell says is in the executed notebook
-            await self.km.start_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            await self.km.start_kernel(
+                extra_arguments=[NO_OUTPUT_CACHE], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
             self.used = False
         return self.km
 
