@@ -15,9 +15,10 @@ from workbench.demo.budget import demo_budgets
 from workbench.demo.data import write_texts
 from workbench.errors import InputError
 from workbench.io.budget import BUDGET_FILE
-from workbench.io.inputs import in_year, read_inputs
+from workbench.io.inputs import read_inputs
 from workbench.io.kwb import gemeenten
 from workbench.io.reference import read_composition
+from workbench.stats import year_view
 
 UTRECHT, HILVERSUM, ROTTERDAM, VLAARDINGEN = "GM0344", "GM0402", "GM0599", "GM0622"
 WEESP = "GM0457"
@@ -105,9 +106,13 @@ def test_a_region_of_one_gemeente_never_speaks_of_regiogemeenten(data_copy, tmp_
     write_list(data_copy, VLAARDINGEN, [VLAARDINGEN])
     write_list(data_copy, ROTTERDAM, [*rotterdam, *(c for c in alone if c != VLAARDINGEN)])
     inputs = read_inputs(data_copy)
-    budget = demo_budgets(
-        lambda year: (gemeenten(in_year(inputs, year).kwb), in_year(inputs, year).composition), np.random.default_rng(1)
-    )
+
+    def gemeenten_of(year: int) -> tuple:  # only population and composition: not the whole year's view
+        ind, blocks = inputs.indeling, inputs.blokken
+        kwb = year_view.kwb_in_year(inputs.kwb, blocks, ind, year)
+        return gemeenten(kwb), year_view.composition_in_year(inputs.composition, blocks, ind, year)
+
+    budget = demo_budgets(gemeenten_of, np.random.default_rng(1))
     budget.to_csv(data_copy / BUDGET_FILE, sep=";", index=False, lineterminator="\n")
     write_texts(demo_regiovisie.generate(read_inputs(data_copy)), data_copy)  # input files for the new regions
     html = build_report(VLAARDINGEN, data=data_copy, out=tmp_path).html.read_text(encoding="utf-8")
