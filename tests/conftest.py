@@ -20,12 +20,23 @@ from workbench.paths import BUILD_DIR_VARIABLE, DEFAULT_DATA_DIR
 KINDS = ("unit", "data", "e2e")
 
 
+SHARED_SITE_GROUP = "hostile_site"
+"""The tests that read the shared site run in one worker of ``pytest -n``, so the site is built once."""
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Refuse a test without exactly one kind marker, so that ``-m unit`` means what it says."""
+    """Refuse a test without exactly one kind marker, so that ``-m unit`` means what it says.
+
+    Tests of the shared site (:func:`hostile_site`) go to one worker when the suite runs in parallel
+    (``./wb test`` runs ``pytest -n auto --dist loadgroup``).
+    """
     for item in items:
         kinds = [k for k in KINDS if item.get_closest_marker(k)]
         if len(kinds) != 1:
             raise pytest.UsageError(f"{item.nodeid}: mark it with exactly one of {', '.join(KINDS)} (has {kinds})")
+        if "hostile_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group(SHARED_SITE_GROUP))
 
 
 @pytest.fixture(scope="session", autouse=True)
