@@ -7,7 +7,9 @@
   session (``$WORKBENCH_BUILD_DIR``, inherited by every command a test runs).
 """
 
+import fcntl
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -20,23 +22,12 @@ from workbench.paths import BUILD_DIR_VARIABLE, DEFAULT_DATA_DIR
 KINDS = ("unit", "data", "e2e")
 
 
-SHARED_SITE_GROUP = "hostile_site"
-"""The tests that read the shared site run in one worker of ``pytest -n``, so the site is built once."""
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Refuse a test without exactly one kind marker, so that ``-m unit`` means what it says.
-
-    Tests of the shared site (:func:`hostile_site`) go to one worker when the suite runs in parallel
-    (``./wb test`` runs ``pytest -n auto --dist loadgroup``).
-    """
+    """Refuse a test without exactly one kind marker, so that ``-m unit`` means what it says."""
     for item in items:
         kinds = [k for k in KINDS if item.get_closest_marker(k)]
         if len(kinds) != 1:
             raise pytest.UsageError(f"{item.nodeid}: mark it with exactly one of {', '.join(KINDS)} (has {kinds})")
-        if "hostile_site" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group(SHARED_SITE_GROUP))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -82,21 +73,33 @@ def hostile_site(tmp_path_factory):
     """All 35 reports and the index, built once from the shipped data with hostile names, formula texts and zeros,
     and the gemeente pages of :data:`LOCAL_REGIONS`.
 
+    Built once per test run: with ``pytest -n`` (``./wb test``) the first worker that needs it builds it in the
+    run's shared temporary folder and the others wait for it (a file lock) and read the same site.
+
     Returns the data folder, the reports folder and the batch result. Tests only read it (a test that changes
     it works on a copy).
     """
     from sites import RENAMES, plant_formulas, plant_zeros, rename_gemeenten
     from workbench.build.batch import run_batch
 
-    root = tmp_path_factory.mktemp("hostile")
-    data = root / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, data)
-    rename_gemeenten(data, RENAMES)
-    plant_formulas(data)
-    plant_zeros(data)
-    out = root / "reports"
-    # the gemeente pages only of the two regions with hostile names and the planted zeros (all 342: the benchmark)
-    result = run_batch(data=data, out=out, echo=lambda _line: None, local=LOCAL_REGIONS)
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # the workers of one run share the parent folder
+        shared = shared.parent
+    root, data, out = shared / "hostile", shared / "hostile" / "data", shared / "hostile" / "reports"
+    built = root / "batch-result.pickle"
+    with (shared / "hostile.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker builds, the others wait and read
+        if not built.is_file():
+            shutil.rmtree(root, ignore_errors=True)
+            shutil.copytree(DEFAULT_DATA_DIR, data)
+            rename_gemeenten(data, RENAMES)
+            plant_formulas(data)
+            plant_zeros(data)
+            # the gemeente pages only of the two regions with hostile names and the planted zeros (all 342: the
+            # benchmark)
+            result = run_batch(data=data, out=out, echo=lambda _line: None, local=LOCAL_REGIONS)
+            built.write_bytes(pickle.dumps(result))
+        result = pickle.loads(built.read_bytes())
     return data, out, result
 
 
