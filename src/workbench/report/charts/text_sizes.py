@@ -3,7 +3,7 @@
 matplotlib measures a text (a tick label, a title, a legend entry) once per renderer, and it makes a new
 renderer for every saved figure, twice with a layout engine. A batch draws hundreds of charts with the same
 labels in the same fonts, so most of its measuring is done again and again: about a third of the time a report
-spends drawing its charts (measured with ``benchmarks/bench_batch.py``). The size of a text depends only on the
+spends drawing its charts (measured over four regions' charts; see the README's batch speed). The size of a text depends only on the
 kind of renderer, the resolution, the text, its font properties and whether it is mathtext; this module keeps
 one cache keyed on exactly those, shared by all renderers of the process.
 
@@ -20,7 +20,7 @@ from collections.abc import Callable
 import matplotlib.text
 
 MAX_ENTRIES = 100_000
-"""Past this many sizes the cache starts again (a batch of all regions needs a few thousand)."""
+"""Past this many sizes the cache starts again (a bound on memory; a batch needs far fewer)."""
 _EXPECTED = ["renderer", "text", "fontprop", "ismath", "dpi"]
 _sizes: dict[tuple, tuple[float, float, float]] = {}
 MATPLOTLIB_MEASURE = getattr(matplotlib.text, "_get_text_metrics_with_cache", None)
