@@ -3,9 +3,9 @@
 matplotlib measures a text (a tick label, a title, a legend entry) once per renderer, and it makes a new
 renderer for every saved figure, twice with a layout engine. A batch draws hundreds of charts with the same
 labels in the same fonts, so most of its measuring is done again and again: about a third of the time a report
-spends drawing its charts (measured over four regions' charts; see the README's batch speed). The size of a text depends only on the
-kind of renderer, the resolution, the text, its font properties and whether it is mathtext; this module keeps
-one cache keyed on exactly those, shared by all renderers of the process.
+spends drawing its charts (measured over four regions' charts; see the README's batch speed). The size of a text
+depends only on the kind of renderer, the resolution, the text, its font properties and whether it is mathtext;
+this module keeps one cache keyed on exactly those, shared by all renderers of the process.
 
 matplotlib offers no public hook for it, so :func:`install` replaces its module-level measuring function, and only
 when that function is there with the signature this module was written for; otherwise charts are drawn as before,
