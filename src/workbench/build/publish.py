@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,12 +78,14 @@ def ran_to_the_end(nb: nbformat.NotebookNode) -> bool:
     return any(f"{COMPLETE_ATTRIBUTE}=" in str(o.get("data", {}).get("text/html", "")) for o in outputs)
 
 
+@cache
 def _exporter() -> type:
     """The HTML exporter of nbconvert without its second pass over the finished page.
 
     That pass parses the whole page again (BeautifulSoup) to give images without alt text a placeholder and
     JupyterLab's cell boxes a tab stop, then writes it out anew: our template has no such boxes, every image has
-    its alt text (the safety scan refuses a page without), and the pass took nine tenths of an export.
+    its alt text (the safety scan refuses a page without), and the pass took nine tenths of an export. The class
+    is made once (nbconvert is imported only when a page is exported).
     """
     from nbconvert import HTMLExporter
     from nbconvert.exporters.templateexporter import TemplateExporter

@@ -154,17 +154,22 @@ def sums_frame(cells: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return out[[*by, "aantal", "geheim", "deels", "cellen", "ondergrens", "bovengrens"]]
 
 
+def bounded_of_sums(published: float, low: float, high: float, secret: int, cells: int) -> Bounded:
+    """The :class:`Bounded` sum from the summed bound columns: unknown when no cell of it was published."""
+    value = None if int(published) == 0 else float(low)
+    return Bounded(value, float(low), float(high), int(secret), int(cells))
+
+
 def bounded_sum(cells: pd.DataFrame) -> Bounded:
     """The :class:`Bounded` sum of cells with the bound columns (see :func:`sums_frame`); unknown if none."""
     if cells.empty:
         return Bounded.unknown()
-    value = None if int(cells["gepubliceerd"].sum()) == 0 else float(cells["ondergrens"].sum())
-    return Bounded(
-        value,
-        float(cells["ondergrens"].sum()),
-        float(cells["bovengrens"].sum()),
-        int(cells["geheim"].sum()),
-        int(cells["cellen"].sum()),
+    return bounded_of_sums(
+        cells["gepubliceerd"].sum(),
+        cells["ondergrens"].sum(),
+        cells["bovengrens"].sum(),
+        cells["geheim"].sum(),
+        cells["cellen"].sum(),
     )
 
 

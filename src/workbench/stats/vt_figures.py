@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbench.disclosure.bounds import Bounded, bounded_sum, sums_frame
+from workbench.disclosure.bounds import Bounded, bounded_of_sums, bounded_sum, sums_frame
 
 MELDINGEN = "ontvangen_meldingen"
 ADVIEZEN = "gestarte_adviezen"
@@ -45,10 +45,13 @@ def region_count(tidy: pd.DataFrame, periode: str, categorie: str, maat: str, me
     """
     sel = _select(tidy, periode, categorie, maat)
     sel = sel[sel["regio_code"].isin(members)]
-    total = bounded_sum(sel)
-    absent = len(set(members) - set(sel["regio_code"]))
+    return _open_ended(bounded_sum(sel), len(set(members) - set(sel["regio_code"])))
+
+
+def _open_ended(total: Bounded, absent: int) -> Bounded:
+    """``total`` with ``absent`` members that have no cell at all: an unknown part, so no upper bound."""
     if absent and total.known:
-        total = Bounded(total.value, total.low, float("inf"), total.secret + absent, total.cells + absent)
+        return Bounded(total.value, total.low, float("inf"), total.secret + absent, total.cells + absent)
     return total
 
 
@@ -80,12 +83,8 @@ class PeriodCells:
         rows = [row for code in members for row in self.cells.get((code, categorie), [])]
         if not rows:
             return Bounded.unknown()
-        published, low, high, secret, count = (sum(column) for column in zip(*rows, strict=True))
-        total = Bounded(None if int(published) == 0 else float(low), float(low), float(high), int(secret), int(count))
-        absent = sum((code, categorie) not in self.cells for code in set(members))
-        if absent and total.known:
-            return Bounded(total.value, total.low, float("inf"), total.secret + absent, total.cells + absent)
-        return total
+        total = bounded_of_sums(*(sum(column) for column in zip(*rows, strict=True)))
+        return _open_ended(total, sum((code, categorie) not in self.cells for code in set(members)))
 
 
 def region_series(tidy: pd.DataFrame, members: list[str], maat: str, half_years: bool = True) -> pd.DataFrame:
