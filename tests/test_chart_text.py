@@ -46,3 +46,21 @@ def test_area_names_with_dollar_signs_draw_as_text_in_bars():
     chart = charts.bars(pd.Series({NAMES[0]: 7.2, NAMES[2]: 5.0}), NAMES[0], ("Nederland", 7.4), "T $", "per 1.000")
     assert f">{_written(NAMES[0])}</text>" in _draw(chart)
     assert NAMES[0] in [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
+
+
+def test_every_chart_function_makes_its_texts_literal():
+    """A chart function added without ``literal`` would draw a name with two '$' as mathematics."""
+    functions = [getattr(charts, name) for name in charts.__all__]
+    drawing = [f for f in functions if callable(f) and getattr(f, "__annotations__", {}).get("return") == "Chart"]
+    assert len(drawing) >= 12
+    assert all(getattr(f, "__wrapped__", None) is not None for f in drawing), [
+        f.__name__ for f in drawing if not hasattr(f, "__wrapped__")
+    ]
+
+
+def test_literal_setting_stays_inside_the_chart():
+    """An analyst's own plot in the same kernel keeps matplotlib's default (mathtext on)."""
+    import matplotlib
+
+    charts.bars(pd.Series({NAMES[0]: 7.2}), NAMES[0], ("Nederland", 7.4), "T $", "per 1.000")
+    assert matplotlib.rcParams["text.parse_math"] is True

@@ -141,14 +141,8 @@ def sums_frame(cells: pd.DataFrame, by: list[str]) -> pd.DataFrame:
         the group), ``cellen`` (cells), ``ondergrens`` (the published sum, which the true value is at least),
         ``bovengrens`` (the highest value the other cells allow; infinite with an unknown cell).
     """
-    out = cells.groupby(by, as_index=False).agg(
-        ondergrens=("ondergrens", "sum"),
-        bovengrens=("bovengrens", "sum"),
-        geheim=("geheim", "sum"),
-        deels=("deels", "sum"),
-        cellen=("cellen", "sum"),
-        gepubliceerd=("gepubliceerd", "sum"),
-    )
+    summed = ["ondergrens", "bovengrens", "geheim", "deels", "cellen", "gepubliceerd"]
+    out = cells.groupby(by, as_index=False)[summed].sum()
     out["ondergrens"] = out["ondergrens"].round().astype("int64")
     out["aantal"] = out["ondergrens"].astype("Int64").mask(out["gepubliceerd"].eq(0))
     return out[[*by, "aantal", "geheim", "deels", "cellen", "ondergrens", "bovengrens"]]

@@ -6,6 +6,7 @@ import hashlib
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -119,9 +120,13 @@ class RegionData(Inputs):
 
     @property
     def member_codes(self) -> list[str]:
-        """The region's gemeente codes, centrumgemeente first, then by name."""
+        """The region's gemeente codes, centrumgemeente first, then by name (a new list each time)."""
+        return list(self._member_order)
+
+    @cached_property
+    def _member_order(self) -> tuple[str, ...]:
         m = self.members.assign(_c=self.members["gemeentecode"] != self.code).sort_values(["_c", "gemeentenaam"])
-        return m["gemeentecode"].tolist()
+        return tuple(m["gemeentecode"].tolist())
 
     @property
     def vt_codes(self) -> list[str]:

@@ -245,13 +245,12 @@ def _plain_cell(value: object) -> object:
 def figure(chart: Chart, caption: str) -> str:
     """Embed a chart as an SVG image with alt text and a caption, and under it the figures it draws, folded.
 
-    The figure is cleared afterwards. The folded table is a table of the page like any other (with its download),
+    The folded table is a table of the page like any other (with its download),
     so a screen reader and a reviewer read the same numbers; the alt text stays a summary.
     """
     fig = chart.figure
     image = to_svg(fig)
     width, height = (round(v * 96) for v in fig.get_size_inches())
-    fig.clear()
     data = base64.b64encode(image).decode("ascii")
     numbers = table(chart.data, f"De cijfers in de figuur: {caption}", chart.formats)
     return (

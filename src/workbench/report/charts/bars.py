@@ -19,9 +19,11 @@ from workbench.report.charts.base import (
     Chart,
     chart,
     hatch_handle,
+    literal,
     mark,
     mark_dec,
     new_figure,
+    set_title,
 )
 from workbench.report.formatting import DEC, INT, PCT, NumberFormat, fmt_dec, fmt_int
 
@@ -29,6 +31,7 @@ LABEL_MIN_PERCENT = 4.0
 """A part of a 100% bar this wide or wider carries its number (narrower ones: the legend's order tells)."""
 
 
+@literal
 def age_structure(region: pd.Series, nederland: pd.Series, region_name: str) -> Chart:
     """Horizontal bars: share of each age band in the region and in the Netherlands (percent)."""
     fig, ax = new_figure(7.0, 3.0)
@@ -40,7 +43,7 @@ def age_structure(region: pd.Series, nederland: pd.Series, region_name: str) -> 
     ax.set_yticks(y, list(region.index))
     ax.invert_yaxis()
     ax.set_xlabel("aandeel van de inwoners (%)")
-    ax.set_title("Leeftijdsopbouw, 1 januari 2020", fontsize=10, loc="left")
+    set_title(ax, "Leeftijdsopbouw, 1 januari 2020")
     ax.legend(fontsize=8, frameon=False)
     parts = "; ".join(f"{k}: {fmt_dec(v)}% (Nederland {fmt_dec(nederland[k])}%)" for k, v in region.items())
     alt = f"Staafdiagram van de leeftijdsopbouw van {region_name} tegen Nederland. {parts}."
@@ -50,6 +53,7 @@ def age_structure(region: pd.Series, nederland: pd.Series, region_name: str) -> 
     return chart(fig, alt, data, {f"{region_name} (%)": DEC, "Nederland (%)": DEC})
 
 
+@literal
 def stacked_shares(shares: pd.DataFrame, title: str, kinds: pd.DataFrame | None = None) -> Chart:
     """Horizontal 100% bars: rows are areas, columns categories (shares 0–1).
 
@@ -95,7 +99,7 @@ def stacked_shares(shares: pd.DataFrame, title: str, kinds: pd.DataFrame | None 
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("aandeel van de meldingen (%)")
-    ax.set_title(title, fontsize=10, loc="left")
+    set_title(ax, title)
     ax.legend(handles=handles, fontsize=7, frameon=False, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.25))
     marks = {LOWER_BOUND: LOWER_MARK, APPROXIMATE: "ca. "}
 
@@ -120,6 +124,7 @@ def stacked_shares(shares: pd.DataFrame, title: str, kinds: pd.DataFrame | None 
     return chart(fig, alt, data, {str(c): PCT for c in shares.columns})
 
 
+@literal
 def ranges_against_counts(table: pd.DataFrame, title: str, not_applicable: str) -> Chart:
     """Per form: the estimated number of victims as a range (bar) or point (diamond), and the meldingen (dot)."""
     fig, ax = new_figure(7.5, 0.55 * len(table) + 1.9)
@@ -167,7 +172,7 @@ def ranges_against_counts(table: pd.DataFrame, title: str, not_applicable: str) 
     ax.invert_yaxis()
     ax.set_xlabel("aantal personen per jaar")
     ax.set_xlim(0, float(table[["hoog", "meldingen"]].astype("float64").max().max()) * 1.08)
-    ax.set_title(title, fontsize=10, loc="left")
+    set_title(ax, title)
     ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.9 / len(table) - 0.1))
     parts = "; ".join(
         f"{v}: geschat {fmt_int(r['laag'])}"
@@ -190,6 +195,7 @@ def ranges_against_counts(table: pd.DataFrame, title: str, not_applicable: str) 
     return chart(fig, f"Diagram {title.lower()}. {parts}.", data, formats)
 
 
+@literal
 def bars(
     values: pd.Series,
     highlight: str,
@@ -234,7 +240,7 @@ def bars(
             tick.set_fontweight("bold")
     ax.set_ylim(len(values) - 0.5, -0.5)  # top to bottom, no empty rows around the bars
     ax.set_xlabel(xlabel)
-    ax.set_title(title, fontsize=10, loc="left")
+    set_title(ax, title)
     ax.legend(
         handles=handles,
         fontsize=7,
@@ -258,6 +264,7 @@ def bars(
     return chart(fig, alt, data, {xlabel: value_format})
 
 
+@literal
 def stacked_columns(table: pd.DataFrame, title: str, ylabel: str, value_format: NumberFormat = DEC) -> Chart:
     """Stacked columns: index = x categories (e.g. years), columns = parts (e.g. tasks)."""
     fig, ax = new_figure(7.5, 4.0)
@@ -278,7 +285,7 @@ def stacked_columns(table: pd.DataFrame, title: str, ylabel: str, value_format: 
         bottom += vals
     ax.set_xticks(x, [str(i) for i in table.index])
     ax.set_ylabel(ylabel)
-    ax.set_title(title, fontsize=10, loc="left")
+    set_title(ax, title)
     if len(table.columns):
         ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.12))
     parts = "; ".join(f"{i}: totaal {fmt_dec(t, 2)}" for i, t in zip(table.index, bottom, strict=True))

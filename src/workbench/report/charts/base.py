@@ -9,17 +9,19 @@ a marker, a pattern or a label tells them apart as well, so every chart reads wi
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import ParamSpec
 
 import matplotlib
 import pandas as pd
+from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from matplotlib.text import Text
 from matplotlib.ticker import Formatter, LogFormatter, NullFormatter, ScalarFormatter
 
 from workbench.report.charts import text_sizes
@@ -46,8 +48,12 @@ LIGHT = "#DDDDDD"
 DEMO_COLOUR = "#8A5A00"
 LOWER_HATCH = "////"
 LOWER_LEGEND = "open punt: ondergrens (geheime gemeentecijfers)"
-SVG_SETTINGS = {"svg.fonttype": "none", "svg.hashsalt": "workbench"}
-"""Text stays text (in DejaVu Sans, else the reader's sans-serif); the same chart always gives the same file."""
+LITERAL = {"text.parse_math": False}
+"""Every text is drawn as it is: a ``$`` or ``{`` in a name or a milestone is text, never math."""
+SVG_SETTINGS = {"svg.fonttype": "none", "svg.hashsalt": "workbench", **LITERAL}
+"""Text stays text (in DejaVu Sans, else the reader's sans-serif); the same chart always gives the same file;
+tick labels made while drawing are literal too."""
+P = ParamSpec("P")
 _SVG_PROLOGUE = re.compile(r"<\?xml.*?\?>\s*|<!DOCTYPE.*?>\s*|<metadata>.*?</metadata>\s*", re.S)
 
 
@@ -63,6 +69,7 @@ def mark_demonstration(fig: Figure) -> None:
         fontsize=8,
         fontweight="bold",
         color=DEMO_COLOUR,
+        parse_math=False,
         bbox={"boxstyle": "square,pad=0.2", "fc": "white", "ec": DEMO_COLOUR, "lw": 0.8},
     )
 
@@ -88,12 +95,14 @@ def to_svg(fig: Figure) -> bytes:
     """The figure as an SVG document (vector: cheaper to make than a PNG, and sharp at any zoom).
 
     Without the XML prologue, the document type or metadata: only the drawing, identical for identical charts.
-    Texts are measured through the process's shared cache of text sizes (:mod:`.text_sizes`).
+    Texts are measured through the process's shared cache of text sizes (:mod:`.text_sizes`). The SVG canvas
+    draws the figure once, running its layout engine as part of that draw; ``savefig`` would first draw it a
+    whole extra time (with drawing switched off) only to run the layout, and the file is the same byte for byte.
     """
     text_sizes.install()
     buffer = io.StringIO()
     with matplotlib.rc_context(SVG_SETTINGS):
-        fig.savefig(buffer, format="svg", metadata={"Date": None})
+        FigureCanvasSVG(fig).print_svg(buffer, metadata={"Date": None})
     return _SVG_PROLOGUE.sub("", buffer.getvalue(), count=3).encode("utf-8")
 
 
@@ -104,6 +113,16 @@ def new_figure(width: float = 7.5, height: float = 3.6) -> tuple[Figure, object]
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
     return fig, ax
+
+
+def set_title(ax, title: str) -> None:
+    """The chart's title, left above the axes.
+
+    Its height is fixed at the top of the axes: our charts have no tick labels or offset text above the axes
+    that it would have to clear, and matplotlib would otherwise measure the whole y axis again for every layout
+    pass and draw to find that out.
+    """
+    ax.set_title(title, fontsize=10, loc="left", y=1.0)
 
 
 def legend_below(ax, ncols: int = 3) -> None:
@@ -166,14 +185,35 @@ def dutch_axes(fig: Figure) -> None:
                 axis.set_major_formatter(DutchTicks())
 
 
-def literal_text(fig: Figure) -> None:
-    """Draw every text of ``fig`` as it is: a ``$`` or ``{`` in a name or a milestone is text, never math."""
-    for text in fig.findobj(Text):
-        text.set_parse_math(False)
+def literal(draw: Callable[P, Chart]) -> Callable[P, Chart]:
+    """Make a chart function draw every text it makes as it is (:data:`LITERAL`), without touching other plots.
+
+    Each text takes the setting when it is made, so this is cheaper than visiting every artist of the figure
+    afterwards; tick labels made while the figure is drawn take it from :func:`to_svg`.
+    """
+
+    @functools.wraps(draw)
+    def drawn(*args: P.args, **kwargs: P.kwargs) -> Chart:
+        with matplotlib.rc_context(LITERAL):
+            return draw(*args, **kwargs)
+
+    return drawn
+
+
+def unlabelled_axes_still(fig: Figure) -> None:
+    """Keep matplotlib from placing axis labels that are empty (a category axis has none).
+
+    It would measure every tick label of the axis again on each layout pass and draw only to move a label that
+    draws nothing; fixing its place changes nothing drawn.
+    """
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if not axis.label.get_text():
+                axis.set_label_coords(0.0, 0.0)
 
 
 def chart(fig: Figure, alt: str, data: pd.DataFrame, formats: dict[str, Callable[[object], str]]) -> Chart:
-    """Finish a chart: Dutch tick labels, literal text, and the figures it draws beside the alt text."""
+    """Finish a chart: Dutch tick labels, and the figures it draws beside the alt text."""
     dutch_axes(fig)
-    literal_text(fig)
+    unlabelled_axes_still(fig)
     return Chart(fig, alt, data.reset_index(drop=True), formats)

@@ -18,13 +18,16 @@ from workbench.report.charts.base import (
     Chart,
     chart,
     legend_below,
+    literal,
     mark,
     new_figure,
+    set_title,
 )
 from workbench.report.formatting import DEC, INT, INT_RANGE, fmt_dec
 from workbench.report.texts import NOT_APPLICABLE
 
 
+@literal
 def trend(table: pd.DataFrame, title: str, ylabel: str, lower: pd.DataFrame | None = None) -> Chart:
     """Lines over half-years, one per column of ``table`` (index: period labels).
 
@@ -48,7 +51,7 @@ def trend(table: pd.DataFrame, title: str, ylabel: str, lower: pd.DataFrame | No
     ax.set_ylabel(ylabel)
     ax.set_xlabel("halfjaar")
     ax.set_ylim(bottom=0)
-    ax.set_title(title, fontsize=10, loc="left")
+    set_title(ax, title)
     legend_below(ax, ncols=3)
     first, last = table.index[0], table.index[-1]
     parts = "; ".join(
@@ -75,6 +78,7 @@ def trend(table: pd.DataFrame, title: str, ylabel: str, lower: pd.DataFrame | No
     return chart(fig, alt, data, {str(c): INT for c in table.columns})
 
 
+@literal
 def indicator(values: pd.DataFrame, baseline: dict, target: dict, name: str, status: str) -> Chart:
     """An indicator's values per year with its baseline, its target and the straight line between them.
 
@@ -99,7 +103,7 @@ def indicator(values: pd.DataFrame, baseline: dict, target: dict, name: str, sta
     ax.scatter([target["jaar"]], [target["waarde"]], marker="*", s=90, color=VERMILLION, zorder=3, label="doel")
     ax.set_xlabel("jaar")
     ax.set_ylabel("waarde")
-    ax.set_title(f"{name}: {status}", fontsize=10, loc="left")
+    set_title(ax, f"{name}: {status}")
     ax.legend(fontsize=7, frameon=False, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.3))
     marks = {"ondergrens": LOWER_MARK, "benadering": "ca. "}
     parts = "; ".join(f"{int(yr)}: {marks.get(r.soort, '')}{fmt_dec(r.waarde)}" for yr, r in known.iterrows())
@@ -122,6 +126,7 @@ def indicator(values: pd.DataFrame, baseline: dict, target: dict, name: str, sta
     return chart(fig, alt, data, {"waarde": DEC})
 
 
+@literal
 def forecast(history: pd.Series, expected: pd.DataFrame, title: str, ylabel: str) -> Chart:
     """The counts per half-year so far, and the expected ones with their prediction interval (dashed, with bars).
 
@@ -149,7 +154,7 @@ def forecast(history: pd.Series, expected: pd.DataFrame, title: str, ylabel: str
     ax.set_ylabel(ylabel)
     ax.set_xlabel("halfjaar")
     ax.set_ylim(bottom=0)
-    ax.set_title(title, fontsize=10, loc="left")
+    set_title(ax, title)
     legend_below(ax, ncols=2)
     said = "; ".join(
         f"{r.halfjaar}: verwacht {fmt_dec(r.verwachting, 0)} (interval {fmt_dec(r.laag, 0)} tot {fmt_dec(r.hoog, 0)})"

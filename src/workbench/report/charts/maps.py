@@ -10,7 +10,7 @@ from matplotlib.patches import Polygon as PolygonPatch
 from shapely.geometry import MultiPolygon, Polygon
 
 from workbench.disclosure.bounds import EXACT, LOWER_BOUND, Bounded
-from workbench.report.charts.base import BLACK, LIGHT, LOWER_HATCH, Chart, chart, mark_dec
+from workbench.report.charts.base import BLACK, LIGHT, LOWER_HATCH, Chart, chart, literal, mark_dec, set_title
 from workbench.report.formatting import DEC
 
 
@@ -19,6 +19,7 @@ def _patches(geometry) -> list[PolygonPatch]:
     return [PolygonPatch(np.asarray(p.exterior.coords), closed=True) for p in polys if isinstance(p, Polygon)]
 
 
+@literal
 def region_map(
     boundaries: pd.DataFrame,
     members: list[str],
@@ -102,7 +103,7 @@ def region_map(
     ax.set_yticks([])
     for side in ax.spines.values():
         side.set_visible(False)
-    ax.set_title(f"{area_word.capitalize()} in {place}: {value_label}", fontsize=10, loc="left")
+    set_title(ax, f"{area_word.capitalize()} in {place}: {value_label}")
     sm = _scalar_mappable(cmap, vmin, vmax)
     fig.colorbar(sm, ax=ax, shrink=0.6, label=value_label)
     shown = vals.dropna().sort_values(ascending=False)

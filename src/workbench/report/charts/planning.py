@@ -5,7 +5,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from workbench.report.charts.base import BLACK, BLUE, GREEN, GREY, LIGHT, PURPLE, VERMILLION, Chart, chart, new_figure
+from workbench.report.charts.base import (
+    BLACK,
+    BLUE,
+    GREEN,
+    GREY,
+    LIGHT,
+    PURPLE,
+    VERMILLION,
+    Chart,
+    chart,
+    literal,
+    new_figure,
+    set_title,
+)
 from workbench.report.formatting import INT
 
 STATUS_COLOURS = {
@@ -18,6 +31,7 @@ STATUS_COLOURS = {
 STATUS_MARKERS = {"gereed": "o", "gereed, te laat": "s", "te laat": "X", "gepland": "D", "na de deadline": "^"}
 
 
+@literal
 def timeline(frame: pd.DataFrame, deadline, as_of, region_name: str) -> Chart:
     """Milestones on a scale of weeks before the deadline, marked by status, with the status date."""
     fig, ax = new_figure(7.5, 0.45 * len(frame) + 1.9)
@@ -40,7 +54,7 @@ def timeline(frame: pd.DataFrame, deadline, as_of, region_name: str) -> Chart:
     ax.set_yticks(y, list(frame["naam"]))
     ax.invert_yaxis()
     ax.set_xlabel("weken voor de deadline (0 = deadline)")
-    ax.set_title(f"Procesplanning regiovisie, regio {region_name}", fontsize=10, loc="left")
+    set_title(ax, f"Procesplanning regiovisie, regio {region_name}")
     ax.legend(fontsize=7, frameon=False, loc="center left", bbox_to_anchor=(1.01, 0.5))
     parts = "; ".join(
         f"{r.naam}: {int(r.weken_voor_deadline)} weken voor de deadline, {r.status}" for r in frame.itertuples()

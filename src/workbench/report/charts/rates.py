@@ -6,11 +6,23 @@ import numpy as np
 import pandas as pd
 
 from workbench.disclosure.bounds import Bounded
-from workbench.report.charts.base import BLACK, BLUE, GREEN, GREY, VERMILLION, Chart, chart, new_figure
+from workbench.report.charts.base import (
+    BLACK,
+    BLUE,
+    GREEN,
+    GREY,
+    VERMILLION,
+    Chart,
+    chart,
+    literal,
+    new_figure,
+    set_title,
+)
 from workbench.report.formatting import DEC, INT, fmt_bounded, fmt_dec
 from workbench.stats.rates import HIGHER, LOWER, funnel_limits
 
 
+@literal
 def rates_with_intervals(table: pd.DataFrame, references: dict[str, Bounded], title: str, xlabel: str) -> Chart:
     """Dots with 95% intervals per area (rows of ``table``), with reference lines (unknown references left out)."""
     shown = table.dropna(subset=["per_1000"])
@@ -37,7 +49,7 @@ def rates_with_intervals(table: pd.DataFrame, references: dict[str, Bounded], ti
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     ax.set_xlim(left=0)
-    ax.set_title(title, fontsize=10, loc="left")
+    set_title(ax, title)
     ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -1.4 / (len(shown) + 3)))
     parts = "; ".join(
         f"{n} {fmt_dec(r['per_1000'])} ({fmt_dec(r['ci_laag'])}–{fmt_dec(r['ci_hoog'])})" for n, r in shown.iterrows()
@@ -60,6 +72,7 @@ def rates_with_intervals(table: pd.DataFrame, references: dict[str, Bounded], ti
     return chart(fig, alt, data, {"per 1.000": DEC, "95%-interval van": DEC, "95%-interval tot": DEC})
 
 
+@literal
 def funnel(points: pd.DataFrame, reference_rate: float, highlight: str | None, title: str, ylabel: str) -> Chart:
     """Funnel plot: rate against population with exact 95% and 99.8% control limits around the reference rate.
 
@@ -90,7 +103,7 @@ def funnel(points: pd.DataFrame, reference_rate: float, highlight: str | None, t
     ax.set_xlabel("inwoners op 1 januari 2020 (logaritmische schaal)")
     ax.set_ylabel(ylabel)
     ax.set_ylim(bottom=0)
-    ax.set_title(title, fontsize=10, loc="left")
+    set_title(ax, title)
     ax.legend(fontsize=7, frameon=False)
     above = [n for n, v in points["oordeel"].items() if v == HIGHER]
     below = [n for n, v in points["oordeel"].items() if v == LOWER]

@@ -66,7 +66,7 @@ def compute(data: RegionData, invoer: dict | None, validation: dict | None, vers
         code=data.code,
         demonstratie=demo_parts(data),
         invoer="geen" if invoer is None else "voorbeeld" if invoer.get("voorbeeld") else "eigen",
-        voorlopig=sorted({p for p, v in zip(data.aard["periode"], data.aard["voorlopig"], strict=True) if v}),
+        voorlopig=sorted(data.aard.loc[data.aard["voorlopig"].astype(bool), "periode"].unique()),
         gecontroleerd=validation is not None,
         versie=version,
         kenmerk=data.inputs_hash,
