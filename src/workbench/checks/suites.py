@@ -13,9 +13,11 @@ import json
 import logging
 import os
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -249,7 +251,7 @@ def _parameters(root: Path) -> dict[str, object]:
             aantal_gemeenten_plus_nl=len(gemeenten) + 1,
         )
     with contextlib.suppress(InputError):
-        indeling, _blocks = read_indeling(root, kwb.read_kwb(root))
+        indeling, _blocks = _indeling(root)
         params["gemeenten_sinds_2020"] = sorted(set().union(*(indeling.codes(y) for y in indeling.years)))
     with contextlib.suppress(InputError):
         params["vt_regios"] = geo.read_vt_boundaries(root)["code"].tolist()
@@ -277,8 +279,27 @@ def _vt_file(spec: statline.TableSpec) -> Callable[[Path], Path]:
     return lambda root: statline.vt_file(root, spec.table_id)
 
 
+T = TypeVar("T")
+_READ_ONCE: ContextVar[dict | None] = ContextVar("read_once", default=None)
+"""While :func:`validate_all` runs: the files several datasets read (population, indeling), read once."""
+
+
+def _once(key: tuple, read: Callable[[], T]) -> T:
+    """``read()``, or what it gave before within the same :func:`validate_all` (a failure is not kept)."""
+    memo = _READ_ONCE.get()
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
+
+
+def _kwb(root: Path) -> pd.DataFrame:
+    return _once(("kwb", root), lambda: kwb.read_kwb(root))
+
+
 def _indeling(root: Path) -> tuple[Indeling, pd.DataFrame]:
-    return read_indeling(root, kwb.read_kwb(root))
+    return _once(("indeling", root), lambda: read_indeling(root, _kwb(root)))
 
 
 def _budget(root: Path, _params: dict[str, object]) -> pd.DataFrame:
@@ -331,7 +352,7 @@ def _own_registrations(root: Path, path: Path, spec: statline.TableSpec, region:
 
 
 DATASETS: list[Dataset] = [
-    Dataset("kwb_gemeenten", kwb.KWB_FILE, lambda root, _p: views.kwb_view(kwb.read_kwb(root))),
+    Dataset("kwb_gemeenten", kwb.KWB_FILE, lambda root, _p: views.kwb_view(_kwb(root))),
     Dataset(
         "gemeentegrenzen",
         geo.GEMEENTE_FILE,
@@ -394,7 +415,14 @@ def validate_all(
         :func:`own_datasets`). A file that cannot be read gives a result with ``error`` set; the other datasets
         are still validated.
     """
-    root = data_dir(data)
+    token = _READ_ONCE.set({})  # the population and the indeling, which most datasets need, read once
+    try:
+        return _validate_all(data_dir(data), only, cache)
+    finally:
+        _READ_ONCE.reset(token)
+
+
+def _validate_all(root: Path, only: list[str] | None, cache: Path | None) -> list[DatasetResult]:
     params = _parameters(root)
     runner = SuiteRunner(cache)
     results = []
