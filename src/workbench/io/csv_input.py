@@ -250,7 +250,7 @@ def _records(
     line_numbers: list[int] = []
     ragged: list[tuple[int, int]] = []
     for row in _rows(reader, path):
-        if reader.line_num <= offset + 1 or not row or all(not c.strip() for c in row):
+        if reader.line_num <= offset + 1 or not "".join(row).strip():  # no row, or only blank cells
             continue
         if len(row) == width + 1 and row[-1].strip() == "":
             row = row[:-1]
@@ -293,7 +293,7 @@ def _rows(reader, path: Path):
                 rows=[reader.line_num],
                 hint=CELL_HINT if huge else "staat er een aanhalingsteken zonder sluitend aanhalingsteken?",
             ) from exc
-        too_long = [c for c in row if len(c) > MAX_CELL]
+        too_long = [c for c in row if len(c) > MAX_CELL] if sum(map(len, row)) > MAX_CELL else []
         if too_long:
             raise InputError(
                 path, f"een cel is {_dutch(len(too_long[0]))} tekens lang", rows=[reader.line_num], hint=CELL_HINT

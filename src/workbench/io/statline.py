@@ -202,21 +202,9 @@ def parse_periods(periods: pd.Series, lines: pd.Series, path: Path) -> pd.DataFr
     pandas.DataFrame
         Columns ``periode``, ``jaar``, ``halfjaar`` and ``voorlopig``.
     """
-    rows: list[tuple[str, int, int, bool]] = []
-    bad: list[int] = []
-    for i, raw in enumerate(periods.astype(str).str.strip()):
-        m = _PERIOD_CODE.match(raw)
-        if m:
-            half = 0 if m.group(2) == "JJ00" else int(m.group(2)[-1])
-            rows.append((f"{m.group(1)}{m.group(2)}", int(m.group(1)), half, m.group(3) == "*"))
-            continue
-        m = _PERIOD_LABEL.match(raw)
-        if m:
-            half = int(m.group(2)) if m.group(2) else 0
-            code = f"{m.group(1)}HJ0{half}" if half else f"{m.group(1)}JJ00"
-            rows.append((code, int(m.group(1)), half, m.group(3) == "*"))
-            continue
-        bad.append(i)
+    text = periods.astype(str).str.strip()
+    parsed = {raw: _parse_period(raw) for raw in text.unique()}  # a table has a handful of periods
+    bad = [i for i, raw in enumerate(text) if parsed[raw] is None]
     if bad:
         raise InputError(
             path,
@@ -226,8 +214,24 @@ def parse_periods(periods: pd.Series, lines: pd.Series, path: Path) -> pd.DataFr
             rows=[int(lines.iloc[i]) for i in bad],
             values=[periods.iloc[i] for i in bad],
         )
-    out = pd.DataFrame(rows, columns=["periode", "jaar", "halfjaar", "voorlopig"], index=periods.index)
+    out = pd.DataFrame(
+        text.map(parsed).tolist(), columns=["periode", "jaar", "halfjaar", "voorlopig"], index=periods.index
+    )
     return out.astype({"jaar": "int64", "halfjaar": "int64", "voorlopig": "bool"})
+
+
+def _parse_period(raw: str) -> tuple[str, int, int, bool] | None:
+    """One period code or label as (code, year, half-year, provisional); ``None`` when it is neither."""
+    m = _PERIOD_CODE.match(raw)
+    if m:
+        half = 0 if m.group(2) == "JJ00" else int(m.group(2)[-1])
+        return f"{m.group(1)}{m.group(2)}", int(m.group(1)), half, m.group(3) == "*"
+    m = _PERIOD_LABEL.match(raw)
+    if m:
+        half = int(m.group(2)) if m.group(2) else 0
+        code = f"{m.group(1)}HJ0{half}" if half else f"{m.group(1)}JJ00"
+        return code, int(m.group(1)), half, m.group(3) == "*"
+    return None
 
 
 def secret_small_counts(counts: pd.Series, states: pd.Series) -> tuple[pd.Series, pd.Series]:
