@@ -133,6 +133,23 @@ def test_each_suite_catches_a_planted_error(data_copy, name, relative, old, new,
     assert any(words in m and Path(relative).name in m for m in messages), messages
 
 
+def test_files_many_datasets_need_are_read_once_per_validation_and_again_after_a_change(data_copy, monkeypatch):
+    """The population file feeds the parameters, the indeling and its own suite: one read per run, never kept."""
+    from workbench.io import kwb
+
+    reads = []
+    real = kwb.read_kwb
+    monkeypatch.setattr(kwb, "read_kwb", lambda root: reads.append(root) or real(root))
+    names = ["kwb_gemeenten", "vt_aard_84851NED", "begroting"]
+    assert all(r.ok for r in validate_all(data_copy, only=names))
+    assert len(reads) == 1
+    _name, relative, old, new, words = PLANTED[0]
+    replace_in_file(data_copy / relative, old, new)
+    results = validate_all(data_copy, only=names)
+    assert len(reads) == 2
+    assert any(words in f.message() for f in results[0].failures)
+
+
 def test_unknown_gemeente_code_is_named(data_copy):
     replace_in_file(data_copy / AARD, UTRECHT_AARD_LINE, UTRECHT_AARD_LINE.replace("GM0344", "GM9999"))
     (result,) = validate_all(data_copy, only=["vt_aard_84851NED"])
