@@ -200,7 +200,7 @@ def literal(draw: Callable[P, Chart]) -> Callable[P, Chart]:
     return drawn
 
 
-def unlabelled_axes_still(fig: Figure) -> None:
+def pin_empty_axis_labels(fig: Figure) -> None:
     """Keep matplotlib from placing axis labels that are empty (a category axis has none).
 
     It would measure every tick label of the axis again on each layout pass and draw only to move a label that
@@ -215,5 +215,5 @@ def unlabelled_axes_still(fig: Figure) -> None:
 def chart(fig: Figure, alt: str, data: pd.DataFrame, formats: dict[str, Callable[[object], str]]) -> Chart:
     """Finish a chart: Dutch tick labels, and the figures it draws beside the alt text."""
     dutch_axes(fig)
-    unlabelled_axes_still(fig)
+    pin_empty_axis_labels(fig)
     return Chart(fig, alt, data.reset_index(drop=True), formats)
