@@ -243,7 +243,7 @@ def _parameters(root: Path) -> dict[str, object]:
     # A file that cannot be read is reported by its own dataset; the suites that need its codes then say
     # that they could not be checked.
     with contextlib.suppress(InputError):
-        gemeenten = geo.read_gemeente_boundaries(root)["code"].tolist()
+        gemeenten = _read(geo.read_gemeente_boundaries, root)["code"].tolist()
         params.update(
             gemeenten=gemeenten,
             aantal_gemeenten=len(gemeenten),
@@ -254,9 +254,9 @@ def _parameters(root: Path) -> dict[str, object]:
         indeling, _blocks = _indeling(root)
         params["gemeenten_sinds_2020"] = sorted(set().union(*(indeling.codes(y) for y in indeling.years)))
     with contextlib.suppress(InputError):
-        params["vt_regios"] = geo.read_vt_boundaries(root)["code"].tolist()
+        params["vt_regios"] = _read(geo.read_vt_boundaries, root)["code"].tolist()
     with contextlib.suppress(InputError):
-        params["centrumgemeenten"] = reference.read_centrumgemeenten(root)["gemeentecode"].tolist()
+        params["centrumgemeenten"] = _read(reference.read_centrumgemeenten, root)["gemeentecode"].tolist()
     if "gemeenten_sinds_2020" in params and "vt_regios" in params:
         params["regio_codes"] = [*params["gemeenten_sinds_2020"], *params["vt_regios"], statline.NATIONAL_REGION]
     return params
@@ -281,25 +281,25 @@ def _vt_file(spec: statline.TableSpec) -> Callable[[Path], Path]:
 
 T = TypeVar("T")
 _READ_ONCE: ContextVar[dict | None] = ContextVar("read_once", default=None)
-"""While :func:`validate_all` runs: the files several datasets read (population, indeling), read once."""
+"""While :func:`validate_all` runs: what several datasets read (population, indeling, boundaries), read once."""
 
 
-def _once(key: tuple, read: Callable[[], T]) -> T:
-    """``read()``, or what it gave before within the same :func:`validate_all` (a failure is not kept)."""
+def _read(reader: Callable[[Path], T], root: Path) -> T:
+    """``reader(root)``, or what it gave before within the same :func:`validate_all` (a failure is not kept)."""
     memo = _READ_ONCE.get()
     if memo is None:
-        return read()
-    if key not in memo:
-        memo[key] = read()
-    return memo[key]
+        return reader(root)
+    if (reader, root) not in memo:
+        memo[reader, root] = reader(root)
+    return memo[reader, root]
 
 
-def _kwb(root: Path) -> pd.DataFrame:
-    return _once(("kwb", root), lambda: kwb.read_kwb(root))
+def _indeling_of(root: Path) -> tuple[Indeling, pd.DataFrame]:
+    return read_indeling(root, _read(kwb.read_kwb, root))
 
 
 def _indeling(root: Path) -> tuple[Indeling, pd.DataFrame]:
-    return _once(("indeling", root), lambda: read_indeling(root, _kwb(root)))
+    return _read(_indeling_of, root)
 
 
 def _budget(root: Path, _params: dict[str, object]) -> pd.DataFrame:
@@ -309,7 +309,7 @@ def _budget(root: Path, _params: dict[str, object]) -> pd.DataFrame:
 
 def _budget_checked(root: Path, lines: pd.DataFrame) -> pd.DataFrame:
     indeling, blocks = _indeling(root)
-    composition = reference.read_composition(root)
+    composition = _read(reference.read_composition, root)
     return views.budget_view(
         lines, lambda year: year_view.composition_in_year(composition, blocks, indeling, year), indeling
     )
@@ -345,26 +345,28 @@ def own_datasets(root: Path) -> list[Dataset]:
 def _own_registrations(root: Path, path: Path, spec: statline.TableSpec, region: str) -> pd.DataFrame:
     indeling, blocks = _indeling(root)
     latest = indeling.years[-1]
-    composition = year_view.composition_in_year(reference.read_composition(root), blocks, indeling, latest)
+    composition = year_view.composition_in_year(_read(reference.read_composition, root), blocks, indeling, latest)
     regions_of = year_view.regions_of_codes(composition, indeling, latest)
     members = {code for code, regions in regions_of.items() if region in regions}
     return views.statline_view(own_registrations.read_own_file(path, spec, members), spec, indeling)
 
 
 DATASETS: list[Dataset] = [
-    Dataset("kwb_gemeenten", kwb.KWB_FILE, lambda root, _p: views.kwb_view(_kwb(root))),
+    Dataset("kwb_gemeenten", kwb.KWB_FILE, lambda root, _p: views.kwb_view(_read(kwb.read_kwb, root))),
     Dataset(
         "gemeentegrenzen",
         geo.GEMEENTE_FILE,
-        lambda root, _p: views.boundaries_view(geo.read_gemeente_boundaries(root)),
+        lambda root, _p: views.boundaries_view(_read(geo.read_gemeente_boundaries, root)),
     ),
     Dataset(
         "vt_grenzen",
         geo.VT_FILE,
-        lambda root, _p: views.boundaries_view(geo.read_vt_boundaries(root)),
+        lambda root, _p: views.boundaries_view(_read(geo.read_vt_boundaries, root)),
     ),
     Dataset(
-        "centrumgemeenten", reference.CENTRUMGEMEENTEN_FILE, lambda root, _p: reference.read_centrumgemeenten(root)
+        "centrumgemeenten",
+        reference.CENTRUMGEMEENTEN_FILE,
+        lambda root, _p: _read(reference.read_centrumgemeenten, root),
     ),
     Dataset(
         "prevalentie",
@@ -375,7 +377,7 @@ DATASETS: list[Dataset] = [
         "regio_indeling",
         reference.COMPOSITION_FILE,
         lambda root, p: views.composition_view(
-            reference.read_composition(root), list(p.get("centrumgemeenten", [])), _sourced_or_none(root)
+            _read(reference.read_composition, root), list(p.get("centrumgemeenten", [])), _sourced_or_none(root)
         ),
     ),
     Dataset("vt_aard_84851NED", _vt_file(statline.VT_AARD), _statline(statline.VT_AARD)),
@@ -415,7 +417,7 @@ def validate_all(
         :func:`own_datasets`). A file that cannot be read gives a result with ``error`` set; the other datasets
         are still validated.
     """
-    token = _READ_ONCE.set({})  # the population and the indeling, which most datasets need, read once
+    token = _READ_ONCE.set({})  # what several datasets need (population, indeling, boundaries) read once
     try:
         return _validate_all(data_dir(data), only, cache)
     finally:

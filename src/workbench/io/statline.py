@@ -204,8 +204,9 @@ def parse_periods(periods: pd.Series, lines: pd.Series, path: Path) -> pd.DataFr
     """
     text = periods.astype(str).str.strip()
     parsed = {raw: _parse_period(raw) for raw in text.unique()}  # a table has a handful of periods
-    bad = [i for i, raw in enumerate(text) if parsed[raw] is None]
-    if bad:
+    unknown = text.isin([raw for raw, period in parsed.items() if period is None]).to_numpy()
+    if unknown.any():
+        bad = unknown.nonzero()[0].tolist()
         raise InputError(
             path,
             "dit is geen periode van CBS",
@@ -214,9 +215,8 @@ def parse_periods(periods: pd.Series, lines: pd.Series, path: Path) -> pd.DataFr
             rows=[int(lines.iloc[i]) for i in bad],
             values=[periods.iloc[i] for i in bad],
         )
-    out = pd.DataFrame(
-        text.map(parsed).tolist(), columns=["periode", "jaar", "halfjaar", "voorlopig"], index=periods.index
-    )
+    known = pd.DataFrame.from_dict(parsed, orient="index", columns=["periode", "jaar", "halfjaar", "voorlopig"])
+    out = known.loc[text.to_numpy()].set_axis(periods.index)
     return out.astype({"jaar": "int64", "halfjaar": "int64", "voorlopig": "bool"})
 
 
