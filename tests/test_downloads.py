@@ -17,7 +17,7 @@ from workbench.disclosure.bounds import Bounded
 from workbench.report import downloads
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
-from workbench.report.charts.base import DutchTicks
+from workbench.report.charts.plot import Line, Plot, Scale
 
 FORMULA_STARTS = ["=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1", " =1", '=HYPERLINK("http://x","y")']
 CONTEXT = downloads.Context("GM0344", "Utrecht", 2024)
@@ -64,8 +64,13 @@ def test_number_formats_write_the_page_the_csv_and_the_workbook_alike():
 
 @pytest.mark.unit
 def test_chart_axes_use_dutch_numbers():
-    assert DutchTicks().format_ticks([0, 2.5, 5.0, 7.5]) == ["0,0", "2,5", "5,0", "7,5"]
-    assert DutchTicks().format_ticks([0, 5000, 10000]) == ["0", "5.000", "10.000"]
+    def ticks(values: list[float], scale: Scale | None = None) -> list[str]:
+        plot = Plot(7.5, 3.6, "T", y=scale or Scale(zero=True)).add(Line(range(len(values)), values, "#000000"))
+        return re.findall(r'text-anchor="end">([^<]+)</text>', plot.svg().decode("utf-8"))
+
+    assert ticks([0.0, 0.75]) == ["0,0", "0,2", "0,4", "0,6"]  # one number of decimals for the whole axis
+    assert ticks([0.0, 10000.0]) == ["0", "2.000", "4.000", "6.000", "8.000", "10.000"]
+    assert ticks([2019.0, 2024.0], Scale(whole=True)) == ["2019", "2020", "2021", "2022", "2023", "2024"]  # years
 
 
 @pytest.mark.unit

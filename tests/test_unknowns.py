@@ -180,19 +180,23 @@ def test_an_indicator_judged_on_bounds_is_uncertain_when_the_secret_cells_decide
 
 def test_charts_leave_unknowns_out_and_mark_lower_bounds():
     from workbench.report import charts
+    from workbench.report.charts.plot import Bar
 
     table = pd.DataFrame({"A": [100.0, np.nan, 90.0]}, index=["2024-1", "2024-2", "2025-1"])
     lower = pd.DataFrame({"A": [False, False, True]}, index=table.index)
     trend = charts.trend(table, "Meldingen", "aantal", lower)
-    drawn = trend.figure.axes[0].lines[0].get_ydata()
+    drawn = trend.figure.marks[0].y
     assert np.isnan(drawn[1]) and 0 not in drawn  # a gap, never a point at 0
+    image = trend.figure.svg().decode("utf-8")
+    assert image.count('fill="#ffffff" stroke="#0072B2"') == 1  # ≥ 90 open; no marker for the unknown:
+    assert image.count("<circle ") == 2 + 2  # two points, and the legend's two keys
     assert "van 100 naar ≥\u00a090" in trend.alt and "ontbreekt" in trend.alt
     # the table under the chart says the same as the chart and its alt text
     assert [trend.formats["A"](v) for v in trend.data["A"]] == ["100", ".", "≥\u00a090"]
     bars = charts.bars(
         pd.Series({"X": 7.2, "Y": np.nan}), "X", ("Nederland", 7.4), "T", "per 1.000", pd.Series({"X": True})
     )
-    heights = [p.get_width() for p in bars.figure.axes[0].patches]
+    heights = [bar.end for bar in bars.figure.marks if isinstance(bar, Bar)]
     assert heights == [7.2]  # no bar for Y, not a bar of 0
     assert "X ≥\u00a07,2; Y ." in bars.alt
     assert [bars.formats["per 1.000"](v) for v in bars.data["per 1.000"]] == ["≥\u00a07,2", ".", "7,4"]

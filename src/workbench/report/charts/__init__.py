@@ -6,10 +6,11 @@ what they share.
 """
 
 from workbench.report.charts.bars import age_structure, bars, ranges_against_counts, stacked_columns, stacked_shares
-from workbench.report.charts.base import DEMO_COLOUR, PALETTE, Chart, mark_demonstration
+from workbench.report.charts.base import PALETTE, Chart, mark_demonstration
 from workbench.report.charts.lines import forecast, indicator, trend
 from workbench.report.charts.maps import region_map
 from workbench.report.charts.planning import timeline
+from workbench.report.charts.plot import DEMO_COLOUR
 from workbench.report.charts.rates import funnel, rates_with_intervals
 
 __all__ = [

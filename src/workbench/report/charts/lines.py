@@ -17,17 +17,18 @@ from workbench.report.charts.base import (
     VERMILLION,
     Chart,
     chart,
-    legend_below,
-    literal,
     mark,
-    new_figure,
-    set_title,
 )
+from workbench.report.charts.plot import Interval, Key, Line, Plot, Points, Scale
 from workbench.report.formatting import DEC, INT, INT_RANGE, fmt_dec
 from workbench.report.texts import NOT_APPLICABLE
 
 
-@literal
+def _room(count: int) -> float:
+    """Room at each end of an axis of ``count`` periods: 5% of its span, as for numbers (at least a quarter)."""
+    return max(0.05 * (count - 1), 0.25)
+
+
 def trend(table: pd.DataFrame, title: str, ylabel: str, lower: pd.DataFrame | None = None) -> Chart:
     """Lines over half-years, one per column of ``table`` (index: period labels).
 
@@ -35,24 +36,33 @@ def trend(table: pd.DataFrame, title: str, ylabel: str, lower: pd.DataFrame | No
     drawn as an open marker.
     """
     lower = pd.DataFrame(False, index=table.index, columns=table.columns) if lower is None else lower
-    fig, ax = new_figure()
-    x = np.arange(len(table))
+    x = np.arange(len(table), dtype="float64")
+    fig = Plot(
+        7.5,
+        3.6,
+        title,
+        x=Scale.category(table.index, rotate=True, pad=_room(len(table))),
+        y=Scale(zero=True),
+        xlabel="halfjaar",
+        ylabel=ylabel,
+    )
     for i, col in enumerate(table.columns):
-        colour = PALETTE[i % len(PALETTE)]
         dashes, marker = LINE_STYLES[i % len(LINE_STYLES)]
         values = table[col].astype("float64").to_numpy()
-        ax.plot(x, values, marker=marker, markersize=4, linestyle=dashes, color=colour, label=str(col))
-        open_points = lower[col].to_numpy(dtype=bool) & ~np.isnan(values)
-        if open_points.any():
-            ax.scatter(x[open_points], values[open_points], s=28, facecolor="white", edgecolor=colour, zorder=3)
+        fig.add(
+            Line(
+                x,
+                values,
+                PALETTE[i % len(PALETTE)],
+                dashes,
+                marker,
+                4,
+                label=str(col),
+                open=lower[col].to_numpy(dtype=bool) & ~np.isnan(values),
+            )
+        )
     if lower.to_numpy().any():
-        ax.scatter([], [], s=28, facecolor="white", edgecolor=BLACK, label=LOWER_LEGEND)
-    ax.set_xticks(x, list(table.index), rotation=45, ha="right")
-    ax.set_ylabel(ylabel)
-    ax.set_xlabel("halfjaar")
-    ax.set_ylim(bottom=0)
-    set_title(ax, title)
-    legend_below(ax, ncols=3)
+        fig.extra_keys.append(Key(LOWER_LEGEND, BLACK, "marker", fill="#ffffff"))
     first, last = table.index[0], table.index[-1]
     parts = "; ".join(
         f"{c}: van {mark(table[c].iloc[0], lower[c].iloc[0])} naar {mark(table[c].iloc[-1], lower[c].iloc[-1])}"
@@ -78,33 +88,30 @@ def trend(table: pd.DataFrame, title: str, ylabel: str, lower: pd.DataFrame | No
     return chart(fig, alt, data, {str(c): INT for c in table.columns})
 
 
-@literal
 def indicator(values: pd.DataFrame, baseline: dict, target: dict, name: str, status: str) -> Chart:
     """An indicator's values per year with its baseline, its target and the straight line between them.
 
     ``values`` has ``waarde`` per year (missing: unknown, not drawn) and ``soort`` (exact, ondergrens,
     benadering); a value that is not exact is drawn as an open marker and marked in the alt text.
     """
-    fig, ax = new_figure(7.0, 2.8)
     known = values.dropna(subset=["waarde"]).sort_index()
-    x, y = known.index.to_numpy(), known["waarde"].to_numpy(dtype="float64")
-    ax.plot(x, y, marker="o", color=BLUE, label="waarde")
+    x, y = known.index.to_numpy(dtype="float64"), known["waarde"].to_numpy(dtype="float64")
+    fig = Plot(7.0, 2.8, f"{name}: {status}", x=Scale(whole=True), xlabel="jaar", ylabel="waarde")
     inexact = (known["soort"] != "exact").to_numpy()
-    if inexact.any():
-        ax.scatter(x[inexact], y[inexact], s=36, facecolor="white", edgecolor=BLUE, zorder=3, label=LOWER_LEGEND)
-    ax.plot(
-        [baseline["jaar"], target["jaar"]],
-        [baseline["waarde"], target["waarde"]],
-        linestyle="--",
-        color=GREY,
-        label="lijn van basislijn naar doel",
+    fig.add(
+        Line(x, y, BLUE, marker="o", label="waarde", open=inexact),
+        Line(
+            [baseline["jaar"], target["jaar"]],
+            [baseline["waarde"], target["waarde"]],
+            GREY,
+            "--",
+            label="lijn van basislijn naar doel",
+        ),
+        Points([baseline["jaar"]], [baseline["waarde"]], BLACK, "s", 6.0, label="basislijn"),
+        Points([target["jaar"]], [target["waarde"]], VERMILLION, "*", 9.5, label="doel"),
     )
-    ax.scatter([baseline["jaar"]], [baseline["waarde"]], marker="s", color=BLACK, zorder=3, label="basislijn")
-    ax.scatter([target["jaar"]], [target["waarde"]], marker="*", s=90, color=VERMILLION, zorder=3, label="doel")
-    ax.set_xlabel("jaar")
-    ax.set_ylabel("waarde")
-    set_title(ax, f"{name}: {status}")
-    ax.legend(fontsize=7, frameon=False, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.3))
+    if inexact.any():
+        fig.extra_keys.append(Key(LOWER_LEGEND, BLUE, "marker", fill="#ffffff"))
     marks = {"ondergrens": LOWER_MARK, "benadering": "ca. "}
     parts = "; ".join(f"{int(yr)}: {marks.get(r.soort, '')}{fmt_dec(r.waarde)}" for yr, r in known.iterrows())
     missing = [str(int(yr)) for yr in values.index if pd.isna(values.at[yr, "waarde"])]
@@ -126,36 +133,44 @@ def indicator(values: pd.DataFrame, baseline: dict, target: dict, name: str, sta
     return chart(fig, alt, data, {"waarde": DEC})
 
 
-@literal
 def forecast(history: pd.Series, expected: pd.DataFrame, title: str, ylabel: str) -> Chart:
     """The counts per half-year so far, and the expected ones with their prediction interval (dashed, with bars).
 
     ``history``: counts by half-year label; ``expected``: ``halfjaar`` (label), ``verwachting``, ``laag``,
     ``hoog``.
     """
-    fig, ax = new_figure()
-    x = np.arange(len(history))
-    ahead = np.arange(len(history), len(history) + len(expected))
-    ax.plot(x, history.to_numpy(dtype=float), marker="o", markersize=3, color=BLUE, label="gemeld")
+    x = np.arange(len(history), dtype="float64")
+    ahead = np.arange(len(history), len(history) + len(expected), dtype="float64")
     middle = expected["verwachting"].to_numpy(dtype=float)
-    errors = [middle - expected["laag"].to_numpy(dtype=float), expected["hoog"].to_numpy(dtype=float) - middle]
-    ax.plot([x[-1], ahead[0]], [history.iloc[-1], middle[0]], linestyle=":", color=GREY)
-    ax.errorbar(
-        ahead,
-        middle,
-        yerr=errors,
-        fmt="s--",
-        markersize=4,
-        capsize=3,
-        color=VERMILLION,
-        label="verwachting (95%-voorspellingsinterval), geen doel",
+    fig = Plot(
+        7.5,
+        3.6,
+        title,
+        x=Scale.category([*history.index, *expected["halfjaar"]], rotate=True, pad=_room(len(x) + len(ahead))),
+        y=Scale(zero=True),
+        xlabel="halfjaar",
+        ylabel=ylabel,
+        legend_columns=2,
     )
-    ax.set_xticks([*x, *ahead], [*history.index, *expected["halfjaar"]], rotation=45, ha="right")
-    ax.set_ylabel(ylabel)
-    ax.set_xlabel("halfjaar")
-    ax.set_ylim(bottom=0)
-    set_title(ax, title)
-    legend_below(ax, ncols=2)
+    fig.add(
+        Line(x, history.to_numpy(dtype=float), BLUE, marker="o", marker_size=3, label="gemeld"),
+        Line([x[-1], ahead[0]], [float(history.iloc[-1]), middle[0]], GREY, ":"),
+        Line(
+            ahead,
+            middle,
+            VERMILLION,
+            "--",
+            "s",
+            4,
+            label="verwachting (95%-voorspellingsinterval), geen doel",
+        ),
+        *(
+            Interval(at, low, high, VERMILLION, horizontal=False)
+            for at, low, high in zip(
+                ahead, expected["laag"].to_numpy(dtype=float), expected["hoog"].to_numpy(dtype=float), strict=True
+            )
+        ),
+    )
     said = "; ".join(
         f"{r.halfjaar}: verwacht {fmt_dec(r.verwachting, 0)} (interval {fmt_dec(r.laag, 0)} tot {fmt_dec(r.hoog, 0)})"
         for r in expected.itertuples()

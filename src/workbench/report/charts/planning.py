@@ -15,10 +15,8 @@ from workbench.report.charts.base import (
     VERMILLION,
     Chart,
     chart,
-    literal,
-    new_figure,
-    set_title,
 )
+from workbench.report.charts.plot import Plot, Points, Rule, Scale, Segment
 from workbench.report.formatting import INT
 
 STATUS_COLOURS = {
@@ -31,31 +29,27 @@ STATUS_COLOURS = {
 STATUS_MARKERS = {"gereed": "o", "gereed, te laat": "s", "te laat": "X", "gepland": "D", "na de deadline": "^"}
 
 
-@literal
 def timeline(frame: pd.DataFrame, deadline, as_of, region_name: str) -> Chart:
     """Milestones on a scale of weeks before the deadline, marked by status, with the status date."""
-    fig, ax = new_figure(7.5, 0.45 * len(frame) + 1.9)
-    y = np.arange(len(frame))
-    weeks = -frame["dagen_voor_deadline"].to_numpy() / 7
+    y = np.arange(len(frame), dtype="float64")
+    weeks = -frame["dagen_voor_deadline"].to_numpy(dtype="float64") / 7
+    fig = Plot(
+        7.5,
+        0.45 * len(frame) + 1.9,
+        f"Procesplanning regiovisie, regio {region_name}",
+        y=Scale.category(frame["naam"], inverted=True),
+        xlabel="weken voor de deadline (0 = deadline)",
+        legend_right=True,
+    )
+    fig.add(*(Segment(w, at, 0.0, at, LIGHT) for w, at in zip(weeks, y, strict=True)))
     for status in frame["status"].unique():
         sel = (frame["status"] == status).to_numpy()
-        ax.scatter(
-            weeks[sel],
-            y[sel],
-            color=STATUS_COLOURS.get(status, GREY),
-            marker=STATUS_MARKERS.get(status, "o"),
-            s=45,
-            zorder=3,
-            label=status,
-        )
-    ax.hlines(y, weeks, 0, color=LIGHT, linewidth=1, zorder=1)
-    ax.axvline(0, color=BLACK, linewidth=1.4, label="deadline")
-    ax.axvline(-(deadline - as_of).days / 7, color=GREY, linestyle="--", linewidth=1, label="stand van zaken")
-    ax.set_yticks(y, list(frame["naam"]))
-    ax.invert_yaxis()
-    ax.set_xlabel("weken voor de deadline (0 = deadline)")
-    set_title(ax, f"Procesplanning regiovisie, regio {region_name}")
-    ax.legend(fontsize=7, frameon=False, loc="center left", bbox_to_anchor=(1.01, 0.5))
+        colour, marker = STATUS_COLOURS.get(status, GREY), STATUS_MARKERS.get(status, "o")
+        fig.add(Points(weeks[sel], y[sel], colour, marker, 6.7, label=status))
+    fig.add(
+        Rule(0.0, BLACK, width=1.4, label="deadline"),
+        Rule(-(deadline - as_of).days / 7, GREY, "--", 1.0, label="stand van zaken"),
+    )
     parts = "; ".join(
         f"{r.naam}: {int(r.weken_voor_deadline)} weken voor de deadline, {r.status}" for r in frame.itertuples()
     )

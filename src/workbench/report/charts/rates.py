@@ -14,43 +14,37 @@ from workbench.report.charts.base import (
     VERMILLION,
     Chart,
     chart,
-    literal,
-    new_figure,
-    set_title,
 )
+from workbench.report.charts.plot import Interval, Line, Plot, Points, Rule, Scale
 from workbench.report.formatting import DEC, INT, fmt_bounded, fmt_dec
 from workbench.stats.rates import HIGHER, LOWER, funnel_limits
 
 
-@literal
 def rates_with_intervals(table: pd.DataFrame, references: dict[str, Bounded], title: str, xlabel: str) -> Chart:
     """Dots with 95% intervals per area (rows of ``table``), with reference lines (unknown references left out)."""
     shown = table.dropna(subset=["per_1000"])
-    fig, ax = new_figure(7.5, max(2.5, 0.28 * len(shown) + 1.2))
-    y = np.arange(len(shown))
-    ax.errorbar(
-        shown["per_1000"],
-        y,
-        xerr=[shown["per_1000"] - shown["ci_laag"], shown["ci_hoog"] - shown["per_1000"]],
-        fmt="o",
-        color=BLUE,
-        ecolor=GREY,
-        elinewidth=1,
-        capsize=2,
-        markersize=4,
-        label="gemeente (95%-interval)",
+    y = np.arange(len(shown), dtype="float64")
+    fig = Plot(
+        7.5,
+        max(2.5, 0.28 * len(shown) + 1.2),
+        title,
+        x=Scale(low=0),
+        y=Scale.category(shown.index, inverted=True),
+        xlabel=xlabel,
+        legend_columns=2,
+    )
+    fig.add(
+        *(
+            Interval(at, low, high, GREY, cap=2.0)
+            for at, low, high in zip(
+                y, shown["ci_laag"].to_numpy(dtype="float64"), shown["ci_hoog"].to_numpy(dtype="float64"), strict=True
+            )
+        ),
+        Points(shown["per_1000"].to_numpy(dtype="float64"), y, BLUE, size=4.0, label="gemeente (95%-interval)"),
     )
     drawn = {label: ref for label, ref in references.items() if ref.known}
     for (label, ref), colour, style in zip(drawn.items(), [VERMILLION, GREEN, BLACK], ["-", "--", ":"], strict=False):
-        ax.axvline(
-            ref.value, color=colour, linestyle=style, linewidth=1.2, label=f"{label} ({fmt_bounded(ref, fmt_dec)})"
-        )
-    ax.set_yticks(y, list(shown.index))
-    ax.invert_yaxis()
-    ax.set_xlabel(xlabel)
-    ax.set_xlim(left=0)
-    set_title(ax, title)
-    ax.legend(fontsize=7, frameon=False, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -1.4 / (len(shown) + 3)))
+        fig.add(Rule(float(ref.value), colour, style, label=f"{label} ({fmt_bounded(ref, fmt_dec)})"))
     parts = "; ".join(
         f"{n} {fmt_dec(r['per_1000'])} ({fmt_dec(r['ci_laag'])}–{fmt_dec(r['ci_hoog'])})" for n, r in shown.iterrows()
     )
@@ -72,7 +66,6 @@ def rates_with_intervals(table: pd.DataFrame, references: dict[str, Bounded], ti
     return chart(fig, alt, data, {"per 1.000": DEC, "95%-interval van": DEC, "95%-interval tot": DEC})
 
 
-@literal
 def funnel(points: pd.DataFrame, reference_rate: float, highlight: str | None, title: str, ylabel: str) -> Chart:
     """Funnel plot: rate against population with exact 95% and 99.8% control limits around the reference rate.
 
@@ -80,31 +73,42 @@ def funnel(points: pd.DataFrame, reference_rate: float, highlight: str | None, t
     at 95%, as in the report's table); the alt text names the areas outside the 95% limits by that verdict, and
     the drawn limits are the same test (:func:`workbench.stats.rates.funnel_limits`), so they agree.
     """
-    fig, ax = new_figure(7.5, 4.2)
     pops = np.geomspace(max(1000, points["populatie"].min() * 0.8), points["populatie"].max() * 1.2, 200)
+    fig = Plot(
+        7.5,
+        4.2,
+        title,
+        x=Scale("log"),
+        y=Scale(zero=True),
+        xlabel="inwoners op 1 januari 2020 (logaritmische schaal)",
+        ylabel=ylabel,
+    )
     for level, style, label in [(0.95, "--", "95%-grenzen"), (0.998, ":", "99,8%-grenzen")]:
         low, high = funnel_limits(reference_rate, pops, level)
-        ax.plot(pops, low, style, color=GREY, linewidth=1, label=label)
-        ax.plot(pops, high, style, color=GREY, linewidth=1)
-    ax.axhline(reference_rate, color=VERMILLION, linewidth=1.2, label=f"Nederland ({fmt_dec(reference_rate)})")
-    ax.scatter(points["populatie"], points["per_1000"], s=18, color=BLUE, zorder=3, label="gemeente")
+        fig.add(Line(pops, low, GREY, style, width=1.0, label=label), Line(pops, high, GREY, style, width=1.0))
+    fig.add(
+        Rule(reference_rate, VERMILLION, vertical=False, label=f"Nederland ({fmt_dec(reference_rate)})"),
+        Points(
+            points["populatie"].to_numpy(dtype="float64"),
+            points["per_1000"].to_numpy(dtype="float64"),
+            BLUE,
+            size=4.2,
+            label="gemeente",
+        ),
+    )
     if highlight is not None and highlight in points.index:
         p = points.loc[highlight]
-        ax.scatter(
-            [p["populatie"]],
-            [p["per_1000"]],
-            s=40,
-            facecolor="none",
-            edgecolor=BLACK,
-            zorder=4,
-            label="centrumgemeente",
+        fig.add(
+            Points(
+                [float(p["populatie"])],
+                [float(p["per_1000"])],
+                BLACK,
+                size=6.3,
+                fill="none",
+                label="centrumgemeente",
+                z=4,
+            )
         )
-    ax.set_xscale("log")
-    ax.set_xlabel("inwoners op 1 januari 2020 (logaritmische schaal)")
-    ax.set_ylabel(ylabel)
-    ax.set_ylim(bottom=0)
-    set_title(ax, title)
-    ax.legend(fontsize=7, frameon=False)
     above = [n for n, v in points["oordeel"].items() if v == HIGHER]
     below = [n for n, v in points["oordeel"].items() if v == LOWER]
     alt = (
