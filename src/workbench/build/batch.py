@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Collection
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed, wait
 from pathlib import Path
 
 from workbench.build.index import build_index
@@ -106,6 +106,89 @@ def run_batch(
         Every region's outcome and the index's.
     """
     root, out_dir, private = data_dir(data), reports_dir(out), build_dir(build)
+    states = state_dir(private, out_dir)
+    pool = KernelPool(max(1, jobs or os.cpu_count() or 1))
+    if force or not any(states.glob("*.json")):
+        # nothing was built into this folder before (or everything is rebuilt): the kernels start now, while the
+        # inputs are read and checked here, instead of after
+        pool.start(min(pool.workers, len(regions)) if regions else pool.workers)
+    try:
+        return _run_batch(regions, force, root, out_dir, private, periode, timeout, echo, notebook, local, pool)
+    finally:
+        pool.close()
+
+
+class KernelPool:
+    """The batch's warm kernels: started in the background, one region at a time each, all stopped at the end.
+
+    The first kernel also parses the inputs into the build cache, once the year is known; Ctrl-C stops them all.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.free: queue.Queue[WarmKernel] = queue.Queue()
+        self.started: list[WarmKernel] = []
+        self._executor = ThreadPoolExecutor(max_workers=workers)
+        self._parse: Future[str] = Future()
+        self._preloads: list[Future] = []
+
+    def start(self, count: int) -> None:
+        """Start ``count`` kernels (importing the package) in the background, unless they were started already."""
+        if self.started:
+            return
+
+        def first(kernel: WarmKernel) -> None:
+            kernel.preload(PRELOAD)
+            code = self._parse.result()
+            if code:
+                kernel.preload(code)
+
+        for i in range(count):
+            kernel = self.add(WarmKernel())
+            job = self._executor.submit(first, kernel) if i == 0 else self._executor.submit(kernel.preload, PRELOAD)
+            self._preloads.append(job)
+
+    def add(self, kernel: WarmKernel) -> WarmKernel:
+        """Count ``kernel`` as one of the pool's (free to use)."""
+        self.started.append(kernel)
+        self.free.put(kernel)
+        return kernel
+
+    def parse_inputs(self, root: Path, build: Path, periode: int) -> None:
+        """Let the first kernel parse the inputs of ``periode`` into the build cache, in its own process."""
+        if not self._parse.done():
+            self._parse.set_result(
+                f"from workbench.io.inputs import load_inputs\nload_inputs({str(root)!r}, {str(build)!r}, {periode})"
+            )
+
+    def wait_ready(self) -> None:
+        """Wait until every kernel has started and the inputs are parsed."""
+        wait(self._preloads)
+
+    def close(self) -> None:
+        """Stop every kernel (a running notebook too, so that its thread ends at once)."""
+        if not self._parse.done():
+            self._parse.set_result("")
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        for kernel in dict.fromkeys(self.started):
+            with contextlib.suppress(Exception):
+                kernel.close()
+
+
+def _run_batch(
+    regions: list[str] | None,
+    force: bool,
+    root: Path,
+    out_dir: Path,
+    private: Path,
+    periode: int | None,
+    timeout: int,
+    echo: Callable[[str], None],
+    notebook: Path,
+    local: bool | Collection[str],
+    pool: KernelPool,
+) -> BatchResult:
+    states = state_dir(private, out_dir)
     inputs_key = inputs_hash(root)
     year = regions_cached(root, private, None if periode is None else int(periode), inputs_key)
     periode = year.jaar
@@ -123,7 +206,6 @@ def run_batch(
     check_parameters(notebook, probe)
     ensure_writable(out_dir)
 
-    states = state_dir(private, out_dir)
     writes_pages = declares(notebook, LOCAL_PARAMETER)  # a notebook of one's own may not write them
     with_pages = {code: writes_pages and (local if isinstance(local, bool) else code in set(local)) for code in codes}
     fingerprints = {
@@ -139,11 +221,6 @@ def run_batch(
             result.regions.append(Outcome(code, names[code], UNCHANGED))  # built from these very inputs before
         else:
             todo.append(code)
-    if todo or not (out_dir / STATEMENT_FILE).is_file():
-        publish_statement(out_dir)  # its text changes only with the code, which rebuilds every page
-    workers = max(1, jobs or os.cpu_count() or 1)
-    kernels: queue.Queue[WarmKernel] = queue.Queue()
-    started: list[WarmKernel] = []  # every kernel of this batch, so that Ctrl-C can stop them all
     validation = Validation({"inputs_hash": inputs_key, BLOCKED_KEY: []})
     try:
         if todo:
@@ -156,18 +233,11 @@ def run_batch(
                 if known is not None
                 else Validation.beside(root, private, year)
             )
-            with ThreadPoolExecutor(max_workers=workers) as warm:
-                for i in range(min(workers, len(todo))):
-                    kernel = WarmKernel()
-                    started.append(kernel)
-                    kernels.put(kernel)
-                    # the first kernel also parses the inputs into the build cache, in its own process
-                    parse = (
-                        "\nfrom workbench.io.inputs import load_inputs"
-                        f"\nload_inputs({str(root)!r}, {str(private)!r}, {periode})"
-                    )
-                    warm.submit(kernel.preload, PRELOAD + (parse if i == 0 else ""))
-                blocked = problems_by_region(composition[composition["centrumgemeente_code"].isin(todo)], root)
+            pool.start(min(pool.workers, len(todo)))
+            pool.parse_inputs(root, private, periode)
+            publish_statement(out_dir)  # its text changes only with the code, which rebuilds every page
+            blocked = problems_by_region(composition[composition["centrumgemeente_code"].isin(todo)], root)
+            pool.wait_ready()  # the inputs are parsed once, before the first notebook needs them
             # known now, or a region it stops is found out after its notebook ran, before publishing
             now = validation.result() if validation.done() else {"datasets": [], BLOCKED_KEY: []}
             for region, problems in blocked_regions(now, composition, year.regions_of).items():
@@ -177,6 +247,8 @@ def run_batch(
                 reason = VALIDATION_FAILED if code in withheld else REGION_FILE_INVALID
                 result.regions.append(Outcome(code, names[code], BLOCKED, reason, problems=blocked[code]))
             todo = [c for c in todo if c not in blocked]
+        elif not (out_dir / STATEMENT_FILE).is_file():
+            publish_statement(out_dir)
         for o in result.regions:
             echo(o.line())
 
@@ -193,18 +265,17 @@ def run_batch(
                 timeout,
                 states,
                 fingerprints[code],
-                kernels,
+                pool.free,
                 with_pages[code],
             )
 
-        _build_regions(todo, build, 2 * workers, result, echo)
+        _build_regions(todo, build, 2 * pool.workers, result, echo)
         order = {c: i for i, c in enumerate(codes)}
         summary = validation.result()
         result.regions.sort(key=lambda o: order[o.code])
         if not regions:
-            kernel = kernels.get() if not kernels.empty() else WarmKernel()
-            started.append(kernel)
-            kernels.put(kernel)
+            kernel = pool.free.get() if not pool.free.empty() else WarmKernel()
+            pool.add(kernel)
             result.index = build_index(
                 result.regions,
                 root,
@@ -226,10 +297,6 @@ def run_batch(
     except KeyboardInterrupt:
         result.interrupted = True
         raise BatchInterruptedError(result) from None
-    finally:
-        for kernel in dict.fromkeys(started):  # stops a running notebook too, so its thread ends at once
-            with contextlib.suppress(Exception):
-                kernel.close()
     return result
 
 

@@ -12,16 +12,14 @@ timestamps inside the workbook).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
-import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
+import xlsxwriter
 
 from workbench.report.formatting import NumberFormat, RangeFormat, plain_number
 from workbench.report.html_parts import Link, ShownTable
@@ -29,7 +27,10 @@ from workbench.report.html_parts import Link, ShownTable
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet may read as the start of a formula (OWASP's list for CSV injection)."""
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
-"""The timestamp inside every workbook and its zip entries, so that the same inputs give the same bytes."""
+"""The timestamp inside every workbook (its zip entries have XlsxWriter's fixed one), so that the same inputs give
+the same bytes."""
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+"""Control characters a workbook cannot hold (they are left out)."""
 CONTEXT_COLUMNS = ("regiocode", "regio", "verslagjaar")
 """The columns every download row starts with."""
 CSV_DIALECT = {"delimiter": ";", "lineterminator": "\r\n", "quoting": csv.QUOTE_MINIMAL}
@@ -104,89 +105,88 @@ def header(table: ShownTable) -> list[str]:
     return [*CONTEXT_COLUMNS, *columns, *table.compared]
 
 
-def rows(table: ShownTable, context: Context) -> Iterator[list[Cell]]:
-    """The download's rows, cell by cell."""
+def rows(table: ShownTable, context: Context) -> list[list[Cell]]:
+    """The download's rows, cell by cell (the same for its CSV and its sheet of the workbook)."""
     lead = [_text_cell(context.code), _text_cell(context.naam), Cell(str(context.periode), context.periode, "0")]
     compared = [c for value, fmt in table.compared.values() for c in _cells(value, fmt)]
-    for row in table.frame.itertuples(index=False):
-        cells = [
-            c
-            for col, value in zip(table.frame.columns, row, strict=True)
-            for c in _cells(value, table.formats.get(col))
-        ]
-        yield [*lead, *cells, *compared]
+    formats = [table.formats.get(col) for col in table.frame.columns]
+    return [
+        [*lead, *(c for value, fmt in zip(row, formats, strict=True) for c in _cells(value, fmt)), *compared]
+        for row in table.frame.itertuples(index=False, name=None)
+    ]
 
 
-def csv_bytes(table: ShownTable, context: Context) -> bytes:
-    """One table as CSV: UTF-8 with BOM, ';' between cells, decimal commas."""
+def csv_bytes(table: ShownTable, context: Context, body: list[list[Cell]] | None = None) -> bytes:
+    """One table as CSV: UTF-8 with BOM, ';' between cells, decimal commas (``body``: its :func:`rows`, if made)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, **CSV_DIALECT)
     writer.writerow([neutralised(h) for h in header(table)])
-    for cells in rows(table, context):
-        writer.writerow([c.text for c in cells])
+    writer.writerows([c.text for c in cells] for cells in (rows(table, context) if body is None else body))
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _put(ws, row: int, column: int, cell: Cell, bold: bool = False) -> None:
-    target = ws.cell(row=row, column=column)
+class _Formats:
+    """The workbook's cell formats, made once each: bold, a number format, a quoted (apostrophe) text."""
+
+    def __init__(self, book: xlsxwriter.Workbook) -> None:
+        self.book = book
+        self.made: dict[tuple[bool, bool, str | None], object] = {}
+
+    def of(self, bold: bool = False, quoted: bool = False, number_format: str | None = None):
+        key = (bold, quoted, number_format)
+        if key not in self.made:
+            spec = {"bold": bold, "quote_prefix": quoted, "num_format": number_format}
+            self.made[key] = self.book.add_format({k: v for k, v in spec.items() if v}) if any(spec.values()) else None
+        return self.made[key]
+
+
+def _put(ws, formats: _Formats, row: int, column: int, cell: Cell, bold: bool = False) -> None:
+    """Write one cell: text always as text, never a formula (quoted where it starts like one), numbers with format."""
     if isinstance(cell.value, str):
-        target.value = cell.value
-        target.data_type = "s"  # text, never a formula
-        if cell.value.startswith(FORMULA_STARTS) or cell.value.lstrip(" \u00a0").startswith(FORMULA_STARTS):
-            target.quotePrefix = True
+        quoted = cell.value.startswith(FORMULA_STARTS) or cell.value.lstrip(" \u00a0").startswith(FORMULA_STARTS)
+        ws.write_string(row, column, cell.value, formats.of(bold, quoted))
+    elif cell.value is None:
+        ws.write_blank(row, column, None, formats.of(bold))
     else:
-        target.value = cell.value
-        if cell.number_format:
-            target.number_format = cell.number_format
-    if bold:
-        target.font = Font(bold=True)
+        ws.write_number(row, column, cell.value, formats.of(bold, number_format=cell.number_format))
 
 
 def _text(value: str) -> Cell:
     return Cell(value, ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
-def workbook_bytes(tables: list[ShownTable], context: Context, toelichting: list[tuple[str, str]]) -> bytes:
+def workbook_bytes(
+    tables: list[ShownTable],
+    context: Context,
+    toelichting: list[tuple[str, str]],
+    bodies: list[list[list[Cell]]] | None = None,
+) -> bytes:
     """All tables in one workbook: the sheet 'Toelichting' first, then a sheet per table (named as its CSV).
 
-    'Toelichting' holds ``toelichting`` and the list of sheets with their captions.
+    'Toelichting' holds ``toelichting`` and the list of sheets with their captions; ``bodies`` are the tables'
+    :func:`rows`, if made already.
     """
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Toelichting"
+    raw = io.BytesIO()
+    book = xlsxwriter.Workbook(raw, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False})
+    book.set_properties({"created": dt.datetime(*FIXED_TIME)})
+    formats = _Formats(book)
+    ws = book.add_worksheet("Toelichting")
     lines = [("Onderdeel", "Toelichting"), *toelichting, ("", ""), ("Blad", "Inhoud")]
     lines += [(t.name, t.caption) for t in tables]
-    for r, (key, value) in enumerate(lines, start=1):
-        _put(ws, r, 1, _text(key), bold=key in ("Onderdeel", "Blad"))
-        _put(ws, r, 2, _text(value))
-    ws.column_dimensions["A"].width = 28
-    ws.column_dimensions["B"].width = 110
-    for table in tables:
-        sheet = wb.create_sheet(table.name[:31])
+    for r, (key, value) in enumerate(lines):
+        _put(ws, formats, r, 0, _text(key), bold=key in ("Onderdeel", "Blad"))
+        _put(ws, formats, r, 1, _text(value))
+    ws.set_column(0, 0, 28)
+    ws.set_column(1, 1, 110)
+    for i, table in enumerate(tables):
+        sheet = book.add_worksheet(table.name[:31])
         names = header(table)
-        for c, name in enumerate(names, start=1):
-            _put(sheet, 1, c, _text(name), bold=True)
-            sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = min(40, max(10, len(name) + 2))
-        for r, cells in enumerate(rows(table, context), start=2):
-            for c, cell in enumerate(cells, start=1):
-                _put(sheet, r, c, cell)
-        sheet.freeze_panes = "A2"
-    raw = io.BytesIO()
-    wb.save(raw)
-    return reproducible_zip(raw.getvalue())
-
-
-def reproducible_zip(data: bytes) -> bytes:
-    """The same zip with fixed timestamps, in entries and in the workbook's own properties."""
-    stamp = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*FIXED_TIME)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), content)
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, content)
-    return out.getvalue()
+        for c, name in enumerate(names):
+            _put(sheet, formats, 0, c, _text(name), bold=True)
+            sheet.set_column(c, c, min(40, max(10, len(name) + 2)))
+        for r, cells in enumerate(rows(table, context) if bodies is None else bodies[i], start=1):
+            for c, cell in enumerate(cells):
+                _put(sheet, formats, r, c, cell)
+        sheet.freeze_panes(1, 0)
+    book.close()
+    return raw.getvalue()

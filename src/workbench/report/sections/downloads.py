@@ -81,12 +81,13 @@ def compute(
 def write(d: Downloads, folder: Path) -> list[Path]:
     """Write every CSV and the workbook into ``folder``; return the paths."""
     written = []
-    for table in d.bestanden:
+    bodies = [downloads.rows(table, d.context) for table in d.bestanden]
+    for table, body in zip(d.bestanden, bodies, strict=True):
         path = folder / f"{table.name}.csv"
-        write_atomic(path, downloads.csv_bytes(table, d.context))
+        write_atomic(path, downloads.csv_bytes(table, d.context, body))
         written.append(path)
     path = folder / d.workbook
-    write_atomic(path, downloads.workbook_bytes(d.bestanden, d.context, d.toelichting))
+    write_atomic(path, downloads.workbook_bytes(d.bestanden, d.context, d.toelichting, bodies))
     return [*written, path]
 
 
