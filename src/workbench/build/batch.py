@@ -36,6 +36,7 @@ from workbench.build.runs import (
     declares,
 )
 from workbench.build.state import region_fingerprint, state_dir, still_good, write_state
+from workbench.checks.apart import ValidationProcess
 from workbench.checks.summary import blocked_regions, cached_validation, with_blocked
 from workbench.contracts import BLOCKED, BLOCKED_KEY, BUILT, FAILED, LOG_FILE, STATEMENT_FILE, UNCHANGED
 from workbench.errors import (
@@ -107,15 +108,24 @@ def run_batch(
     """
     root, out_dir, private = data_dir(data), reports_dir(out), build_dir(build)
     states = state_dir(private, out_dir)
+    inputs_key = inputs_hash(root)
     pool = KernelPool(max(1, jobs or os.cpu_count() or 1))
+    early: ValidationProcess | None = None
     if force or not any(states.glob("*.json")):
-        # nothing was built into this folder before (or everything is rebuilt): the kernels start now, while the
-        # inputs are read and checked here, instead of after
+        # nothing was built into this folder before (or everything is rebuilt): validation (on new inputs) and the
+        # kernels start now, while the inputs are read and checked here, instead of after; validation first, as
+        # every report waits for it
+        if cached_validation(root, private, inputs_key) is None:
+            early = ValidationProcess.start(root, private)
         pool.start(min(pool.workers, len(regions)) if regions else pool.workers)
     try:
-        return _run_batch(regions, force, root, out_dir, private, periode, timeout, echo, notebook, local, pool)
+        return _run_batch(
+            regions, force, root, out_dir, private, periode, timeout, echo, notebook, local, pool, inputs_key, early
+        )
     finally:
         pool.close()
+        if early is not None:
+            early.stop()  # done already, unless the batch stopped before it needed the result
 
 
 class KernelPool:
@@ -187,9 +197,10 @@ def _run_batch(
     notebook: Path,
     local: bool | Collection[str],
     pool: KernelPool,
+    inputs_key: str,
+    early: ValidationProcess | None,
 ) -> BatchResult:
     states = state_dir(private, out_dir)
-    inputs_key = inputs_hash(root)
     year = regions_cached(root, private, None if periode is None else int(periode), inputs_key)
     periode = year.jaar
     composition = year.composition
@@ -231,7 +242,7 @@ def _run_batch(
             validation = (
                 Validation(with_blocked(known, composition, year.regions_of))
                 if known is not None
-                else Validation.beside(root, private, year)
+                else Validation.beside(root, private, year, early)
             )
             pool.start(min(pool.workers, len(todo)))
             pool.parse_inputs(root, private, periode)
@@ -296,6 +307,7 @@ def _run_batch(
             )
     except KeyboardInterrupt:
         result.interrupted = True
+        validation.stop()
         raise BatchInterruptedError(result) from None
     return result
 

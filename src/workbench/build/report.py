@@ -26,13 +26,8 @@ from workbench.build.runs import (
     local_pages_dir,
     region_run,
 )
-from workbench.checks.summary import (
-    blocked_regions,
-    cached_validation,
-    failed_summary,
-    validation_summary,
-    with_blocked,
-)
+from workbench.checks.apart import ValidationProcess
+from workbench.checks.summary import blocked_regions, cached_validation, with_blocked
 from workbench.contracts import BLOCKED_KEY
 from workbench.errors import REGION_FILE_INVALID, VALIDATION_FAILED, BuildError
 from workbench.files import ensure_writable, write_atomic
@@ -60,27 +55,35 @@ class BuiltReport:
 class Validation:
     """The validation summary a run needs: known now, or arriving from a validation running beside the runs."""
 
-    def __init__(self, summary: dict | None = None, pending: Future | None = None) -> None:
-        self._summary, self._pending = summary, pending
+    def __init__(
+        self, summary: dict | None = None, pending: Future | None = None, process: ValidationProcess | None = None
+    ) -> None:
+        self._summary, self._pending, self._process = summary, pending, process
 
     @classmethod
-    def beside(cls, root: Path, build: Path, regions: Regions) -> Validation:
-        """Validate on a thread of its own while notebooks run.
+    def beside(cls, root: Path, build: Path, regions: Regions, started: ValidationProcess | None = None) -> Validation:
+        """Validate in a process of its own (``started`` already, or now) while notebooks run.
 
-        Each notebook gets the summary when it is done (see :meth:`deliver`). The thread does not keep a stopped
-        build (Ctrl-C) waiting for it.
+        Each notebook gets the summary when it is done (see :meth:`deliver`). Waiting for it happens on a thread
+        that does not keep a stopped build (Ctrl-C) waiting; :meth:`stop` ends the process.
         """
+        process = started or ValidationProcess.start(root, build)
         pending: Future = Future()
 
         def run() -> None:
             if pending.set_running_or_notify_cancel():
                 try:
-                    pending.set_result(_validate(root, build, regions))
+                    pending.set_result(with_blocked(process.result(), regions.composition, regions.regions_of))
                 except BaseException as exc:  # handed to whoever waits for the result
                     pending.set_exception(exc)
 
         threading.Thread(target=run, name="validatie", daemon=True).start()
-        return cls(pending=pending)
+        return cls(pending=pending, process=process)
+
+    def stop(self) -> None:
+        """Stop a validation still running (the build was interrupted)."""
+        if self._process is not None:
+            self._process.stop()
 
     def deliver(self, summary_file: Path, regions: Regions) -> None:
         """Write the summary where the notebook reads it: now when known, else as soon as validation is done.
@@ -107,15 +110,6 @@ def _write_for_notebook(summary_file: Path, summary: dict, regions: Regions) -> 
     known = BLOCKED_KEY in summary  # the batch works it out once for all its regions
     delivered = summary if known else with_blocked(summary, regions.composition, regions.regions_of)
     write_atomic(summary_file, json.dumps(delivered, ensure_ascii=False))
-
-
-def _validate(root: Path, build: Path, regions: Regions) -> dict:
-    """Validate (or reuse the cache); the summary with the regions it blocks (a failure to run blocks all)."""
-    try:
-        summary = validation_summary(root, build)
-    except Exception as exc:  # no notebook may wait forever: they get a failed summary
-        summary = failed_summary(f"validation could not run: {exc}")
-    return with_blocked(summary, regions.composition, regions.regions_of)
 
 
 def refuse_blocked(code: str, summary: dict, regions: Regions) -> None:
@@ -218,6 +212,9 @@ def build_report(
         # First build on these inputs: validate on the other core while the kernel runs the notebook, which waits
         # for the summary only in its last section. Nothing is published unless validation passed.
         validation = Validation.beside(root, private, regions)
-    built = build_region(code, root, out_dir, private, regions, validation, notebook, timeout)
+    try:
+        built = build_region(code, root, out_dir, private, regions, validation, notebook, timeout)
+    finally:
+        validation.stop()
     publish_statement(out_dir)  # the page's footer links it
     return built
