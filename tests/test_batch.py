@@ -58,6 +58,21 @@ def test_a_report_damaged_or_removed_after_publishing_is_rebuilt_and_the_others_
     assert page.read_bytes() == whole and (out / "GM0014" / REPORT_FILE).is_file()
 
 
+def test_a_warm_kernel_starts_each_region_without_the_names_of_the_one_before(tmp_path):
+    import nbformat
+
+    nb = nbformat.read(OK, as_version=4)
+    check = nbformat.v4.new_code_cell(
+        'assert not {"vorige", "_vorige"} & set(globals()), "een naam van de vorige regio"\nvorige = _vorige = regio'
+    )
+    check["id"] = "leak-check"
+    nb.cells.insert(2, check)
+    notebook = tmp_path / "leaks.ipynb"
+    nbformat.write(nb, notebook)
+    result = run_batch(THREE, jobs=1, out=tmp_path / "out", echo=quiet, notebook=notebook)
+    assert statuses(result) == dict.fromkeys(THREE, BUILT)  # one kernel, three notebooks, nothing carried over
+
+
 def test_no_private_files_in_out(first_run):
     out, _ = first_run
     files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}

@@ -18,8 +18,8 @@ import tempfile
 PRELOAD = "import workbench.report.regio_analyse, workbench.report.overzicht"
 """What a warm kernel imports before its first notebook."""
 NO_OUTPUT_CACHE = "--InteractiveShell.cache_size=0"
-"""A warm kernel keeps no history of results (``Out``, ``_1``): a batch never reads it, and clearing it between
-notebooks (``%reset -f``) forces a full garbage collection, a third of a second a region."""
+"""A warm kernel keeps no history of results (``Out``, ``_1``): a batch never reads it, and it would keep every
+region's results alive after the next notebook cleared its names (:data:`workbench.build.runs.CLEAR_NAMESPACE`)."""
 
 
 KERNEL_NICENESS = 5
