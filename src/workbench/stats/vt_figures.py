@@ -7,9 +7,11 @@ of secret cells only is unknown, and no secret cell can be recovered from any of
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from workbench.disclosure.bounds import Bounded, bounded_of_sums, bounded_sum, sums_frame
@@ -20,8 +22,31 @@ AFGESLOTEN = "afgesloten_meldingen"
 """The meldingen Veilig Thuis closed (CBS 84854NED, by what followed)."""
 
 
+_KEY = ["periode", "categorie_code", "maat"]
+_POSITIONS: dict[int, tuple[weakref.ref, int, dict]] = {}
+"""Per table (by identity, while it lives): its length and the row positions of every period, category and measure."""
+
+
+def _positions(tidy: pd.DataFrame) -> dict[tuple[str, str, str], np.ndarray]:
+    """The row positions of ``tidy`` per (periode, categorie_code, maat), grouped once per table.
+
+    A report sums hundreds of selections from the same few tables; grouping once replaces a scan of the whole
+    table (three comparisons per row) for each. The tables are never changed in place (only new ones are made);
+    a table of another length is grouped again.
+    """
+    known = _POSITIONS.get(id(tidy))
+    if known is None or known[0]() is not tidy or known[1] != len(tidy):
+        for key in [k for k, (ref, _, _) in _POSITIONS.items() if ref() is None]:
+            del _POSITIONS[key]
+        groups = tidy.groupby(_KEY, sort=False).indices if len(tidy) else {}
+        known = _POSITIONS[id(tidy)] = (weakref.ref(tidy), len(tidy), groups)
+    return known[2]
+
+
 def _select(tidy: pd.DataFrame, periode: str, categorie: str, maat: str) -> pd.DataFrame:
-    return tidy[(tidy["periode"] == periode) & (tidy["categorie_code"] == categorie) & (tidy["maat"] == maat)]
+    """The rows of one period, category and measure (in the table's order)."""
+    rows = _positions(tidy).get((periode, categorie, maat))
+    return tidy.iloc[rows] if rows is not None else tidy.iloc[0:0]
 
 
 def cells(tidy: pd.DataFrame, periode: str, categorie: str, maat: str) -> pd.DataFrame:
