@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -69,3 +71,13 @@ def folder_size(folder: Path) -> int:
                 elif entry.is_file(follow_symlinks=False):
                     total += entry.stat(follow_symlinks=False).st_size
     return total
+
+
+def wait_for_json(path: Path, seconds: float, what: str) -> dict:
+    """The JSON in ``path`` once another process has written it (atomically); ``TimeoutError`` after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not path.is_file():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no {what} after {seconds} s")
+        time.sleep(0.05)
+    return json.loads(path.read_text(encoding="utf-8"))

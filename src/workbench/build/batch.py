@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed, wait
 from pathlib import Path
 
-from workbench.build.index import build_index
+from workbench.build.index import EarlyIndex, build_index
 from workbench.build.kernel import PRELOAD, WarmKernel
 from workbench.build.outcome import BatchResult, Outcome
 from workbench.build.publish import publish_statement, report_target
@@ -141,6 +141,8 @@ class KernelPool:
         self._executor = ThreadPoolExecutor(max_workers=workers)
         self._parse: Future[str] = Future()
         self._preloads: list[Future] = []
+        self._taken = 0
+        self._changed = threading.Condition()
 
     def start(self, count: int) -> None:
         """Start ``count`` kernels (importing the package) in the background, unless they were started already."""
@@ -157,6 +159,24 @@ class KernelPool:
             kernel = self.add(WarmKernel())
             job = self._executor.submit(first, kernel) if i == 0 else self._executor.submit(kernel.preload, PRELOAD)
             self._preloads.append(job)
+
+    def take(self) -> WarmKernel:
+        """A free kernel (waiting for one), counted as taken."""
+        kernel = self.free.get()
+        with self._changed:
+            self._taken += 1
+            self._changed.notify_all()
+        return kernel
+
+    def take_after(self, count: int) -> WarmKernel:
+        """A free kernel once ``count`` kernels were taken before (so that it never keeps a region waiting)."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._taken >= count)
+        return self.take()
+
+    def give(self, kernel: WarmKernel) -> None:
+        """Hand a kernel back."""
+        self.free.put(kernel)
 
     def add(self, kernel: WarmKernel) -> WarmKernel:
         """Count ``kernel`` as one of the pool's (free to use)."""
@@ -276,30 +296,30 @@ def _run_batch(
                 timeout,
                 states,
                 fingerprints[code],
-                pool.free,
+                pool,
                 with_pages[code],
             )
 
+        # the overview starts on a kernel as soon as the other kernels can build the regions still waiting: it
+        # computes while the last regions build, and reads their status when they are done
+        waiting = len(todo) - pool.workers + 1
+        early = (
+            EarlyIndex.start(lambda: pool.take_after(waiting), pool.give, root, private, periode, timeout)
+            if not regions and todo and pool.workers > 1
+            else None
+        )
         _build_regions(todo, build, 2 * pool.workers, result, echo)
         order = {c: i for i, c in enumerate(codes)}
         summary = validation.result()
         result.regions.sort(key=lambda o: order[o.code])
         if not regions:
-            kernel = pool.free.get() if not pool.free.empty() else WarmKernel()
-            pool.add(kernel)
-            result.index = build_index(
-                result.regions,
-                root,
-                out_dir,
-                private,
-                periode,
-                timeout,
-                force,
-                summary["inputs_hash"],
-                states,
-                kernel,
-                frozenset(summary[BLOCKED_KEY]),
-            )
+            index = (root, out_dir, private, periode, timeout, force, summary["inputs_hash"], states)
+            withheld_regions = frozenset(summary[BLOCKED_KEY])
+            result.index = early.finish(result.regions, *index, withheld_regions) if early is not None else None
+            if result.index is None:  # not started early, or it failed there: built now, the usual way
+                kernel = pool.free.get() if not pool.free.empty() else WarmKernel()
+                pool.add(kernel)
+                result.index = build_index(result.regions, *index, kernel, withheld_regions)
             took = f" ({fmt_dec(result.index.seconds, 1)} s)" if result.index.status == BUILT else ""
             echo(
                 f"landelijk overzicht: {result.index.status}{took}"
@@ -349,17 +369,17 @@ def _build_one(
     timeout: int,
     states: Path,
     fingerprint: str,
-    kernels: queue.Queue,
+    kernels: KernelPool,
     local: bool,
 ) -> Outcome:
     start = time.perf_counter()
-    kernel = kernels.get()
+    kernel = kernels.take()
     returned = threading.Event()
 
     def release() -> None:
         if not returned.is_set():
             returned.set()
-            kernels.put(kernel)
+            kernels.give(kernel)
 
     try:
         built = build_region(code, root, out_dir, build, regions, validation, notebook, timeout, kernel, release, local)

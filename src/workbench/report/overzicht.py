@@ -5,7 +5,6 @@ Called by ``notebooks/overzicht.ipynb``; each attribute is a section (see :mod:`
 
 from __future__ import annotations
 
-import json
 from functools import cached_property
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import shapely
 
 from workbench import __version__
 from workbench.contracts import BLOCKED_KEY
+from workbench.files import wait_for_json
 from workbench.io.inputs import Inputs, in_year, load_inputs, region_view
 from workbench.io.statline import NATIONAL_REGION, VT_AARD
 from workbench.paths import build_dir
@@ -22,7 +22,8 @@ from workbench.report.formatting import half_year_label
 from workbench.report.sections import downloads, landelijk, veranderd
 from workbench.report.texts import demo_text
 from workbench.stats import extrapolation, kengetallen, vt_figures
-from workbench.stats.indicators import KM_FORM, Indicators, compute, withheld, year_code
+from workbench.stats.indicators import KM_FORM, Indicators, compute, year_code
+from workbench.stats.indicators import withheld as without_figures
 
 
 class Overzicht:
@@ -35,28 +36,48 @@ class Overzicht:
     periode
         The reporting year.
     status
-        Per region code: ``status`` and whether a report exists (``rapport``), from the batch run.
+        Per region code: ``status`` and whether a report exists (``rapport``), from the batch run; or the path of
+        the JSON file the batch writes it to, read when a section first needs it (the batch may start the
+        overview while its last regions are still being built: everything else is computed meanwhile).
     """
 
-    def __init__(self, inputs: Inputs, periode: int, status: dict[str, dict], files: str | Path | None = None) -> None:
+    STATUS_WAIT_SECONDS = 900
+    """How long a section waits for the batch's status file."""
+
+    def __init__(
+        self, inputs: Inputs, periode: int, status: dict[str, dict] | Path, files: str | Path | None = None
+    ) -> None:
         inputs = in_year(inputs, periode)
         self.files = Path(files) if files else None
         """Where :attr:`downloads` writes the overview's files (``None``: nowhere)."""
         self.inputs = inputs
         self.periode = periode
-        self.status = status
+        self._status = status
         regions = inputs.composition.drop_duplicates("centrumgemeente_code")
         self.names = regions.set_index("centrumgemeente_code")["centrumgemeente_naam"].sort_values()
         views = {c: region_view(inputs, c, periode) for c in self.names.index}
         self.views = views
-        self.withheld = sorted(c for c in self.names.index if status.get(c, {}).get(BLOCKED_KEY))
-        """Regions whose input failed validation: the overview shows none of their figures."""
-        self.indicators: dict[str, Indicators] = {
-            c: withheld(compute(v)) if c in self.withheld else compute(v) for c, v in views.items()
-        }
+        self._computed: dict[str, Indicators] = {c: compute(v) for c, v in views.items()}
         self.demonstration = any(v.vt_demonstratie for v in views.values())
         """Whether the Veilig Thuis tables behind the overview are demonstration figures."""
         self.budget_demonstration = any(v.begroting_demonstratie for v in views.values())
+
+    @cached_property
+    def status(self) -> dict[str, dict]:
+        """Per region its build status (waiting for the batch's status file when given as a path)."""
+        if isinstance(self._status, dict):
+            return self._status
+        return wait_for_json(self._status, self.STATUS_WAIT_SECONDS, "build status")
+
+    @cached_property
+    def withheld(self) -> list[str]:
+        """Regions whose input failed validation: the overview shows none of their figures."""
+        return sorted(c for c in self.names.index if self.status.get(c, {}).get(BLOCKED_KEY))
+
+    @cached_property
+    def indicators(self) -> dict[str, Indicators]:
+        """Every region's key indicators, withheld for a region whose input failed validation."""
+        return {c: without_figures(i) if c in self.withheld else i for c, i in self._computed.items()}
 
     @classmethod
     def load(
@@ -64,11 +85,11 @@ class Overzicht:
     ) -> Overzicht:
         """Load the inputs once (from the build cache in ``build``) and compute every region's indicators.
 
+        ``status`` is the path of the batch's status file (read when first needed); empty: unknown.
         ``bestanden`` is the folder where :attr:`downloads` writes the overview's files; empty: not written.
         """
-        statuses = json.loads(Path(status).read_text(encoding="utf-8")) if status else {}
         inputs = load_inputs(data_dir or None, build_dir(build or None), periode)
-        return cls(inputs, periode, statuses, bestanden or None)
+        return cls(inputs, periode, Path(status) if status else {}, bestanden or None)
 
     @cached_property
     def titel(self) -> landelijk.Kop:

@@ -7,13 +7,12 @@ analyst every table behind it.
 
 from __future__ import annotations
 
-import json
-import time
 from functools import cached_property
 from pathlib import Path
 
 from workbench import __version__
 from workbench.contracts import BLOCKED_KEY, local_page
+from workbench.files import wait_for_json
 from workbench.io import kerncijfers, regiovisie
 from workbench.io.inputs import RegionData, load_region
 from workbench.paths import build_dir
@@ -116,12 +115,7 @@ class RegioAnalyse:
     def _validation(self) -> dict | None:
         if self.validation_path is None:
             return None
-        deadline = time.monotonic() + VALIDATION_WAIT_SECONDS
-        while not self.validation_path.is_file():
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"no validation summary after {VALIDATION_WAIT_SECONDS} s")
-            time.sleep(0.05)
-        return json.loads(self.validation_path.read_text(encoding="utf-8"))
+        return wait_for_json(self.validation_path, VALIDATION_WAIT_SECONDS, "validation summary")
 
     def _withheld(self) -> frozenset[str]:
         """Regions whose input failed validation (waits for the summary): no figure of theirs on this page."""
