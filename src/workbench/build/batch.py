@@ -317,9 +317,11 @@ def _run_batch(
             withheld_regions = frozenset(summary[BLOCKED_KEY])
             result.index = early.finish(result.regions, *index, withheld_regions) if early is not None else None
             if result.index is None:  # not started early, or it failed there: built now, the usual way
-                kernel = pool.free.get() if not pool.free.empty() else WarmKernel()
-                pool.add(kernel)
+                # on a warm kernel of the batch if there is one (else its own, started only if the overview changed)
+                kernel = None if pool.free.empty() else pool.free.get()
                 result.index = build_index(result.regions, *index, kernel, withheld_regions)
+                if kernel is not None:
+                    pool.give(kernel)
             took = f" ({fmt_dec(result.index.seconds, 1)} s)" if result.index.status == BUILT else ""
             echo(
                 f"landelijk overzicht: {result.index.status}{took}"
