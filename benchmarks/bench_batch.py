@@ -1,7 +1,8 @@
 """Time the batch against the naive way, on this machine, in one run.
 
 (a) cold: `workbench run --zonder-gemeenten` for all 35 regions plus the index, into an empty folder, with the
-    build caches (validation result, parsed inputs, fingerprints) removed;
+    build caches (validation result, parsed inputs, fingerprints) removed; three times (median and range: this
+    machine's speed varies by 10-20% from minute to minute), the ratio taken with the median;
 (b) the same command again with nothing changed (five times: median and range);
 (d) the whole site cold: `workbench run` (35 regions, every gemeente's page, the index) on a copy of the data,
     caches removed, with the peak memory of the batch and its kernels together (sampled every 0.2 s); then
@@ -36,6 +37,7 @@ NAIVE_ORDER = ["GM0344", "GM0503", "GM0014", "GM0363", "GM0599", "GM0772"]
 
 
 RERUNS = 5
+COLD_RUNS = 3
 
 
 def timed(cmd: list[str]) -> float:
@@ -94,9 +96,13 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "reports"
-        clear_caches(out)
         run = [str(BIN / "workbench"), "run", "--zonder-gemeenten", "--out", str(out)]
-        cold = timed(run)
+        colds = []
+        for _ in range(COLD_RUNS):
+            shutil.rmtree(out, ignore_errors=True)
+            clear_caches(out)
+            colds.append(timed(run))
+        cold = statistics.median(colds)
         rerun = reruns(run)
         built = len(list(out.glob("GM*/regio-analyse.html")))
 
@@ -154,7 +160,11 @@ def main() -> None:
             )
             per_region.append(time.perf_counter() - start)
     naive = sum(per_region) / len(per_region) * 35
-    print(f"(a) cold build, 35 regions + index: {cold:.1f} s ({built} reports)")
+    print(
+        f"(a) cold build, 35 regions + index: {cold:.1f} s (median of {COLD_RUNS}: "
+        + ", ".join(f"{t:.1f}" for t in colds)
+        + f" s; {built} reports)"
+    )
     print(f"(b) rerun, nothing changed:         {rerun}")
     print(
         f"(c) naive (papermill + nbconvert command lines, validation in the notebook, sequential): "

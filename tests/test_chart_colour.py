@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from workbench.report import charts
-from workbench.report.charts.plot import Badge, Bar, Line
+from workbench.report.charts.marks import Badge, Bar, Line
 
 pytestmark = pytest.mark.unit
 

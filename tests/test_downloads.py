@@ -17,7 +17,8 @@ from workbench.disclosure.bounds import Bounded
 from workbench.report import downloads
 from workbench.report import formatting as f
 from workbench.report import html_parts as h
-from workbench.report.charts.plot import Line, Plot, Scale
+from workbench.report.charts.marks import Line, Scale
+from workbench.report.charts.plot import Plot
 
 FORMULA_STARTS = ["=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1", " =1", '=HYPERLINK("http://x","y")']
 CONTEXT = downloads.Context("GM0344", "Utrecht", 2024)

@@ -180,7 +180,7 @@ def test_an_indicator_judged_on_bounds_is_uncertain_when_the_secret_cells_decide
 
 def test_charts_leave_unknowns_out_and_mark_lower_bounds():
     from workbench.report import charts
-    from workbench.report.charts.plot import Bar
+    from workbench.report.charts.marks import Bar
 
     table = pd.DataFrame({"A": [100.0, np.nan, 90.0]}, index=["2024-1", "2024-2", "2025-1"])
     lower = pd.DataFrame({"A": [False, False, True]}, index=table.index)

@@ -20,7 +20,8 @@ from workbench.report.charts.base import (
     mark,
     mark_dec,
 )
-from workbench.report.charts.plot import Badge, Bar, Key, Plot, Points, Rule, Scale
+from workbench.report.charts.marks import Badge, Bar, Key, Points, Rule, Scale
+from workbench.report.charts.plot import Plot
 from workbench.report.formatting import DEC, INT, PCT, NumberFormat, fmt_dec, fmt_int
 
 HATCH_KEY_SECRET = Key("gearceerd: geheime gemeentecijfers", GREY, hatch=LOWER_HATCH)

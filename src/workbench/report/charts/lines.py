@@ -19,7 +19,8 @@ from workbench.report.charts.base import (
     chart,
     mark,
 )
-from workbench.report.charts.plot import Interval, Key, Line, Plot, Points, Scale
+from workbench.report.charts.marks import Interval, Key, Line, Points, Scale
+from workbench.report.charts.plot import Plot
 from workbench.report.formatting import DEC, INT, INT_RANGE, fmt_dec
 from workbench.report.texts import NOT_APPLICABLE
 

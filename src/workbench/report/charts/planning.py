@@ -16,7 +16,8 @@ from workbench.report.charts.base import (
     Chart,
     chart,
 )
-from workbench.report.charts.plot import Plot, Points, Rule, Scale, Segment
+from workbench.report.charts.marks import Points, Rule, Scale, Segment
+from workbench.report.charts.plot import Plot
 from workbench.report.formatting import INT
 
 STATUS_COLOURS = {

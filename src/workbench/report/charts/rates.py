@@ -15,7 +15,8 @@ from workbench.report.charts.base import (
     Chart,
     chart,
 )
-from workbench.report.charts.plot import Interval, Line, Plot, Points, Rule, Scale
+from workbench.report.charts.marks import Interval, Line, Points, Rule, Scale
+from workbench.report.charts.plot import Plot
 from workbench.report.formatting import DEC, INT, fmt_bounded, fmt_dec
 from workbench.stats.rates import HIGHER, LOWER, funnel_limits
 
