@@ -60,6 +60,9 @@ def test_ctrl_c_in_a_batch_stops_it_keeps_the_reports_and_leaves_no_temporary_fi
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # Ctrl-C reaches the command as in a terminal, also when the tests run in the background (a shell starts a
+        # background job with SIGINT ignored, and the command would inherit that)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(12)  # validation is cached: the kernel is running the hanging cell by now
     process.send_signal(signal.SIGINT)

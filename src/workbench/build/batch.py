@@ -315,7 +315,11 @@ def _run_batch(
         if not regions:
             index = (root, out_dir, private, periode, timeout, force, summary["inputs_hash"], states)
             withheld_regions = frozenset(summary[BLOCKED_KEY])
-            result.index = early.finish(result.regions, *index, withheld_regions) if early is not None else None
+            result.index = (
+                early.finish(result.regions, out_dir, force, summary["inputs_hash"], states, withheld_regions)
+                if early is not None
+                else None
+            )
             if result.index is None:  # not started early, or it failed there: built now, the usual way
                 # on a warm kernel of the batch if there is one (else its own, started only if the overview changed)
                 kernel = None if pool.free.empty() else pool.free.get()

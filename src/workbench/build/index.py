@@ -168,17 +168,7 @@ class EarlyIndex:
             give(kernel)
 
     def finish(
-        self,
-        regions: list[Outcome],
-        root: Path,
-        out_dir: Path,
-        build: Path,
-        periode: int,
-        timeout: int,
-        force: bool,
-        inputs: str,
-        states: Path,
-        withheld: frozenset[str] = frozenset(),
+        self, regions: list[Outcome], out_dir: Path, force: bool, inputs: str, states: Path, withheld: frozenset[str]
     ) -> Outcome | None:
         """Hand the notebook the regions' status, wait for it and publish; ``None`` when it did not run well."""
         status = index_status(regions, out_dir, withheld)
@@ -186,8 +176,8 @@ class EarlyIndex:
         self._thread.join()
         if self.error is not None:
             return None
-        key = index_key(status, root, periode, inputs)
+        key = index_key(status, Path(self.run.parameters["data_dir"]), self.run.parameters["periode"], inputs)
         state_file = states / "index.json"
         if not force and still_good(state_file, key, out_dir / INDEX_FILE):
             return Outcome("index", NAME, UNCHANGED)
-        return _publish(self.run, out_dir, periode, state_file, key, self.start_time)
+        return _publish(self.run, out_dir, self.run.parameters["periode"], state_file, key, self.start_time)
