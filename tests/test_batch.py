@@ -73,6 +73,24 @@ def test_a_warm_kernel_starts_each_region_without_the_names_of_the_one_before(tm
     assert statuses(result) == dict.fromkeys(THREE, BUILT)  # one kernel, three notebooks, nothing carried over
 
 
+def test_a_full_run_that_rebuilds_one_region_never_keeps_it_waiting_for_the_overview(tmp_path):
+    """With one region to build the batch starts one kernel: the overview may not take it while the region waits."""
+    import shutil
+
+    from workbench.paths import DEFAULT_DATA_DIR
+
+    data, out = tmp_path / "data", tmp_path / "out"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    run_batch(data=data, out=out, echo=quiet, notebook=OK, local=False)
+    own = data / "regios" / BROKEN / "regiovisie.yaml"
+    own.write_text(own.read_text(encoding="utf-8") + "\n# gewijzigd\n", encoding="utf-8")
+    again = run_batch(data=data, out=out, echo=quiet, notebook=OK, local=False, timeout=30)
+    assert [o.code for o in again.regions if o.status == BUILT] == [BROKEN]
+    rebuilt = next(o for o in again.regions if o.code == BROKEN)
+    assert rebuilt.seconds < 30  # waiting for a kernel the overview held would take the overview's cell timeout
+    assert again.index.status in (BUILT, UNCHANGED)
+
+
 def test_no_private_files_in_out(first_run):
     out, _ = first_run
     files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}

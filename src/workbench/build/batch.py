@@ -302,10 +302,11 @@ def _run_batch(
 
         # the overview starts on a kernel as soon as the other kernels can build the regions still waiting: it
         # computes while the last regions build, and reads their status when they are done
-        waiting = len(todo) - pool.workers + 1
+        kernels = len(pool.started)  # fewer than the workers when fewer regions are to be built
+        waiting = len(todo) - kernels + 1  # once these took theirs, the other kernels can build the rest
         early = (
             EarlyIndex.start(lambda: pool.take_after(waiting), pool.give, root, private, periode, timeout)
-            if not regions and todo and pool.workers > 1
+            if not regions and todo and kernels > 1
             else None
         )
         _build_regions(todo, build, 2 * pool.workers, result, echo)
