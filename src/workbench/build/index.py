@@ -134,7 +134,7 @@ class EarlyIndex:
     def __init__(self, run: Run, take: Callable[[], WarmKernel], give: Callable[[WarmKernel], None]) -> None:
         self.run = run
         self.error: Exception | None = None
-        self.start_time = time.perf_counter()
+        self.start_time = time.perf_counter()  # from when it has a kernel
         self._thread = threading.Thread(target=self._work, args=(take, give), name="overzicht", daemon=True)
 
     @classmethod

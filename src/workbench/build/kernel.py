@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import shutil
 import subprocess
 import tempfile
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from pathlib import Path
 
 PRELOAD = "import workbench.report.regio_analyse, workbench.report.overzicht"
 """What a warm kernel imports before its first notebook."""
@@ -99,3 +103,80 @@ class WarmKernel:
         """Shut down and remove the socket folder."""
         self.discard()
         shutil.rmtree(self._sockets, ignore_errors=True)
+
+
+class KernelPool:
+    """The batch's warm kernels: started in the background, one region at a time each, all stopped at the end.
+
+    The first kernel also parses the inputs into the build cache, once the year is known; Ctrl-C stops them all.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.free: queue.Queue[WarmKernel] = queue.Queue()
+        self.started: list[WarmKernel] = []
+        self._executor = ThreadPoolExecutor(max_workers=workers)
+        self._parse: Future[str] = Future()
+        self._preloads: list[Future] = []
+        self._taken = 0
+        self._changed = threading.Condition()
+
+    def start(self, count: int) -> None:
+        """Start ``count`` kernels (importing the package) in the background, unless they were started already."""
+        if self.started:
+            return
+
+        def first(kernel: WarmKernel) -> None:
+            kernel.preload(PRELOAD)
+            code = self._parse.result()
+            if code:
+                kernel.preload(code)
+
+        for i in range(count):
+            kernel = self.add(WarmKernel())
+            job = self._executor.submit(first, kernel) if i == 0 else self._executor.submit(kernel.preload, PRELOAD)
+            self._preloads.append(job)
+
+    def take(self) -> WarmKernel:
+        """A free kernel (waiting for one), counted as taken."""
+        kernel = self.free.get()
+        with self._changed:
+            self._taken += 1
+            self._changed.notify_all()
+        return kernel
+
+    def take_after(self, count: int) -> WarmKernel:
+        """A free kernel once ``count`` kernels were taken before (so that it never keeps a region waiting)."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._taken >= count)
+        return self.take()
+
+    def give(self, kernel: WarmKernel) -> None:
+        """Hand a kernel back."""
+        self.free.put(kernel)
+
+    def add(self, kernel: WarmKernel) -> WarmKernel:
+        """Count ``kernel`` as one of the pool's (free to use)."""
+        self.started.append(kernel)
+        self.free.put(kernel)
+        return kernel
+
+    def parse_inputs(self, root: Path, build: Path, periode: int) -> None:
+        """Let the first kernel parse the inputs of ``periode`` into the build cache, in its own process."""
+        if not self._parse.done():
+            self._parse.set_result(
+                f"from workbench.io.inputs import load_inputs\nload_inputs({str(root)!r}, {str(build)!r}, {periode})"
+            )
+
+    def wait_ready(self) -> None:
+        """Wait until every kernel has started and the inputs are parsed."""
+        wait(self._preloads)
+
+    def close(self) -> None:
+        """Stop every kernel (a running notebook too, so that its thread ends at once)."""
+        if not self._parse.done():
+            self._parse.set_result("")
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        for kernel in dict.fromkeys(self.started):
+            with contextlib.suppress(Exception):
+                kernel.close()

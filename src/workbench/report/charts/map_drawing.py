@@ -77,7 +77,7 @@ class Map:
         """The map as an SVG document."""
         page_width, page_height = self.width * 72, self.height * 72
         body: list[str] = []
-        defs: dict[str, str] = {}
+        patterns = svg.Patterns()
         top = PAD
         if self.demonstration:
             body.append(demonstration_stamp(page_width))
@@ -91,10 +91,10 @@ class Map:
         names = [fmt_dec(t, digits) for t in ticks]
         bar_room = BAR_WIDTH + TICK_LENGTH + 3 + max(text_width(n, TICK_SIZE) for n in names) + 4 + LABEL_SIZE * 1.2
         area = (PAD, top, page_width - 2 * PAD - bar_room - 8, page_height - top - PAD)
-        body.append(self._areas(area, defs))
+        body.append(self._areas(area, patterns))
         body.append(self._bar(area, page_width - PAD - bar_room, ticks, names))
         clip = svg.clip("map", *area)
-        return svg.document(page_width, page_height, [clip, *defs.values()], body)
+        return svg.document(page_width, page_height, [clip, *patterns.defs()], body)
 
     def _project(self, area: tuple[float, float, float, float]):
         minx, miny, maxx, maxy = self.frame
@@ -109,7 +109,7 @@ class Map:
 
         return place
 
-    def _areas(self, area, defs: dict[str, str]) -> str:
+    def _areas(self, area, patterns: svg.Patterns) -> str:
         place = self._project(area)
         out = ['<g clip-path="url(#map)">']
         for a in self.areas:
@@ -118,10 +118,7 @@ class Map:
                 continue
             out.append(f'<path d="{d}" fill="{a.fill}"/>')
             if a.hatch:
-                key = f"hatch{len(defs)}"
-                defs.setdefault(a.hatch, svg.hatch_pattern(key, a.hatch, "#000000"))
-                name = defs[a.hatch].split('"', 2)[1]
-                out.append(f'<path d="{d}" fill="url(#{name})"/>')
+                out.append(f'<path d="{d}" fill="{patterns.fill(a.hatch, "#000000")}"/>')
             out.append(f'<path d="{d}" fill="none" stroke="{a.edge}" stroke-width="{svg.num(a.edge_width)}"/>')
         for (lon, lat), label in self.labels:
             ((x, y),) = place(np.array([[lon, lat]]))

@@ -229,7 +229,7 @@ class _Drawing:
     def __init__(self, plot: Plot) -> None:
         self.plot = plot
         self.page_width, self.page_height = plot.width * 72, plot.height * 72
-        self.defs: dict[str, str] = {}
+        self.patterns = svg.Patterns()
         self.keys = plot.legend()
         x_values, x_sticky = _extent(plot, True)
         y_values, y_sticky = _extent(plot, False)
@@ -260,11 +260,11 @@ class _Drawing:
         self.legend_rows = self._legend_rows(width - 2 * PAD) if not plot.legend_right else []
         legend_height = len(self.legend_rows) * line_height(LEGEND_SIZE) * 1.4 + (6 if self.legend_rows else 0)
         bottom = PAD + TICK_LENGTH + TICK_GAP + x_names + (line_height(LABEL_SIZE) + 2 if plot.xlabel else 0)
-        self.legend_height = legend_height
         self.axes = (left, top, axes_width, self.page_height - top - bottom - legend_height)
         if self.axes[3] < 20:  # the legend and names take the room: the page grows, the axes keep a height
             self.page_height += 20 - self.axes[3]
             self.axes = (left, top, axes_width, 20.0)
+        self.label_top = top + self.axes[3] + TICK_LENGTH + TICK_GAP + x_names
         self.legend_top = top + self.axes[3] + bottom - PAD + 6
         self.x = replace(self.x, start=left, length=axes_width)
         a_top, a_height = top, self.axes[3]
@@ -298,7 +298,7 @@ class _Drawing:
         body.append(self._axes_lines())
         body.extend(self._mark(m) for m in drawn if m.z >= 4)
         body.append(self._legend())
-        return svg.document(self.page_width, self.page_height, [clip, *self.defs.values()], body)
+        return svg.document(self.page_width, self.page_height, [clip, *self.patterns.defs()], body)
 
     def _title(self) -> str:
         parts = []
@@ -336,28 +336,16 @@ class _Drawing:
             out.append(svg.text(left - TICK_LENGTH - TICK_GAP, middle, name, TICK_SIZE, "end", bold=self.y.bold(i)))
         if ticks:
             out.insert(0, f'<path d="{"".join(ticks)}" stroke="{AXIS_COLOUR}" stroke-width="0.8"/>')
-        x_names = max((text_width(n, TICK_SIZE) for n in self.x.names), default=0)
-        label_top = (
-            bottom
-            + TICK_LENGTH
-            + TICK_GAP
-            + (x_names * math.sqrt(0.5) + TICK_SIZE if self.plot.x.rotate else line_height(TICK_SIZE))
-        )
         if self.plot.xlabel:
             out.append(
-                svg.text(left + width / 2, label_top + 2 + ASCENT * LABEL_SIZE, self.plot.xlabel, LABEL_SIZE, "middle")
+                svg.text(
+                    left + width / 2, self.label_top + 2 + ASCENT * LABEL_SIZE, self.plot.xlabel, LABEL_SIZE, "middle"
+                )
             )
         if self.plot.ylabel:
             x = PAD + ASCENT * LABEL_SIZE
             out.append(svg.text(x, top + height / 2, self.plot.ylabel, LABEL_SIZE, "middle", rotate=-90))
         return "".join(out)
-
-    def _pattern(self, hatch: str, colour: str) -> str:
-        name = f"hatch{len(self.defs)}"
-        key = f"{hatch}|{colour}"
-        if key not in self.defs:
-            self.defs[key] = svg.hatch_pattern(name, hatch, colour)
-        return self.defs[key].split('"', 2)[1]
 
     def _mark(self, m: Mark) -> str:
         if isinstance(m, Bar):
@@ -389,7 +377,7 @@ class _Drawing:
         box = f'x="{svg.num(x)}" y="{svg.num(y)}" width="{svg.num(w)}" height="{svg.num(h)}"'
         out = f'<rect {box} fill="{m.colour}"/>'
         if m.hatch:
-            out += f'<rect {box} fill="url(#{self._pattern(m.hatch, m.edge)})"/>'
+            out += f'<rect {box} fill="{self.patterns.fill(m.hatch, m.edge)}"/>'
         if m.edge_width:
             out += f'<rect {box} fill="none" stroke="{m.edge}" stroke-width="{svg.num(m.edge_width)}"/>'
         return out
@@ -474,7 +462,7 @@ class _Drawing:
             box = f'x="{svg.num(x + 4)}" y="{svg.num(y - 4.5)}" width="14" height="9"'
             handle = f'<rect {box} fill="{key.colour}"/>'
             if key.hatch:
-                handle += f'<rect {box} fill="url(#{self._pattern(key.hatch, key.fill or "#ffffff")})"/>'
+                handle += f'<rect {box} fill="{self.patterns.fill(key.hatch, key.fill or "#ffffff")}"/>'
         baseline = y + (ASCENT - DESCENT) / 2 * LEGEND_SIZE
         return handle + svg.text(x + 26, baseline, key.label, LEGEND_SIZE)
 

@@ -131,6 +131,26 @@ def hatch_pattern(name: str, pattern: str, colour: str) -> str:
     )
 
 
+class Patterns:
+    """The fill patterns one chart uses, each defined once: :meth:`fill` gives the ``fill`` that paints it."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple[str, str], str] = {}
+        self._defs: list[str] = []
+
+    def fill(self, hatch: str, colour: str) -> str:
+        """``url(#…)`` of ``hatch`` drawn in ``colour`` (defined at its first use)."""
+        key = (hatch, colour)
+        if key not in self._ids:
+            self._ids[key] = f"hatch{len(self._ids)}"
+            self._defs.append(hatch_pattern(self._ids[key], hatch, colour))
+        return f"url(#{self._ids[key]})"
+
+    def defs(self) -> list[str]:
+        """The pattern definitions, in order of first use."""
+        return list(self._defs)
+
+
 def document(width: float, height: float, defs: list[str], body: list[str]) -> bytes:
     """The SVG document: ``width`` × ``height`` points, white, text in the charts' font."""
     return (
